@@ -1,0 +1,19 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { essaySchema } from './schemas/essay.ts';
+import { threadsCollectionSchema } from './schemas/thread.ts';
+import { personSchema } from './schemas/person.ts';
+import { claimSchema, guideSchema, termSchema } from './schemas/curated.ts';
+
+// Every collection reads from the top-level content/ folder; raw exports in content/sources and
+// segmentation files in content/segments sit outside every loader's base on purpose.
+const mdx = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/*.mdx' });
+
+export const collections = {
+  essays: defineCollection({ loader: mdx('essays'), schema: essaySchema }),
+  threads: defineCollection({ loader: mdx('threads'), schema: threadsCollectionSchema }),
+  people: defineCollection({ loader: mdx('people'), schema: personSchema }),
+  claims: defineCollection({ loader: mdx('claims'), schema: claimSchema }),
+  glossary: defineCollection({ loader: mdx('glossary'), schema: termSchema }),
+  guides: defineCollection({ loader: mdx('guides'), schema: guideSchema }),
+};

@@ -1,0 +1,74 @@
+import { z } from 'astro/zod';
+
+/** How sure we are that an attribution (author, parent, post) is right, as the facts grade it. */
+export const confidenceSchema = z.enum(['high', 'medium-high', 'medium', 'low-medium', 'low', 'unknown']);
+export type Confidence = z.output<typeof confidenceSchema>;
+
+/**
+ * Who wrote a block. `recorded`: the export itself names the author. `verified`: the facts
+ * confirm it from the original page. `inferred`: the facts infer it from content. `unknown`: no
+ * evidence; the page then says "author not recorded in the export".
+ */
+export const authorSchema = z
+  .object({
+    /** Display name, exactly as known; null when unknown. */
+    name: z.string().min(1).nullable(),
+    /** Slug of the person's page under /people/, when they have one. */
+    person: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).nullable().default(null),
+    /** How the attribution is known. */
+    status: z.enum(['recorded', 'verified', 'inferred', 'unknown']),
+    /** The facts' reasoning, shown to readers beside an inferred or unknown author. */
+    note: z.string().optional(),
+  })
+  .refine((a) => (a.status === 'unknown') === (a.name === null), {
+    message: 'an author has a name exactly when its status is not "unknown"',
+  });
+export type Author = z.output<typeof authorSchema>;
+
+/** Licence or copyright status of a source, as the facts state it. */
+export const licenceSchema = z.object({
+  /** Machine-readable status. */
+  status: z.enum(['cc-by-4.0', 'all-rights-reserved', 'unknown']),
+  /** One or two sentences for readers, e.g. why CC BY applies or that no open licence is stated. */
+  statement: z.string().min(1),
+  /** Where the licence fact comes from. */
+  evidenceUrl: z.url().optional(),
+});
+export type Licence = z.output<typeof licenceSchema>;
+
+/** Where a source was originally published. */
+export const originSchema = z.object({
+  /** Forum name as readers know it: "LessWrong", "EA Forum", … */
+  site: z.string().min(1),
+  /** Canonical URL of the original, or null when the facts could not find it. */
+  url: z.url().nullable(),
+  /** Other copies (mirrors, crossposts), each with a label. */
+  mirrors: z.array(z.object({ label: z.string().min(1), url: z.url() })).default([]),
+  /** Date as known ("2023-11-15T17:16", "2023"), or null. */
+  date: z.string().min(1).nullable(),
+  /** Caveats about the origin, shown to readers. */
+  note: z.string().optional(),
+});
+export type Origin = z.output<typeof originSchema>;
+
+/** Kebab-case slug used in URLs. */
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+
+/** An HTML id we publish as a permalink anchor. */
+export const anchorSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use only letters, digits, "-" and "_"');
+
+/** Pointer back into a raw export: 1-based inclusive line range. */
+export const linesSchema = z.tuple([z.number().int().positive(), z.number().int().positive()]).refine(([a, b]) => a <= b, {
+  message: 'line range must run forwards',
+});
+
+/** Paragraph of source text, kept verbatim; `quote` marks a line that quotes another text. */
+export const paragraphSchema = z.object({
+  /** Verbatim text of one export line. Rendered as text, never parsed as markup. */
+  text: z.string(),
+  /** 1-based line in the export. */
+  line: z.number().int().positive(),
+  /** True when the line quotes the post or another comment (from the segmentation). */
+  quote: z.boolean().default(false),
+});
+export type Paragraph = z.output<typeof paragraphSchema>;
