@@ -1,0 +1,83 @@
+/** The kinds a reader can filter search results by, with the label shown beside each filter. */
+export const SEARCH_KINDS = {
+  'essay-section': 'Essay section',
+  comment: 'Comment',
+  claim: 'Claim',
+  term: 'Glossary term',
+  person: 'Person',
+  calculator: 'Calculator',
+  page: 'Page',
+} as const;
+export type SearchKind = keyof typeof SEARCH_KINDS;
+
+/** Attributes a passage carries in the built HTML so the indexer can make it its own result. */
+export interface PassageAttributes {
+  kind: string | undefined;
+  anchor: string | undefined;
+  title: string | undefined;
+  author: string | undefined;
+  date: string | undefined;
+  replyTo: string | undefined;
+  source: string | undefined;
+}
+
+/** One search record: a passage (comment, section) or what is left of a page around them. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'en';
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** Page kind for the page-level record, from the URL; null for pages that are not indexed. */
+export function pageKindFor(path: string): SearchKind | null {
+  if (path === '/404/' || path === '/404.html' || path.startsWith('/search/')) return null;
+  if (/^\/people\/[^/]+\/$/.test(path)) return 'person';
+  if (path.startsWith('/calculators/')) return 'calculator';
+  if (/^\/arguments\/[^/]+\/$/.test(path)) return 'claim';
+  if (/^\/glossary\/[^/]+\/$/.test(path)) return 'term';
+  return 'page';
+}
+
+/** Whether a string names a kind we index, so a typo in markup fails the index build loudly. */
+export function isSearchKind(value: string | undefined): value is SearchKind {
+  return value !== undefined && Object.hasOwn(SEARCH_KINDS, value);
+}
+
+/** Collapses whitespace so records and excerpts read as running text. */
+export function normaliseText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Builds the record for one passage. The URL carries the anchor so a result lands on the exact
+ * comment or section; filters carry kind, author and source so they narrow per passage rather
+ * than per page.
+ */
+export function passageRecord(pagePath: string, attrs: PassageAttributes, text: string): SearchRecord {
+  if (!isSearchKind(attrs.kind)) throw new Error(`${pagePath}: passage has unknown search kind "${attrs.kind ?? ''}"`);
+  if (!attrs.anchor) throw new Error(`${pagePath}: ${attrs.kind} passage has no anchor id`);
+  const meta: Record<string, string> = { title: attrs.title ?? SEARCH_KINDS[attrs.kind], kind: SEARCH_KINDS[attrs.kind] };
+  if (attrs.author) meta['author'] = attrs.author;
+  if (attrs.date) meta['date'] = attrs.date;
+  if (attrs.replyTo) meta['replyTo'] = attrs.replyTo;
+  if (attrs.source) meta['source'] = attrs.source;
+  const filters: Record<string, string[]> = { kind: [SEARCH_KINDS[attrs.kind]] };
+  filters['author'] = [attrs.author ?? 'Not recorded'];
+  if (attrs.source) filters['source'] = [attrs.source];
+  return { url: `${pagePath}#${attrs.anchor}`, content: normaliseText(text), language: 'en', meta, filters };
+}
+
+/** Builds the record for a page's own text (outside its passages), or null when nothing is left. */
+export function pageRecord(pagePath: string, kind: SearchKind, title: string, text: string): SearchRecord | null {
+  const content = normaliseText(text);
+  if (!content) return null;
+  return {
+    url: pagePath,
+    content,
+    language: 'en',
+    meta: { title, kind: SEARCH_KINDS[kind] },
+    filters: { kind: [SEARCH_KINDS[kind]] },
+  };
+}

@@ -1,0 +1,77 @@
+// Builds the Pagefind index after `astro build`. Instead of one result per page, every passage
+// marked `data-search-record` (a comment, an essay section) becomes its own record whose URL
+// carries its anchor, with filters for kind, author and source; the rest of each page becomes a
+// page-level record. Run: node src/tools/build-search-index.ts [distDir]
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import * as pagefind from 'pagefind';
+import { pageKindFor, pageRecord, passageRecord, type SearchRecord } from '../lib/search/records.ts';
+
+const dist = process.argv[2] ?? 'dist';
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'pagefind' && entry.name !== '_astro') out.push(...(await htmlFiles(full)));
+    } else if (entry.name.endsWith('.html')) out.push(full);
+  }
+  return out.sort();
+}
+
+function pagePathOf(file: string): string {
+  const rel = relative(dist, file).split(sep).join('/');
+  if (rel === 'index.html') return '/';
+  if (rel.endsWith('/index.html')) return `/${rel.slice(0, -'index.html'.length)}`;
+  return `/${rel}`;
+}
+
+/** Text of an element, skipping anything marked as chrome with data-pagefind-ignore. */
+function textOf(el: HTMLElement): string {
+  for (const ignored of el.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
+  // Block boundaries become spaces so words from adjacent paragraphs never run together.
+  for (const block of el.querySelectorAll('p, li, h1, h2, h3, h4, blockquote, dd, dt, td, th')) block.insertAdjacentHTML('afterend', ' ');
+  return el.textContent;
+}
+
+async function main(): Promise<void> {
+  const records: SearchRecord[] = [];
+  for (const file of await htmlFiles(dist)) {
+    const path = pagePathOf(file);
+    const kind = pageKindFor(path);
+    if (!kind) continue;
+    const root = parse(await readFile(file, 'utf8'));
+    const body = root.querySelector('[data-pagefind-body]');
+    if (!body) continue;
+    const title = (body.querySelector('h1')?.textContent ?? root.querySelector('title')?.textContent ?? path).trim();
+    // Passages are taken out of the page first, innermost last, so nested ones never double-count.
+    for (const el of body.querySelectorAll('[data-search-record]')) {
+      const a = (name: string) => el.getAttribute(`data-search-${name}`) || undefined;
+      const attrs = { kind: a('kind'), anchor: a('anchor') ?? el.id, title: a('title'), author: a('author'), date: a('date'), replyTo: a('reply-to'), source: a('source') };
+      el.remove();
+      records.push(passageRecord(path, attrs, textOf(el)));
+    }
+    const page = pageRecord(path, kind, title, textOf(body));
+    if (page) records.push(page);
+  }
+
+  await rm(join(dist, 'pagefind'), { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  for (const r of records) {
+    const res = await index.addCustomRecord(r);
+    if (res.errors.length) throw new Error(`Pagefind rejected ${r.url}: ${res.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+  if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  const passages = records.filter((r) => r.url.includes('#')).length;
+  console.log(`search index: ${records.length} records (${passages} passages, ${records.length - passages} pages) → ${join(dist, 'pagefind')}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
