@@ -10,5 +10,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx(), preact()],
   build: { format: 'directory' },
+  // Astro 7's compressor drops the space where a line of text meets an element on the next line.
+  compressHTML: false,
   server: { port: 4321 },
 });

@@ -62,3 +62,29 @@ toggle?.addEventListener('click', () => {
   labelToggle();
 });
 labelToggle();
+
+// Search: the engine and its UI load on first use (focus or "/"), never on page load.
+const searchForm = document.querySelector<HTMLFormElement>('form[data-site-search]');
+const searchInput = searchForm?.querySelector<HTMLInputElement>('input[type="search"]');
+let searchReady: Promise<void> | undefined;
+function startSearch(): Promise<void> {
+  searchReady ??= import('./search-ui.ts').then((m) => {
+    if (searchForm) m.initHeaderSearch(searchForm);
+  });
+  return searchReady;
+}
+searchInput?.addEventListener('focus', () => void startSearch(), { once: true });
+document.addEventListener('keydown', (e) => {
+  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target as HTMLElement | null;
+  if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+  if (!searchInput || document.querySelector('[data-search-page]')) {
+    document.querySelector<HTMLInputElement>('[data-search-page] input[type="search"]')?.focus();
+    if (document.querySelector('[data-search-page]')) e.preventDefault();
+    return;
+  }
+  e.preventDefault();
+  searchInput.focus();
+});
+
+if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');

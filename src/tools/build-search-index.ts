@@ -31,8 +31,8 @@ function pagePathOf(file: string): string {
 /** Text of an element, skipping anything marked as chrome with data-pagefind-ignore. */
 function textOf(el: HTMLElement): string {
   for (const ignored of el.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
-  // Block boundaries become spaces so words from adjacent paragraphs never run together.
-  for (const block of el.querySelectorAll('p, li, h1, h2, h3, h4, blockquote, dd, dt, td, th')) block.insertAdjacentHTML('afterend', ' ');
+  // Every element boundary becomes a space so a name, a date and a paragraph never run together.
+  for (const child of el.querySelectorAll('*')) child.insertAdjacentHTML('afterend', ' ');
   return el.textContent;
 }
 

@@ -9,7 +9,9 @@ export function excerpt(text: string, max = 140): string {
   const chars = Array.from(flat);
   if (chars.length <= max) return flat;
   const head = chars.slice(0, max - 1).join('');
+  // When the cut falls exactly at the end of a word, keep that word whole.
+  const endsWord = /\s/.test(chars[max - 1] ?? '');
   const space = head.lastIndexOf(' ');
-  const cut = space > max * 0.5 ? head.slice(0, space) : head;
+  const cut = endsWord || space <= max * 0.5 ? head : head.slice(0, space);
   return `${cut.replace(/[\s,;:.!?-]+$/u, '')}…`;
 }
