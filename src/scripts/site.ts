@@ -1,3 +1,4 @@
+import { passageLink } from '../lib/links/fragment.ts';
 // The one script every page loads (deferred, as a module). It only wires up controls the reader
 // uses: copy-link buttons and the theme switch. Reading needs none of it.
 
@@ -31,13 +32,76 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
+/** The nearest element with a stable id around a node: a comment, a note, or an essay section's heading. */
+function anchorAround(node: Node | null): string | null {
+  const el = node instanceof Element ? node : node?.parentElement;
+  const permalinked = el?.closest<HTMLElement>('[data-permalink]');
+  if (permalinked?.id) return permalinked.id;
+  const section = el?.closest('section.essay-section');
+  return section?.querySelector(':scope > h2, :scope > h3, :scope > h4')?.id ?? null;
+}
+
+/** Selected text inside the passage `id`, so a copied link can point at the exact words. */
+function selectionIn(id: string): string {
+  const sel = getSelection();
+  if (!sel || sel.isCollapsed) return '';
+  return anchorAround(sel.anchorNode) === id && anchorAround(sel.focusNode) === id ? sel.toString() : '';
+}
+
+function copyPassage(id: string, selected: string): void {
+  const url = passageLink(`${location.origin}${location.pathname}`, id, selected);
+  void copyText(url).then((ok) => announce(ok ? (selected ? 'Link to the selected text copied' : 'Link copied') : `Copy failed; the link is ${url}`));
+}
+
 document.addEventListener('click', (event) => {
   const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-copy-link]');
   if (!button) return;
-  const hash = button.dataset.copyLink ?? '';
-  const url = `${location.origin}${location.pathname}${hash}`;
-  void copyText(url).then((ok) => announce(ok ? 'Link copied' : `Copy failed; the link is ${url}`));
+  const id = (button.dataset.copyLink ?? '').replace(/^#/, '');
+  copyPassage(id, selectionIn(id));
 });
+
+// Selecting text in a passage offers a link to exactly that text (a text fragment).
+const selectionButton = document.createElement('button');
+selectionButton.type = 'button';
+selectionButton.className = 'selection-link';
+selectionButton.textContent = 'Copy link to selected text';
+selectionButton.hidden = true;
+document.body.append(selectionButton);
+let selectionTimer = 0;
+document.addEventListener('selectionchange', () => {
+  window.clearTimeout(selectionTimer);
+  selectionTimer = window.setTimeout(() => {
+    const sel = getSelection();
+    const id = sel && !sel.isCollapsed ? anchorAround(sel.anchorNode) : null;
+    selectionButton.hidden = !(id && selectionIn(id));
+    if (id) selectionButton.dataset.anchor = id;
+  }, 150);
+});
+selectionButton.addEventListener('mousedown', (e) => e.preventDefault()); // keep the selection alive
+selectionButton.addEventListener('click', () => {
+  const id = selectionButton.dataset.anchor;
+  if (id) copyPassage(id, selectionIn(id));
+});
+
+// Blind reading: hide names and karma on comments; remembered across pages.
+const blindToggle = document.querySelector<HTMLButtonElement>('[data-blind-toggle]');
+function syncBlind(): void {
+  blindToggle?.setAttribute('aria-pressed', document.documentElement.dataset.blind ? 'true' : 'false');
+}
+blindToggle?.addEventListener('click', () => {
+  const on = !document.documentElement.dataset.blind;
+  if (on) document.documentElement.dataset.blind = '1';
+  else delete document.documentElement.dataset.blind;
+  try {
+    if (on) localStorage.setItem('blind', '1');
+    else localStorage.removeItem('blind');
+  } catch {
+    // Storage refused: the setting lasts for this page only.
+  }
+  syncBlind();
+  announce(on ? 'Names and karma hidden' : 'Names and karma shown');
+});
+syncBlind();
 
 const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
 function currentTheme(): 'light' | 'dark' {
