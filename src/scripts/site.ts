@@ -152,3 +152,27 @@ document.addEventListener('keydown', (e) => {
 });
 
 if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');
+
+// Link previews load on the first hover, focus or tap on an internal link in the text.
+let previewsLoaded = false;
+function wantsPreview(e: Event, how: 'hover' | 'focus' | 'touch'): void {
+  if (previewsLoaded) return;
+  const a = (e.target as Element | null)?.closest?.('main a[href]');
+  if (!a || a.closest('.anchor-tools, .toc, [data-search-result]')) return;
+  const url = new URL((a as HTMLAnchorElement).href, location.href);
+  if (url.origin !== location.origin || (url.pathname === location.pathname && !url.hash)) return;
+  previewsLoaded = true;
+  if (how === 'touch') e.preventDefault();
+  void import('./previews.ts').then((m) => {
+    const link = m.previewable(a);
+    if (link) m.start(link, how);
+    if (link && how === 'touch') link.click();
+  });
+}
+document.addEventListener('pointerover', (e) => e.pointerType === 'mouse' && wantsPreview(e, 'hover'));
+document.addEventListener('focusin', (e) => wantsPreview(e, 'focus'));
+let touched = false;
+document.addEventListener('pointerdown', (e) => {
+  touched = e.pointerType === 'touch';
+});
+document.addEventListener('click', (e) => touched && wantsPreview(e, 'touch'));

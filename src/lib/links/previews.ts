@@ -1,0 +1,70 @@
+import { excerpt } from '../text/excerpt.ts';
+
+/** What a link preview shows: where the passage is, who wrote it, and its first lines. */
+export interface Preview {
+  title: string;
+  author?: string;
+  date?: string;
+  text: string;
+}
+
+/** Previews of one page, keyed by anchor id; the key '' previews the page itself. */
+export type PreviewMap = Record<string, Preview>;
+
+interface ParagraphLike {
+  text: string;
+  quote?: boolean;
+}
+
+/** First lines of a passage, skipping quoted lines so the preview shows the writer's own words. */
+export function previewText(paragraphs: readonly ParagraphLike[], max = 280): string {
+  const own = paragraphs.filter((p) => !p.quote);
+  const chosen = own.length ? own : paragraphs;
+  return excerpt(chosen.map((p) => p.text).join(' '), max);
+}
+
+interface CommentLike {
+  id: string;
+  author: { name: string | null };
+  date: string | null;
+  paragraphs: readonly ParagraphLike[];
+}
+
+/** Previews for a thread page and every comment on it. */
+export function threadPreviews(pageTitle: string, comments: readonly CommentLike[]): PreviewMap {
+  const map: PreviewMap = { '': { title: pageTitle, text: `${comments.length} comments` } };
+  for (const c of comments) {
+    const p: Preview = { title: `Comment on ${pageTitle}`, text: previewText(c.paragraphs) };
+    p.author = c.author.name ?? 'Author not recorded';
+    if (c.date) p.date = c.date;
+    map[c.id] = p;
+  }
+  return map;
+}
+
+interface SectionLike {
+  id: string;
+  heading: string | null;
+  blocks: readonly ({ kind: 'p'; text: string; quote?: boolean } | { kind: 'missing-list'; id: string; label: string })[];
+}
+
+/** Previews for an essay page, each section, and each editorial note about a lost list. */
+export function essayPreviews(title: string, author: string | null, sections: readonly SectionLike[]): PreviewMap {
+  const byline = author ?? 'Author not recorded';
+  const first = sections.flatMap((s) => s.blocks).filter((b): b is { kind: 'p'; text: string } => b.kind === 'p');
+  const map: PreviewMap = { '': { title, author: byline, text: previewText(first) } };
+  for (const s of sections) {
+    const paras = s.blocks.filter((b): b is { kind: 'p'; text: string; quote?: boolean } => b.kind === 'p');
+    map[s.id] = { title: `${s.heading ?? 'Opening'} · ${title}`, author: byline, text: previewText(paras) };
+    for (const b of s.blocks) {
+      if (b.kind === 'missing-list') map[b.id] = { title: `Editor's note · ${title}`, text: `A list the export lost: ${b.label}.` };
+    }
+  }
+  return map;
+}
+
+/** The JSON file holding a page's previews, e.g. `/previews/threads/x.json` for `/threads/x/`. */
+export function previewFileFor(pagePath: string): string | null {
+  const m = /^\/(essays|threads|people|arguments|glossary)\/([a-z0-9-]+)\/$/.exec(pagePath);
+  return m ? `/previews/${m[1]}/${m[2]}.json` : null;
+}
