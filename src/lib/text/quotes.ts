@@ -1,0 +1,464 @@
+/**
+ * Quote matching: finds, for each comment line that repeats earlier text, the passage it repeats.
+ *
+ * The seeds lost their quote markup, so a quote is only a line (or a quoted span inside a line)
+ * whose words also occur in an essay paragraph or an earlier comment. Matching runs in three
+ * tiers, strictest first, and reports the tier so pages can say how sure the link is:
+ *   exact       the quote's text occurs verbatim in the passage;
+ *   normalised  the same words in the same order, ignoring quote-mark style, case, whitespace,
+ *               punctuation and a "…" elision;
+ *   fuzzy       a token-level edit distance small enough that only a few words changed (the
+ *               essay was edited after some comments quoted it: "ChatGPT" became "GPT-4").
+ */
+
+/** Where a passage or quote lives: page path (`essays/x`), anchor on that page, export line. */
+export interface TextLocation {
+  page: string;
+  anchor: string;
+  line: number;
+}
+
+/** A paragraph that may be quoted: an essay paragraph or a comment's own (non-quote) text. */
+export interface QuotablePassage extends TextLocation {
+  text: string;
+  /** Essay text predates every comment on it; comment text only predates later comments. */
+  kind: 'essay' | 'comment';
+  /** True for a section heading, which short quoted spans may name ("In “Summary”, you…"). */
+  heading?: boolean | undefined;
+  /** Position in one global reading order; only used for comments. */
+  order: number;
+}
+
+/** A comment line (or quoted span inside one) that may repeat an earlier passage. */
+export interface QuoteCandidate extends TextLocation {
+  text: string;
+  /** True when the segmentation marked the whole line as a quote. */
+  flagged: boolean;
+  /** Position in the same reading order as the passages. */
+  order: number;
+  /** Anchor of the comment this one replies to, on the same page, when known. */
+  parent?: string | undefined;
+}
+
+export type QuoteMatchKind = 'exact' | 'normalised' | 'fuzzy';
+
+/** One automatic quote link: the quoting line, the passage it repeats, and how it matched. */
+export interface QuoteLink {
+  quote: TextLocation;
+  source: TextLocation;
+  kind: QuoteMatchKind;
+  /** 1 for exact and normalised matches; the token similarity for fuzzy ones. */
+  score: number;
+  /** The quoted words, as the comment gives them (the whole line or the quoted span). */
+  text: string;
+}
+
+/** Tuning knobs; the defaults are the values justified below and used for the site. */
+export interface QuoteMatchOptions {
+  minTokens?: number;
+  minFuzzyTokens?: number;
+  minParentTokens?: number;
+  fuzzyThreshold?: number;
+  longRun?: number;
+  longRunThreshold?: number;
+  essayMargin?: number;
+}
+
+/**
+ * Six words: every short generic line in the seeds ("Yes", "Why does this matter?", "Does that
+ * answer your question?", "see other comment for commentary") has five or fewer, while the
+ * shortest real quotes of another author's sentence have nine or more. Below six words a phrase
+ * recurs by accident too easily in a 10,000-word thread.
+ */
+export const MIN_QUOTE_TOKENS = 6;
+
+/**
+ * Fuzzy matches need more words than exact ones. In seed 000 a quoted 10-word heading scores 0.6
+ * against an unrelated paragraph that shares "to have long-term goals"; below ten words a few
+ * shared stock phrases carry too much weight. The real fuzzy quotes in the seeds have 12 or more.
+ */
+export const MIN_FUZZY_TOKENS = 10;
+
+/**
+ * A reply may quote a short phrase of the comment it answers ("Does that answer your question?"
+ * in seed 000, line 53). Three words is the floor for that, and only an exact or normalised match
+ * in the parent counts, because the reply context already makes the link likely. The same floor
+ * applies to a span in quote marks that names a whole section heading, when only one heading fits.
+ */
+export const MIN_PARENT_TOKENS = 3;
+
+/**
+ * Similarity = 1 − (word edits ÷ quote words). 0.7 allows three changed words in ten: the quote of
+ * the edited essay ("ChatGPT" → "GPT-4") scores 0.98, and C10's quote of a stripped Summary item
+ * 0.83. Measured over every line × paragraph pair in the seeds, pairs that are not quotes reach at
+ * most 0.6 (a 10-word quoted heading against a paragraph sharing "to have long-term goals").
+ */
+export const FUZZY_THRESHOLD = 0.7;
+
+/**
+ * A second route for quotes of an earlier version whose surroundings were rewritten: an unbroken
+ * run of at least ten identical words plus a similarity of at least 0.4. In the seeds, unrelated
+ * pairs share runs of at most seven words (a true quote whose source the export lost shares nine
+ * with a neighbouring paragraph), while the early-version quotes at 000 lines 40 and 65 share
+ * runs of 17 and 11 words but score only 0.45 and 0.63 overall.
+ */
+export const LONG_RUN = 10;
+export const LONG_RUN_THRESHOLD = 0.4;
+
+/**
+ * When an essay passage and an earlier comment both match, the essay wins unless the comment
+ * matches clearly better: a comment that quoted the post is itself a copy of the essay passage,
+ * and a reader wants the original.
+ */
+export const ESSAY_PREFERENCE_MARGIN = 0.15;
+
+const DOUBLE_QUOTES = /[“”„‟«»″〝〞＂]/g;
+const SINGLE_QUOTES = /[‘’‚‛′`´]/g;
+const DASHES = /[‐‑‒–—―−]/g;
+const ELLIPSIS = '…';
+
+/** Folds typographic variants (quote marks, dashes, "...", spacing before punctuation) to one form. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DASHES, '-')
+    .replace(/\.\s*\.\s*\./g, ELLIPSIS)
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?)\]}])/g, '$1')
+    .replace(/([([{])\s+/g, '$1')
+    .trim()
+    .toLowerCase();
+}
+
+/** Splits text into lower-case word tokens; "…" survives as its own token, marking an elision. */
+export function tokenise(text: string): string[] {
+  return normaliseText(text).match(/[\p{L}\p{N}]+|…/gu) ?? [];
+}
+
+/** Quote marks that may wrap a whole line, stripped before the exact comparison. */
+const WRAPPING = /^[\s"“”'‘’«»„]+|[\s"“”'‘’«»„]+$/g;
+
+/**
+ * Finds spans in quote marks inside a line: curly “…”, guillemets «…» and straight "…". Straight
+ * quotes are paired by what surrounds them, because forum text often leaves one unclosed: an
+ * opening mark after an unclosed one restarts the span instead of closing it.
+ */
+export function quotedSpans(text: string): string[] {
+  const spans: string[] = [];
+  for (const m of text.matchAll(/“([^“”]+)”|«([^«»]+)»/g)) spans.push((m[1] ?? m[2] ?? '').trim());
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '"') continue;
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + 1] ?? ' ';
+    const canOpen = /[\s([{—-]/.test(before) && !/\s/.test(after);
+    const canClose = !/\s/.test(before) && (/[\s.,;:!?)\]}—-]/.test(after) || i === text.length - 1);
+    if (open >= 0 && canClose) {
+      spans.push(text.slice(open + 1, i).trim());
+      open = -1;
+    } else if (canOpen) {
+      open = i;
+    }
+  }
+  return spans.filter((s) => s.length > 0);
+}
+
+/** Whether `needle` occurs as a contiguous run in `hay`, with "…" in the needle skipping any words. */
+function containsTokens(hay: readonly string[], needle: readonly string[]): boolean {
+  const parts = splitOnEllipsis(needle);
+  let from = 0;
+  for (const part of parts) {
+    const at = indexOfRun(hay, part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return parts.length > 0;
+}
+
+function splitOnEllipsis(tokens: readonly string[]): string[][] {
+  const parts: string[][] = [[]];
+  for (const t of tokens) {
+    if (t === ELLIPSIS) parts.push([]);
+    else parts[parts.length - 1]?.push(t);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+function indexOfRun(hay: readonly string[], run: readonly string[], from: number): number {
+  outer: for (let i = from; i + run.length <= hay.length; i++) {
+    for (let k = 0; k < run.length; k++) if (hay[i + k] !== run[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Similarity of a quote to its best-matching stretch of a passage: 1 − (edits ÷ quote words),
+ * where an edit inserts, deletes or replaces one word. The passage may start and end anywhere
+ * (a quote is usually part of a paragraph), and a "…" in the quote skips passage words for free.
+ */
+export function tokenSimilarity(quote: readonly string[], passage: readonly string[]): number {
+  const words = quote.filter((t) => t !== ELLIPSIS).length;
+  if (words === 0) return 0;
+  // Semi-global edit distance, one row at a time: row j = cost of aligning the quote so far
+  // with a stretch of the passage ending at word j; row 0 is free because the stretch may start anywhere.
+  let prev = new Array<number>(passage.length + 1).fill(0);
+  for (let i = 1; i <= quote.length; i++) {
+    const q = quote[i - 1];
+    const cur = new Array<number>(passage.length + 1);
+    cur[0] = q === ELLIPSIS ? (prev[0] ?? 0) : (prev[0] ?? 0) + 1;
+    for (let j = 1; j <= passage.length; j++) {
+      const up = prev[j] ?? 0;
+      const left = cur[j - 1] ?? 0;
+      if (q === ELLIPSIS) {
+        cur[j] = Math.min(up, left);
+      } else {
+        const diag = (prev[j - 1] ?? 0) + (passage[j - 1] === q ? 0 : 1);
+        cur[j] = Math.min(diag, up + 1, left + 1);
+      }
+    }
+    prev = cur;
+  }
+  const best = Math.min(...prev);
+  return Math.max(0, 1 - best / words);
+}
+
+/** Length of the longest run of identical consecutive words shared by two token lists. */
+export function longestSharedRun(a: readonly string[], b: readonly string[]): number {
+  let best = 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] !== ELLIPSIS && a[i - 1] === b[j - 1]) {
+        const run = (prev[j - 1] ?? 0) + 1;
+        cur[j] = run;
+        if (run > best) best = run;
+      }
+    }
+    prev = cur;
+  }
+  return best;
+}
+
+function bigrams(tokens: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]}`);
+  return out;
+}
+
+interface PreparedPassage {
+  passage: QuotablePassage;
+  tokens: string[];
+  bigrams: Set<string>;
+}
+
+interface Match {
+  source: QuotablePassage;
+  kind: QuoteMatchKind;
+  score: number;
+}
+
+const KIND_RANK: Record<QuoteMatchKind, number> = { exact: 2, normalised: 1, fuzzy: 0 };
+
+/** How one quote text matches one passage, or null when it does not. */
+function matchOne(
+  text: string,
+  tokens: readonly string[],
+  grams: ReadonlySet<string>,
+  p: PreparedPassage,
+  allowFuzzy: boolean,
+  limits: FuzzyLimits,
+): Match | null {
+  const bare = text.replace(WRAPPING, '');
+  if (bare.length > 0 && p.passage.text.includes(bare)) return { source: p.passage, kind: 'exact', score: 1 };
+  if (containsTokens(p.tokens, tokens)) return { source: p.passage, kind: 'normalised', score: 1 };
+  if (!allowFuzzy) return null;
+  // Cheap filter before the quadratic alignment: one word edit breaks at most two bigrams, so a
+  // quote above the threshold keeps well over a tenth of its bigrams in the passage.
+  let shared = 0;
+  for (const g of grams) if (p.bigrams.has(g)) shared++;
+  if (grams.size === 0 || shared / grams.size < 0.1) return null;
+  const score = tokenSimilarity(tokens, p.tokens);
+  if (score >= limits.threshold) return { source: p.passage, kind: 'fuzzy', score };
+  if (score >= limits.longRunThreshold && longestSharedRun(tokens, p.tokens) >= limits.longRun) {
+    return { source: p.passage, kind: 'fuzzy', score };
+  }
+  return null;
+}
+
+interface FuzzyLimits {
+  threshold: number;
+  longRun: number;
+  longRunThreshold: number;
+}
+
+function better(a: Match, b: Match): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (KIND_RANK[a.kind] !== KIND_RANK[b.kind]) return KIND_RANK[a.kind] > KIND_RANK[b.kind];
+  return a.source.order < b.source.order || (a.source.order === b.source.order && a.source.line < b.source.line);
+}
+
+/** Whether a passage may be the source of a quote: never the quoting comment itself, never later. */
+function eligible(p: QuotablePassage, q: QuoteCandidate): boolean {
+  if (p.page === q.page && p.anchor === q.anchor) return false;
+  if (p.kind === 'essay') return true;
+  return p.order < q.order;
+}
+
+/**
+ * Finds the source passage of each quote. Each candidate line yields at most one link per quoted
+ * text (the whole line, or each span in quote marks inside an unflagged line).
+ */
+export function findQuoteLinks(
+  passages: readonly QuotablePassage[],
+  candidates: readonly QuoteCandidate[],
+  options: QuoteMatchOptions = {},
+): QuoteLink[] {
+  const minTokens = options.minTokens ?? MIN_QUOTE_TOKENS;
+  const minFuzzy = options.minFuzzyTokens ?? MIN_FUZZY_TOKENS;
+  const minParent = options.minParentTokens ?? MIN_PARENT_TOKENS;
+  const limits: FuzzyLimits = {
+    threshold: options.fuzzyThreshold ?? FUZZY_THRESHOLD,
+    longRun: options.longRun ?? LONG_RUN,
+    longRunThreshold: options.longRunThreshold ?? LONG_RUN_THRESHOLD,
+  };
+  const margin = options.essayMargin ?? ESSAY_PREFERENCE_MARGIN;
+
+  const prepared: PreparedPassage[] = passages.map((passage) => {
+    const tokens = tokenise(passage.text);
+    return { passage, tokens, bigrams: bigrams(tokens) };
+  });
+
+  const links: QuoteLink[] = [];
+  for (const cand of candidates) {
+    // An unflagged line is usually the commenter's own words; only a verbatim repeat of the whole
+    // line counts, but a span in quote marks inside it is treated as a quote.
+    const texts: { text: string; fuzzy: boolean; span: boolean }[] = [{ text: cand.text, fuzzy: cand.flagged, span: false }];
+    if (!cand.flagged) for (const span of quotedSpans(cand.text)) texts.push({ text: span, fuzzy: true, span: true });
+
+    const seenSources = new Set<string>();
+    for (const { text, fuzzy, span } of texts) {
+      const tokens = tokenise(text);
+      const words = tokens.filter((t) => t !== ELLIPSIS).length;
+      const short = words < minTokens;
+      if (words < minParent) continue;
+      if (short) {
+        const heading = span ? uniqueHeading(prepared, tokens, cand) : null;
+        if (heading) {
+          links.push(linkOf(cand, heading, heading.text === text.trim() ? 'exact' : 'normalised', 1, text));
+          continue;
+        }
+        if (!cand.parent) continue;
+      }
+      const grams = bigrams(tokens);
+      let bestEssay: Match | null = null;
+      let bestComment: Match | null = null;
+      for (const p of prepared) {
+        if (!eligible(p.passage, cand)) continue;
+        // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.
+        if (short && !(p.passage.kind === 'comment' && p.passage.page === cand.page && p.passage.anchor === cand.parent)) continue;
+        const m = matchOne(text, tokens, grams, p, fuzzy && words >= minFuzzy && !short, limits);
+        if (!m) continue;
+        if (m.source.kind === 'essay') {
+          if (!bestEssay || better(m, bestEssay)) bestEssay = m;
+        } else if (!bestComment || better(m, bestComment)) {
+          bestComment = m;
+        }
+      }
+      const pick = bestEssay && (!bestComment || bestEssay.score >= bestComment.score - margin) ? bestEssay : bestComment;
+      if (!pick) continue;
+      const key = `${pick.source.page}#${pick.source.anchor}@${pick.source.line}`;
+      if (seenSources.has(key)) continue;
+      seenSources.add(key);
+      links.push(linkOf(cand, pick.source, pick.kind, pick.score, text));
+    }
+  }
+  return links;
+}
+
+function linkOf(cand: QuoteCandidate, source: QuotablePassage, kind: QuoteMatchKind, score: number, text: string): QuoteLink {
+  return {
+    quote: { page: cand.page, anchor: cand.anchor, line: cand.line },
+    source: { page: source.page, anchor: source.anchor, line: source.line },
+    kind,
+    score: Math.round(score * 1000) / 1000,
+    text,
+  };
+}
+
+/** The one eligible heading whose words are exactly `tokens`; null when none or several are. */
+function uniqueHeading(prepared: readonly PreparedPassage[], tokens: readonly string[], cand: QuoteCandidate): QuotablePassage | null {
+  const key = tokens.join(' ');
+  const hits = prepared.filter((p) => p.passage.heading && eligible(p.passage, cand) && p.tokens.join(' ') === key);
+  return hits.length === 1 ? (hits[0]?.passage ?? null) : null;
+}
+
+/** Minimal essay shape the matcher reads; the essay schema's output type satisfies it. */
+export interface QuotableEssay {
+  sections: readonly {
+    id: string;
+    heading: string | null;
+    line: number | null;
+    blocks: readonly (
+      | { kind: 'p'; text: string; line: number; quote?: boolean | undefined }
+      | { kind: 'missing-list'; id: string; after: number; items: readonly { text: string }[] }
+    )[];
+  }[];
+}
+
+/** Minimal thread shape the matcher reads; the thread and profile schema types satisfy it. */
+export interface QuotableThread {
+  comments: readonly {
+    id: string;
+    replyTo: { kind: string; id?: string | undefined };
+    paragraphs: readonly { text: string; line: number; quote?: boolean | undefined }[];
+  }[];
+}
+
+/**
+ * Passages of an essay: each heading and paragraph under its section anchor, each recovered item of a
+ * stripped list under the list note's anchor (comments quote those items, as C10 does in 000).
+ * A paragraph the essay itself marks as a quote is someone else's text and is left out.
+ */
+export function essayPassages(page: string, essay: QuotableEssay): QuotablePassage[] {
+  const out: QuotablePassage[] = [];
+  for (const section of essay.sections) {
+    if (section.heading && section.line !== null) {
+      out.push({ page, anchor: section.id, line: section.line, text: section.heading, kind: 'essay', order: 0, heading: true });
+    }
+    for (const block of section.blocks) {
+      if (block.kind === 'p') {
+        if (!block.quote) out.push({ page, anchor: section.id, line: block.line, text: block.text, kind: 'essay', order: 0 });
+      } else {
+        for (const item of block.items) out.push({ page, anchor: block.id, line: block.after, text: item.text, kind: 'essay', order: 0 });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Passages and quote candidates of a thread. `firstOrder` places the thread in the global
+ * reading order; comments count up from it in export order, which is conversation order.
+ */
+export function threadQuoteInputs(
+  page: string,
+  thread: QuotableThread,
+  firstOrder = 0,
+): { passages: QuotablePassage[]; candidates: QuoteCandidate[] } {
+  const passages: QuotablePassage[] = [];
+  const candidates: QuoteCandidate[] = [];
+  thread.comments.forEach((c, i) => {
+    const order = firstOrder + i;
+    const parent = c.replyTo.kind === 'comment' ? c.replyTo.id : undefined;
+    for (const p of c.paragraphs) {
+      const base = { page, anchor: c.id, line: p.line, text: p.text, order };
+      candidates.push({ ...base, flagged: p.quote === true, parent });
+      if (!p.quote) passages.push({ ...base, kind: 'comment' });
+    }
+  });
+  return { passages, candidates };
+}
