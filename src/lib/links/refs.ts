@@ -1,0 +1,310 @@
+/**
+ * The one reference form of our MDX: `<Ref to="essays/<slug>#<anchor>">text</Ref>`. Parsing,
+ * finding every usage in a source file with its position, and resolving targets against the
+ * anchors the build publishes, so an unknown target fails the build naming file, line and column.
+ */
+import {
+  REF_COLLECTIONS,
+  isAnchor,
+  isRefCollection,
+  isSlug,
+  nodeId,
+  pageId,
+  urlOf,
+  type Anchor,
+  type NodeId,
+  type PageId,
+  type RefCollection,
+  type Slug,
+} from './anchors.ts';
+
+/** A parsed `to` value. */
+export interface RefTarget {
+  collection: RefCollection;
+  slug: Slug;
+  anchor?: Anchor;
+}
+
+export type RefParse = { ok: true; target: RefTarget } | { ok: false; error: string };
+export type RefResolution = { ok: true; url: string; node: NodeId } | { ok: false; error: string };
+
+/** Published anchors per page (`essays/x` → its section ids); a page with no anchors maps to an empty set. */
+export type KnownAnchors = ReadonlyMap<string, ReadonlySet<string>>;
+
+const FORM = '"<collection>/<slug>" or "<collection>/<slug>#<anchor>"';
+
+/** Parses a `to` value into collection, slug and optional anchor, or explains what is wrong. */
+export function parseRefTarget(to: string): RefParse {
+  if (to.trim() === '') return { ok: false, error: 'empty reference target' };
+  if (to !== to.trim()) return { ok: false, error: `reference "${to}" has spaces around it` };
+  const hash = to.indexOf('#');
+  const path = hash < 0 ? to : to.slice(0, hash);
+  const anchor = hash < 0 ? undefined : to.slice(hash + 1);
+  const parts = path.split('/');
+  if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
+    return { ok: false, error: `reference "${to}" must look like ${FORM}` };
+  }
+  const [collection = '', slug = ''] = parts;
+  if (!isRefCollection(collection)) {
+    return { ok: false, error: `unknown collection "${collection}" in "${to}" (expected ${REF_COLLECTIONS.join(', ')})` };
+  }
+  if (!isSlug(slug)) return { ok: false, error: `invalid slug "${slug}" in "${to}": must be lower-case words joined by hyphens` };
+  if (anchor === undefined) return { ok: true, target: { collection, slug } };
+  if (anchor === '') return { ok: false, error: `empty anchor in "${to}"` };
+  if (!isAnchor(anchor)) {
+    return { ok: false, error: `invalid anchor "#${anchor}" in "${to}": must start with a letter and use only letters, digits, "-" and "_"` };
+  }
+  return { ok: true, target: { collection, slug, anchor } };
+}
+
+/** The page id (`essays/x`) of a parsed target. */
+export function refPage(target: RefTarget): PageId {
+  return pageId(target.collection, target.slug);
+}
+
+/** Resolves a target to its site URL, or names the page or anchor the build does not know. */
+export function resolveRef(target: RefTarget | string, known: KnownAnchors): RefResolution {
+  let parsed: RefTarget;
+  if (typeof target === 'string') {
+    const p = parseRefTarget(target);
+    if (!p.ok) return p;
+    parsed = p.target;
+  } else {
+    parsed = target;
+  }
+  const page = refPage(parsed);
+  const anchors = known.get(page);
+  if (!anchors) return { ok: false, error: `unknown page "${page}"` };
+  if (parsed.anchor !== undefined && !anchors.has(parsed.anchor)) {
+    return { ok: false, error: `unknown anchor "#${parsed.anchor}" on ${page}` };
+  }
+  const node = nodeId(page, parsed.anchor ?? null);
+  return { ok: true, url: urlOf(node), node };
+}
+
+/** A problem message in the `file:line:col: message` form editors and terminals link to. */
+export function formatRefError(file: string, line: number, col: number, message: string): string {
+  return `${file}:${line}:${col}: ${message}`;
+}
+
+/** One `<Ref>` in a source file. */
+export interface RefUsage {
+  /** The literal `to` value, or null when the tag has none or a non-literal expression. */
+  to: string | null;
+  /** 1-based position of the `<` of the tag. */
+  line: number;
+  column: number;
+  /** The link text between `<Ref …>` and `</Ref>`, tags removed ('' when self-closing). */
+  label: string;
+  /** The sentence around the reference, tags removed: the "citing sentence" for backlinks. */
+  sentence: string;
+  /** Why the tag could not be read, when `to` is null. */
+  error?: string;
+}
+
+/** Half-open source ranges where `<Ref` is text, not a tag: frontmatter, code and comments. */
+function ignoredRanges(src: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let pos = 0;
+  const fm = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(src);
+  if (fm) {
+    ranges.push([0, fm[0].length]);
+    pos = fm[0].length;
+  }
+  // Fenced code blocks, line by line as CommonMark does: the closing fence uses the same
+  // character, at least as long as the opening one; an unclosed fence runs to the end.
+  const lineRe = /[^\n]*(?:\n|$)/g;
+  lineRe.lastIndex = pos;
+  let fence: { char: string; len: number; start: number } | null = null;
+  const textRuns: [number, number][] = [];
+  let runStart = pos;
+  for (let m = lineRe.exec(src); m && m[0] !== ''; m = lineRe.exec(src)) {
+    const line = m[0];
+    const at = m.index;
+    if (!fence) {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (open?.[1] && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) {
+        fence = { char: open[1][0] ?? '`', len: open[1].length, start: at };
+        textRuns.push([runStart, at]);
+      }
+    } else {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?\n?$/.exec(line);
+      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.len) {
+        ranges.push([fence.start, at + line.length]);
+        fence = null;
+        runStart = at + line.length;
+      }
+    }
+  }
+  if (fence) ranges.push([fence.start, src.length]);
+  else textRuns.push([runStart, src.length]);
+
+  for (const [from, to] of textRuns) {
+    const text = src.slice(from, to);
+    // Comments first, then inline code: a backtick inside a comment is not code.
+    for (const m of text.matchAll(/<!--[\s\S]*?-->|\{\s*\/\*[\s\S]*?\*\/\s*\}/g)) ranges.push([from + m.index, from + m.index + m[0].length]);
+    for (let i = 0; i < text.length; ) {
+      if (text[i] !== '`') {
+        i++;
+        continue;
+      }
+      let n = 0;
+      while (text[i + n] === '`') n++;
+      // A code span closes at the next run of exactly n backticks within the same paragraph.
+      const closeRe = new RegExp(`(?<!\`)\`{${n}}(?!\`)`, 'g');
+      closeRe.lastIndex = i + n;
+      const close = closeRe.exec(text);
+      const blank = text.slice(i + n).search(/\n[ \t]*\n/);
+      if (close && (blank < 0 || close.index < i + n + blank)) {
+        ranges.push([from + i, from + close.index + n]);
+        i = close.index + n;
+      } else {
+        i += n;
+      }
+    }
+  }
+  return ranges;
+}
+
+function inside(ranges: readonly [number, number][], at: number): boolean {
+  return ranges.some(([a, b]) => at >= a && at < b);
+}
+
+function stripTags(s: string): string {
+  return s
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Reads the attributes of a tag from just after its name; returns `to` and where the tag ends. */
+function readTag(src: string, from: number): { to: string | null; error?: string; end: number; selfClosing: boolean } | null {
+  let i = from;
+  let to: string | null = null;
+  let error: string | undefined;
+  let sawTo = false;
+  const done = (end: number, selfClosing: boolean) => {
+    const why = error ?? (!sawTo ? 'missing to="…" on <Ref>' : to === null ? 'the "to" of <Ref> has no value' : undefined);
+    return { to, ...(why ? { error: why } : {}), end, selfClosing };
+  };
+  while (i < src.length) {
+    while (/\s/.test(src[i] ?? '')) i++;
+    if (src.startsWith('/>', i)) return done(i + 2, true);
+    if (src[i] === '>') return done(i + 1, false);
+    const name = /^[A-Za-z_:][\w:.-]*/.exec(src.slice(i))?.[0];
+    if (!name) return null;
+    i += name.length;
+    while (/\s/.test(src[i] ?? '')) i++;
+    let value: string | null = null;
+    if (src[i] === '=') {
+      i++;
+      while (/\s/.test(src[i] ?? '')) i++;
+      const q = src[i];
+      if (q === '"' || q === "'") {
+        const end = src.indexOf(q, i + 1);
+        if (end < 0) return null;
+        value = src.slice(i + 1, end);
+        i = end + 1;
+      } else if (q === '{') {
+        let depth = 0;
+        const start = i;
+        for (; i < src.length; i++) {
+          if (src[i] === '{') depth++;
+          else if (src[i] === '}' && --depth === 0) break;
+        }
+        const expr = src.slice(start + 1, i).trim();
+        i++;
+        // A plain string literal in braces is still a literal; anything else cannot be checked.
+        const lit = /^(["'])(.*)\1$/s.exec(expr);
+        if (lit) value = lit[2] ?? '';
+        else if (name === 'to') error = `the "to" of <Ref> must be a literal string, not {${expr}}`;
+      } else {
+        return null;
+      }
+    }
+    if (name === 'to') {
+      sawTo = true;
+      to = value;
+    }
+  }
+  return null;
+}
+
+/** The sentence of the paragraph that contains [start, end), with tags removed. */
+function sentenceAround(src: string, start: number, end: number): string {
+  let paraStart = 0;
+  for (const m of src.slice(0, start).matchAll(/\n[ \t]*\n/g)) paraStart = m.index + m[0].length;
+  const afterRel = src.slice(end).search(/\n[ \t]*\n/);
+  const paraEnd = afterRel < 0 ? src.length : end + afterRel;
+  const head = src.slice(paraStart, start);
+  const tail = src.slice(end, paraEnd);
+  const lastStop = Math.max(...[...head.matchAll(/[.!?](?=\s)/g)].map((m) => m.index + 1), 0);
+  const firstStop = /[.!?](?=\s|$)/.exec(tail);
+  const sentence = head.slice(lastStop) + src.slice(start, end) + (firstStop ? tail.slice(0, firstStop.index + 1) : tail);
+  return stripTags(sentence.replace(/^\s*[-*>#]+\s/gm, ' '));
+}
+
+/** Finds every `<Ref>` tag in an MDX source, skipping frontmatter, code and comments. */
+export function findRefs(mdxSource: string): RefUsage[] {
+  const ignored = ignoredRanges(mdxSource);
+  const lineStarts = [0];
+  for (let i = 0; i < mdxSource.length; i++) if (mdxSource[i] === '\n') lineStarts.push(i + 1);
+  const position = (at: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - (lineStarts[lo] ?? 0) + 1 };
+  };
+
+  const out: RefUsage[] = [];
+  for (const m of mdxSource.matchAll(/<Ref(?=[\s/>])/g)) {
+    if (inside(ignored, m.index)) continue;
+    const { line, column } = position(m.index);
+    const tag = readTag(mdxSource, m.index + 4);
+    if (!tag) {
+      out.push({ to: null, line, column, label: '', sentence: '', error: 'unreadable <Ref> tag' });
+      continue;
+    }
+    let label = '';
+    let end = tag.end;
+    if (!tag.selfClosing) {
+      const close = mdxSource.indexOf('</Ref>', tag.end);
+      if (close >= 0) {
+        label = stripTags(mdxSource.slice(tag.end, close));
+        end = close + '</Ref>'.length;
+      }
+    }
+    const usage: RefUsage = { to: tag.to, line, column, label, sentence: sentenceAround(mdxSource, m.index, end) };
+    if (tag.to === null) usage.error = tag.error ?? 'missing to="…" on <Ref>';
+    out.push(usage);
+  }
+  return out;
+}
+
+/** A usage resolved against the published anchors. */
+export interface CheckedRef extends RefUsage {
+  url: string | null;
+  node: NodeId | null;
+}
+
+/**
+ * Finds, parses and resolves every reference in one file: the resolved usages for the link graph,
+ * and one formatted message per problem for the build to fail with.
+ */
+export function checkRefs(file: string, mdxSource: string, known: KnownAnchors): { refs: CheckedRef[]; errors: string[] } {
+  const refs: CheckedRef[] = [];
+  const errors: string[] = [];
+  for (const usage of findRefs(mdxSource)) {
+    const res: RefResolution = usage.to === null ? { ok: false, error: usage.error ?? 'unreadable <Ref> tag' } : resolveRef(usage.to, known);
+    if (res.ok) refs.push({ ...usage, url: res.url, node: res.node });
+    else {
+      refs.push({ ...usage, url: null, node: null });
+      errors.push(formatRefError(file, usage.line, usage.column, res.error));
+    }
+  }
+  return { refs, errors };
+}

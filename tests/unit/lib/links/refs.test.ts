@@ -1,0 +1,130 @@
+import { describe, expect, test } from 'vitest';
+import { checkRefs, findRefs, formatRefError, parseRefTarget, resolveRef, type KnownAnchors } from '../../../../src/lib/links/refs.ts';
+
+const known: KnownAnchors = new Map([
+  ['essays/bar', new Set(['summary', 'definition'])],
+  ['threads/p1', new Set(['c-abc123'])],
+  ['people/davidw', new Set<string>()],
+]);
+
+describe('parseRefTarget', () => {
+  test('returns collection, slug and anchor when the target is well formed', () => {
+    expect(parseRefTarget('essays/bar#summary')).toEqual({ ok: true, target: { collection: 'essays', slug: 'bar', anchor: 'summary' } });
+    expect(parseRefTarget('threads/p1#c-abc123')).toEqual({ ok: true, target: { collection: 'threads', slug: 'p1', anchor: 'c-abc123' } });
+    expect(parseRefTarget('people/davidw')).toEqual({ ok: true, target: { collection: 'people', slug: 'davidw' } });
+    expect(parseRefTarget('arguments/counting-argument')).toMatchObject({ ok: true });
+    expect(parseRefTarget('glossary/situational-awareness')).toMatchObject({ ok: true });
+  });
+
+  test.each([
+    ['', 'empty reference target'],
+    [' essays/bar', 'reference " essays/bar" has spaces around it'],
+    ['essays', 'reference "essays" must look like "<collection>/<slug>" or "<collection>/<slug>#<anchor>"'],
+    ['/essays/bar', 'reference "/essays/bar" must look like "<collection>/<slug>" or "<collection>/<slug>#<anchor>"'],
+    ['essays/bar/', 'reference "essays/bar/" must look like "<collection>/<slug>" or "<collection>/<slug>#<anchor>"'],
+    ['#summary', 'reference "#summary" must look like "<collection>/<slug>" or "<collection>/<slug>#<anchor>"'],
+    ['posts/bar', 'unknown collection "posts" in "posts/bar" (expected essays, threads, people, arguments, glossary)'],
+    ['essays/Bar', 'invalid slug "Bar" in "essays/Bar": must be lower-case words joined by hyphens'],
+    ['essays/bar_baz', 'invalid slug "bar_baz" in "essays/bar_baz": must be lower-case words joined by hyphens'],
+    ['essays/bar#', 'empty anchor in "essays/bar#"'],
+    ['essays/bar#1st', 'invalid anchor "#1st" in "essays/bar#1st": must start with a letter and use only letters, digits, "-" and "_"'],
+    ['essays/bar#a b', 'invalid anchor "#a b" in "essays/bar#a b": must start with a letter and use only letters, digits, "-" and "_"'],
+  ])('returns an error when the target is %j', (to, error) => {
+    expect(parseRefTarget(to)).toEqual({ ok: false, error });
+  });
+});
+
+describe('resolveRef', () => {
+  test('returns the page URL with the anchor when both are known', () => {
+    expect(resolveRef('essays/bar#summary', known)).toEqual({ ok: true, url: '/essays/bar/#summary', node: 'essays/bar#summary' });
+    expect(resolveRef('people/davidw', known)).toEqual({ ok: true, url: '/people/davidw/', node: 'people/davidw' });
+  });
+  test('returns the same result when given a parsed target', () => {
+    const parsed = parseRefTarget('threads/p1#c-abc123');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(resolveRef(parsed.target, known)).toEqual({ ok: true, url: '/threads/p1/#c-abc123', node: 'threads/p1#c-abc123' });
+  });
+  test('returns an error naming the anchor when the anchor is unknown', () => {
+    expect(resolveRef('essays/bar#foo', known)).toEqual({ ok: false, error: 'unknown anchor "#foo" on essays/bar' });
+  });
+  test('returns an error naming the page when the page is unknown', () => {
+    expect(resolveRef('essays/nope#summary', known)).toEqual({ ok: false, error: 'unknown page "essays/nope"' });
+  });
+  test('returns the parse error when the target is malformed', () => {
+    expect(resolveRef('essays/Bar', known)).toEqual({ ok: false, error: 'invalid slug "Bar" in "essays/Bar": must be lower-case words joined by hyphens' });
+  });
+});
+
+describe('formatRefError', () => {
+  test('returns file, line, column and message in the editor form', () => {
+    expect(formatRefError('content/claims/x.mdx', 12, 5, 'unknown anchor "#foo" on essays/bar')).toBe(
+      'content/claims/x.mdx:12:5: unknown anchor "#foo" on essays/bar',
+    );
+  });
+});
+
+describe('findRefs', () => {
+  test('returns each tag with its 1-based line and column, label and sentence', () => {
+    const src = ['---', 'title: x', '---', '', 'Intro line.', 'The post argues <Ref to="essays/bar#summary">that it is rare</Ref> here. Next one.', '', '  See <Ref to=\'people/davidw\' />.'].join('\n');
+    expect(findRefs(src)).toMatchInlineSnapshot(`
+      [
+        {
+          "column": 17,
+          "label": "that it is rare",
+          "line": 6,
+          "sentence": "The post argues that it is rare here.",
+          "to": "essays/bar#summary",
+        },
+        {
+          "column": 7,
+          "label": "",
+          "line": 8,
+          "sentence": "See .",
+          "to": "people/davidw",
+        },
+      ]
+    `);
+  });
+  test('returns nothing for tags inside fenced code, inline code and comments', () => {
+    const src = [
+      '```mdx',
+      '<Ref to="essays/x#in-fence">a</Ref>',
+      '```',
+      '~~~~',
+      '<Ref to="essays/x#in-tilde">a</Ref>',
+      '```',
+      '~~~~',
+      'Use `<Ref to="essays/x#inline">` or ``<Ref to="essays/x#double">`` in text.',
+      '<!-- <Ref to="essays/x#html-comment">a</Ref> -->',
+      '{/* <Ref to="essays/x#jsx-comment">a</Ref> */}',
+      'But <Ref to="essays/x#real">this</Ref> counts.',
+    ].join('\n');
+    expect(findRefs(src).map((r) => `${r.line}:${r.column}:${r.to}`)).toEqual(['11:5:essays/x#real']);
+  });
+  test('returns a tag when a lone backtick leaves no code span', () => {
+    expect(findRefs('A ` stray tick and <Ref to="essays/x">y</Ref>.').map((r) => r.to)).toEqual(['essays/x']);
+  });
+  test('returns tags that span lines and use a literal in braces', () => {
+    const refs = findRefs('Text <Ref\n  class="x"\n  to={"threads/p1#c-abc123"}\n>the reply</Ref>.');
+    expect(refs.map((r) => [r.line, r.column, r.to, r.label])).toEqual([[1, 6, 'threads/p1#c-abc123', 'the reply']]);
+  });
+  test('returns an error when the target is missing or not a literal', () => {
+    const refs = findRefs('<Ref>no target</Ref> and <Ref to={target}>expr</Ref>');
+    expect(refs.map((r) => [r.to, r.error])).toEqual([
+      [null, 'missing to="…" on <Ref>'],
+      [null, 'the "to" of <Ref> must be a literal string, not {target}'],
+    ]);
+  });
+  test('returns nothing for other components whose name starts with Ref', () => {
+    expect(findRefs('<RefPreview to="essays/x" /> <Reference to="essays/y" />')).toEqual([]);
+  });
+});
+
+describe('checkRefs', () => {
+  test('returns formatted errors for unknown targets and resolved URLs for known ones', () => {
+    const src = 'Line one.\n\nSee <Ref to="essays/bar#summary">this</Ref> and\n    <Ref to="essays/bar#foo">that</Ref>.';
+    const { refs, errors } = checkRefs('content/claims/x.mdx', src, known);
+    expect(refs.map((r) => r.url)).toEqual(['/essays/bar/#summary', null]);
+    expect(errors).toEqual(['content/claims/x.mdx:4:5: unknown anchor "#foo" on essays/bar']);
+  });
+});
