@@ -1,0 +1,346 @@
+/**
+ * The link graph: every page and passage of the site as a node, every cross-link as a typed edge
+ * with the sentence that makes it. Built once per build; backlink lists, reply context and
+ * side-comment markers only read it, so all of them agree with each other.
+ */
+import { excerpt } from '../text/excerpt.ts';
+import { essayPassages, findQuoteLinks, threadQuoteInputs, type QuoteLink, type QuoteMatchKind } from '../text/quotes.ts';
+import { nodeId, splitNodeId } from './anchors.ts';
+
+export const EDGE_TYPES = ['quotes', 'replies-to', 'cites', 'mentions-term'] as const;
+/** `quotes`: a comment repeats a passage. `replies-to`: a comment answers another. `cites`: our `<Ref>` or a claim's source. `mentions-term`: a passage uses a glossary term. */
+export type EdgeType = (typeof EDGE_TYPES)[number];
+
+export type NodeKind = 'essay' | 'section' | 'list-note' | 'thread' | 'comment' | 'person' | 'claim' | 'term' | 'page';
+
+/** A page (`essays/x`) or a passage on it (`essays/x#summary`). */
+export interface GraphNode {
+  id: string;
+  page: string;
+  anchor: string | null;
+  kind: NodeKind;
+  /** What a link list shows: "Summary · Deceptive Alignment is <1% Likely by Default". */
+  title: string;
+  author: string | null;
+  /** The first words of the passage, for previews and reply context. */
+  excerpt: string;
+}
+
+/** One link. `excerpt` is the citing text: the quoted words, the reply's first line, the sentence around a `<Ref>`. */
+export interface GraphEdge {
+  type: EdgeType;
+  from: string;
+  to: string;
+  excerpt: string;
+  /** Export line of the quoting paragraph, for quotes. */
+  fromLine?: number;
+  /** Export line of the quoted paragraph, so a side-comment marker sits beside the right paragraph. */
+  toLine?: number;
+  /** How a quote was matched (see src/lib/text/quotes.ts). */
+  match?: { kind: QuoteMatchKind; score: number };
+}
+
+/** The whole graph, plain JSON so a page or a preview file can read it back unchanged. */
+export interface LinkGraph {
+  version: 1;
+  nodes: Record<string, GraphNode>;
+  edges: GraphEdge[];
+  /** Links whose target is not a node, described for the build log; they are left out of `edges`. */
+  problems: string[];
+}
+
+interface ParagraphIn {
+  text: string;
+  line: number;
+  quote?: boolean | undefined;
+}
+interface CommentIn {
+  id: string;
+  author: { name: string | null };
+  replyTo: { kind: 'post' | 'comment' | 'unknown'; id?: string | undefined };
+  paragraphs: readonly ParagraphIn[];
+}
+interface SectionIn {
+  id: string;
+  heading: string | null;
+  line: number | null;
+  blocks: readonly (
+    | ({ kind: 'p' } & ParagraphIn)
+    | { kind: 'missing-list'; id: string; after: number; label: string; items: readonly { text: string }[] }
+  )[];
+}
+
+/** Everything the graph is built from; the collection entries' data satisfies these shapes. */
+export interface LinkGraphInput {
+  essays?: readonly { slug: string; title: string; author: string | null; sections: readonly SectionIn[] }[];
+  threads?: readonly { slug: string; title: string; comments: readonly CommentIn[] }[];
+  /** Profile exports; their comments are shown on the person's page. */
+  profiles?: readonly { person: string; comments: readonly CommentIn[] }[];
+  people?: readonly { slug: string; name: string }[];
+  claims?: readonly { slug: string; title: string; summary?: string; sources: readonly string[] }[];
+  terms?: readonly { slug: string; term: string; aliases?: readonly string[]; sources: readonly string[] }[];
+  /** `<Ref>` usages: the page (and section, if known) holding each, its target and citing sentence. */
+  refs?: readonly { page: string; anchor?: string | null; to: string; sentence: string }[];
+  /** Precomputed quote links; when absent the graph runs the matcher itself. */
+  quoteLinks?: readonly QuoteLink[];
+}
+
+const EXCERPT = 160;
+/** Comment orders of different threads never overlap, so cross-thread quotes follow input order. */
+const THREAD_ORDER_STRIDE = 100_000;
+
+function firstOwnWords(paragraphs: readonly ParagraphIn[]): string {
+  const own = paragraphs.filter((p) => !p.quote);
+  return excerpt((own.length ? own : paragraphs).map((p) => p.text).join(' '), EXCERPT);
+}
+
+/** The sentence of `text` that contains `needle` (case-insensitive), or null. */
+function sentenceWith(text: string, needle: string): string | null {
+  const at = text.toLowerCase().indexOf(needle.toLowerCase());
+  if (at < 0) return null;
+  const start = Math.max(...[...text.slice(0, at).matchAll(/[.!?]\s+/g)].map((m) => m.index + m[0].length), 0);
+  const stop = /[.!?](\s|$)/.exec(text.slice(at + needle.length));
+  return excerpt(text.slice(start, stop ? at + needle.length + stop.index + 1 : text.length), EXCERPT * 2);
+}
+
+/** Builds the graph: nodes for every page and passage, then quote, reply, citation and term edges. */
+export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
+  const nodes: Record<string, GraphNode> = {};
+  const texts = new Map<string, string>();
+  const edges: GraphEdge[] = [];
+  const problems: string[] = [];
+  const add = (n: Omit<GraphNode, 'id'>, text = '') => {
+    const id = nodeId(n.page, n.anchor);
+    nodes[id] = { id, ...n };
+    texts.set(id, text);
+  };
+  const link = (e: GraphEdge, what: string) => {
+    if (!nodes[e.from]) problems.push(`${what}: unknown source ${e.from}`);
+    else if (!nodes[e.to]) problems.push(`${what}: unknown target ${e.to}`);
+    else edges.push(e);
+  };
+
+  for (const p of input.people ?? []) add({ page: `people/${p.slug}`, anchor: null, kind: 'person', title: p.name, author: null, excerpt: '' });
+  for (const e of input.essays ?? []) {
+    const page = `essays/${e.slug}`;
+    const paras = e.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'p' ? [b] : [])));
+    add({ page, anchor: null, kind: 'essay', title: e.title, author: e.author, excerpt: firstOwnWords(paras) });
+    for (const s of e.sections) {
+      const own = s.blocks.flatMap((b) => (b.kind === 'p' ? [b] : []));
+      add(
+        { page, anchor: s.id, kind: 'section', title: `${s.heading ?? 'Opening'} · ${e.title}`, author: e.author, excerpt: firstOwnWords(own) },
+        own.map((b) => b.text).join('\n'),
+      );
+      for (const b of s.blocks) {
+        if (b.kind !== 'missing-list') continue;
+        const items = b.items.map((i) => i.text).join(' ');
+        add({ page, anchor: b.id, kind: 'list-note', title: `Editor's note · ${e.title}`, author: null, excerpt: excerpt(`A list the export lost: ${b.label}.`, EXCERPT) }, items);
+      }
+    }
+  }
+  const commentPages: { page: string; comments: readonly CommentIn[]; title: string }[] = [];
+  for (const t of input.threads ?? []) {
+    const page = `threads/${t.slug}`;
+    add({ page, anchor: null, kind: 'thread', title: t.title, author: null, excerpt: `${t.comments.length} comments` });
+    commentPages.push({ page, comments: t.comments, title: t.title });
+  }
+  for (const p of input.profiles ?? []) {
+    const page = `people/${p.person}`;
+    if (!nodes[page]) add({ page, anchor: null, kind: 'page', title: p.person, author: null, excerpt: '' });
+    commentPages.push({ page, comments: p.comments, title: nodes[page]?.title ?? p.person });
+  }
+  for (const { page, comments, title } of commentPages) {
+    for (const c of comments) {
+      const by = c.author.name ?? 'author not recorded';
+      add(
+        { page, anchor: c.id, kind: 'comment', title: `Comment by ${by} · ${title}`, author: c.author.name, excerpt: firstOwnWords(c.paragraphs) },
+        c.paragraphs.filter((p) => !p.quote).map((p) => p.text).join('\n'),
+      );
+    }
+  }
+  for (const c of input.claims ?? []) add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
+  for (const t of input.terms ?? []) add({ page: `glossary/${t.slug}`, anchor: null, kind: 'term', title: t.term, author: null, excerpt: '' });
+
+  // Quotes first: they are the most numerous and the reason the graph exists.
+  let quoteLinks = input.quoteLinks;
+  if (!quoteLinks) {
+    const passages = (input.essays ?? []).flatMap((e) => essayPassages(`essays/${e.slug}`, e));
+    const candidates = [];
+    for (const [i, { page, comments }] of commentPages.entries()) {
+      const inputs = threadQuoteInputs(page, { comments }, (i + 1) * THREAD_ORDER_STRIDE);
+      passages.push(...inputs.passages);
+      candidates.push(...inputs.candidates);
+    }
+    quoteLinks = findQuoteLinks(passages, candidates);
+  }
+  for (const q of quoteLinks) {
+    link(
+      {
+        type: 'quotes',
+        from: nodeId(q.quote.page, q.quote.anchor),
+        to: nodeId(q.source.page, q.source.anchor),
+        excerpt: excerpt(q.text, EXCERPT),
+        fromLine: q.quote.line,
+        toLine: q.source.line,
+        match: { kind: q.kind, score: q.score },
+      },
+      `quote at line ${q.quote.line}`,
+    );
+  }
+  for (const { page, comments } of commentPages) {
+    for (const c of comments) {
+      if (c.replyTo.kind !== 'comment' || !c.replyTo.id || c.replyTo.id === c.id) continue;
+      const from = nodeId(page, c.id);
+      link({ type: 'replies-to', from, to: nodeId(page, c.replyTo.id), excerpt: nodes[from]?.excerpt ?? '' }, `reply ${from}`);
+    }
+  }
+  for (const r of input.refs ?? []) {
+    const from = nodes[nodeId(r.page, r.anchor ?? null)] ? nodeId(r.page, r.anchor ?? null) : nodeId(r.page);
+    link({ type: 'cites', from, to: r.to, excerpt: excerpt(r.sentence, EXCERPT * 2) }, `<Ref to="${r.to}"> on ${r.page}`);
+  }
+  for (const c of input.claims ?? []) {
+    const from = `arguments/${c.slug}`;
+    for (const s of c.sources) link({ type: 'cites', from, to: s, excerpt: excerpt(c.summary ?? c.title, EXCERPT * 2) }, `source of claim ${c.slug}`);
+  }
+  for (const t of input.terms ?? []) {
+    const to = `glossary/${t.slug}`;
+    for (const s of t.sources) {
+      const text = texts.get(s) ?? '';
+      const sentence = [t.term, ...(t.aliases ?? [])].map((w) => sentenceWith(text, w)).find((x) => x !== null);
+      link({ type: 'mentions-term', from: s, to, excerpt: sentence ?? nodes[s]?.excerpt ?? '' }, `source of term ${t.slug}`);
+    }
+  }
+  return { version: 1, nodes, edges, problems };
+}
+
+/** A link seen from its target: the edge and the node it comes from. */
+export interface Backlink {
+  edge: GraphEdge;
+  node: GraphNode;
+}
+
+export type ByType<T> = Record<EdgeType, T[]>;
+
+function emptyByType<T>(): ByType<T> {
+  return { quotes: [], 'replies-to': [], cites: [], 'mentions-term': [] };
+}
+
+interface Index {
+  to: Map<string, GraphEdge[]>;
+  from: Map<string, GraphEdge[]>;
+}
+const indexes = new WeakMap<LinkGraph, Index>();
+
+/** Edges by endpoint, built on first use and kept for the life of the graph object. */
+function indexOf(graph: LinkGraph): Index {
+  let idx = indexes.get(graph);
+  if (!idx) {
+    idx = { to: new Map(), from: new Map() };
+    for (const e of graph.edges) {
+      idx.to.set(e.to, [...(idx.to.get(e.to) ?? []), e]);
+      idx.from.set(e.from, [...(idx.from.get(e.from) ?? []), e]);
+    }
+    indexes.set(graph, idx);
+  }
+  return idx;
+}
+
+/** Ids the query covers: the node itself, plus every passage on it when `withinPage` and it is a page. */
+function covered(graph: LinkGraph, id: string, withinPage: boolean): string[] {
+  if (!withinPage || splitNodeId(id).anchor !== null) return [id];
+  return Object.keys(graph.nodes).filter((k) => k === id || k.startsWith(`${id}#`));
+}
+
+/**
+ * Links pointing at a node, grouped by type ("quoted in", "replies", "cited by", "terms"). With
+ * `withinPage`, a page id also collects links to every passage on that page.
+ */
+export function backlinksTo(graph: LinkGraph, target: string, options: { withinPage?: boolean } = {}): ByType<Backlink> {
+  const out = emptyByType<Backlink>();
+  const idx = indexOf(graph);
+  for (const id of covered(graph, target, options.withinPage ?? false)) {
+    for (const edge of idx.to.get(id) ?? []) {
+      const node = graph.nodes[edge.from];
+      if (node) out[edge.type].push({ edge, node });
+    }
+  }
+  return out;
+}
+
+/** Links leaving a node (or, with `withinPage`, any passage of a page), grouped by type. */
+export function linksFrom(graph: LinkGraph, source: string, options: { withinPage?: boolean } = {}): ByType<Backlink> {
+  const out = emptyByType<Backlink>();
+  const idx = indexOf(graph);
+  for (const id of covered(graph, source, options.withinPage ?? false)) {
+    for (const edge of idx.from.get(id) ?? []) {
+      const node = graph.nodes[edge.to];
+      if (node) out[edge.type].push({ edge, node });
+    }
+  }
+  return out;
+}
+
+/** A comment's place in the conversation: the comment it answers (with its excerpt) and its replies. */
+export function replyContext(graph: LinkGraph, comment: string): { parent: GraphNode | null; replies: GraphNode[] } {
+  const parentEdge = (indexOf(graph).from.get(comment) ?? []).find((e) => e.type === 'replies-to');
+  return {
+    parent: parentEdge ? (graph.nodes[parentEdge.to] ?? null) : null,
+    replies: backlinksTo(graph, comment)['replies-to'].map((b) => b.node),
+  };
+}
+
+/** One quoted paragraph of an essay and the comments quoting it, for a side-comment marker. */
+export interface SideComments {
+  anchor: string;
+  line: number;
+  quotedBy: Backlink[];
+}
+
+/**
+ * For an essay page: each paragraph (by section anchor and export line) that comments quote, with
+ * those comments, in page order. A paragraph quoted twice by one comment lists it once.
+ */
+export function sideComments(graph: LinkGraph, essayPage: string): SideComments[] {
+  const byParagraph = new Map<string, SideComments>();
+  for (const b of backlinksTo(graph, essayPage, { withinPage: true }).quotes) {
+    const anchor = splitNodeId(b.edge.to).anchor ?? '';
+    const line = b.edge.toLine ?? 0;
+    const key = `${anchor}@${line}`;
+    const entry = byParagraph.get(key) ?? { anchor, line, quotedBy: [] };
+    if (!entry.quotedBy.some((x) => x.node.id === b.node.id)) entry.quotedBy.push(b);
+    byParagraph.set(key, entry);
+  }
+  return [...byParagraph.values()].sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The part of the graph one page needs: its own nodes, every edge touching them, and the nodes at
+ * the other ends. Small enough to inline or ship as the page's JSON.
+ */
+export function pageSlice(graph: LinkGraph, page: string): LinkGraph {
+  const mine = (id: string) => splitNodeId(id).page === page;
+  const edges = graph.edges.filter((e) => mine(e.from) || mine(e.to));
+  const ids = new Set([...Object.keys(graph.nodes).filter(mine), ...edges.flatMap((e) => [e.from, e.to])]);
+  const nodes: Record<string, GraphNode> = {};
+  for (const id of Object.keys(graph.nodes)) {
+    const n = graph.nodes[id];
+    if (n && ids.has(id)) nodes[id] = n;
+  }
+  return { version: 1, nodes, edges, problems: [] };
+}
+
+/** The graph as JSON text (it is plain data already; this fixes the formatting). */
+export function serialiseGraph(graph: LinkGraph): string {
+  return JSON.stringify(graph);
+}
+
+/** Reads a graph back from JSON, refusing data written by a different graph version. */
+export function parseGraph(json: string): LinkGraph {
+  const data: unknown = JSON.parse(json);
+  if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) {
+    throw new Error('link graph: expected version 1 JSON');
+  }
+  const g = data as LinkGraph;
+  if (typeof g.nodes !== 'object' || !Array.isArray(g.edges)) throw new Error('link graph: missing nodes or edges');
+  return g;
+}
