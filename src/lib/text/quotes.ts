@@ -59,6 +59,7 @@ export interface QuoteMatchOptions {
   minFuzzyTokens?: number;
   minParentTokens?: number;
   fuzzyThreshold?: number;
+  unflaggedThreshold?: number;
   longRun?: number;
   longRunThreshold?: number;
   essayMargin?: number;
@@ -94,6 +95,14 @@ export const MIN_PARENT_TOKENS = 3;
  * most 0.6 (a 10-word quoted heading against a paragraph sharing "to have long-term goals").
  */
 export const FUZZY_THRESHOLD = 0.7;
+
+/**
+ * A whole line the segmentation did not mark as a quote is most likely the commenter's own words,
+ * so it must be nearly the passage: 0.85 still finds the "ChatGPT" → "GPT-4" quote (0.98) if the
+ * flag is missing, while the best unmarked line in the seeds that is not a quote scores 0.76 (a
+ * line that wraps a quoted sentence in the author's own words; the span itself matches exactly).
+ */
+export const UNFLAGGED_THRESHOLD = 0.85;
 
 /**
  * A second route for quotes of an earlier version whose surroundings were rewritten: an unbroken
@@ -269,19 +278,20 @@ function matchOne(
   tokens: readonly string[],
   grams: ReadonlySet<string>,
   p: PreparedPassage,
-  allowFuzzy: boolean,
+  fuzzy: 'full' | 'strict' | 'none',
   limits: FuzzyLimits,
 ): Match | null {
   const bare = text.replace(WRAPPING, '');
   if (bare.length > 0 && p.passage.text.includes(bare)) return { source: p.passage, kind: 'exact', score: 1 };
   if (containsTokens(p.tokens, tokens)) return { source: p.passage, kind: 'normalised', score: 1 };
-  if (!allowFuzzy) return null;
+  if (fuzzy === 'none') return null;
   // Cheap filter before the quadratic alignment: one word edit breaks at most two bigrams, so a
   // quote above the threshold keeps well over a tenth of its bigrams in the passage.
   let shared = 0;
   for (const g of grams) if (p.bigrams.has(g)) shared++;
   if (grams.size === 0 || shared / grams.size < 0.1) return null;
   const score = tokenSimilarity(tokens, p.tokens);
+  if (fuzzy === 'strict') return score >= limits.unflaggedThreshold ? { source: p.passage, kind: 'fuzzy', score } : null;
   if (score >= limits.threshold) return { source: p.passage, kind: 'fuzzy', score };
   if (score >= limits.longRunThreshold && longestSharedRun(tokens, p.tokens) >= limits.longRun) {
     return { source: p.passage, kind: 'fuzzy', score };
@@ -291,6 +301,7 @@ function matchOne(
 
 interface FuzzyLimits {
   threshold: number;
+  unflaggedThreshold: number;
   longRun: number;
   longRunThreshold: number;
 }
@@ -322,6 +333,7 @@ export function findQuoteLinks(
   const minParent = options.minParentTokens ?? MIN_PARENT_TOKENS;
   const limits: FuzzyLimits = {
     threshold: options.fuzzyThreshold ?? FUZZY_THRESHOLD,
+    unflaggedThreshold: options.unflaggedThreshold ?? UNFLAGGED_THRESHOLD,
     longRun: options.longRun ?? LONG_RUN,
     longRunThreshold: options.longRunThreshold ?? LONG_RUN_THRESHOLD,
   };
@@ -334,10 +346,11 @@ export function findQuoteLinks(
 
   const links: QuoteLink[] = [];
   for (const cand of candidates) {
-    // An unflagged line is usually the commenter's own words; only a verbatim repeat of the whole
-    // line counts, but a span in quote marks inside it is treated as a quote.
-    const texts: { text: string; fuzzy: boolean; span: boolean }[] = [{ text: cand.text, fuzzy: cand.flagged, span: false }];
-    if (!cand.flagged) for (const span of quotedSpans(cand.text)) texts.push({ text: span, fuzzy: true, span: true });
+    // An unflagged line is usually the commenter's own words, so the whole line must be nearly the
+    // passage (UNFLAGGED_THRESHOLD); a span in quote marks inside it is treated as a quote.
+    type Fuzzy = 'full' | 'strict' | 'none';
+    const texts: { text: string; fuzzy: Fuzzy; span: boolean }[] = [{ text: cand.text, fuzzy: cand.flagged ? 'full' : 'strict', span: false }];
+    if (!cand.flagged) for (const span of quotedSpans(cand.text)) texts.push({ text: span, fuzzy: 'full', span: true });
 
     const seenSources = new Set<string>();
     for (const { text, fuzzy, span } of texts) {
@@ -360,7 +373,7 @@ export function findQuoteLinks(
         if (!eligible(p.passage, cand)) continue;
         // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.
         if (short && !(p.passage.kind === 'comment' && p.passage.page === cand.page && p.passage.anchor === cand.parent)) continue;
-        const m = matchOne(text, tokens, grams, p, fuzzy && words >= minFuzzy && !short, limits);
+        const m = matchOne(text, tokens, grams, p, words >= minFuzzy && !short ? fuzzy : 'none', limits);
         if (!m) continue;
         if (m.source.kind === 'essay') {
           if (!bestEssay || better(m, bestEssay)) bestEssay = m;

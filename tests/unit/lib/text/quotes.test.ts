@@ -163,10 +163,13 @@ describe('findQuoteLinks', () => {
     ]);
     expect(findQuoteLinks([other], [quoteAt('Does that answer your question?', 'c-q', 10, { parent: 'c-parent' })])).toEqual([]);
   });
-  test('returns only exact repeats when the line is not marked as a quote', () => {
+  test('returns a link for an unmarked line only when it is nearly the passage', () => {
     const unflagged = { flagged: false };
-    expect(findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(ESSAY_TEXT.replace('GPT-4', 'ChatGPT'), 'c-q', 10, unflagged)])).toEqual([]);
-    expect(findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(ESSAY_TEXT, 'c-q', 10, unflagged)])).toHaveLength(1);
+    const edited = ESSAY_TEXT.replace('GPT-4', 'ChatGPT');
+    const reworded = ESSAY_TEXT.replace('already the default', 'by now the usual').replace('likely continue', 'surely go on');
+    expect(brief(findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(edited, 'c-q', 10, unflagged)]))).toEqual(['c-q:50 -> essays/p#assumptions:107 fuzzy 0.935']);
+    expect(findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(reworded, 'c-q', 10)])).toHaveLength(1);
+    expect(findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(reworded, 'c-q', 10, unflagged)])).toEqual([]);
   });
   test('returns a link for a span in quote marks inside an unmarked line', () => {
     const line = 'I specify the training setup here: “the default training process for text models such as GPT-4”, and more.';
