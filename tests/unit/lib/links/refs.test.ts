@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { isAnchor, isSlug, nodeId, splitNodeId, urlOf } from '../../../../src/lib/links/anchors.ts';
 import { checkRefs, findRefs, formatRefError, parseRefTarget, resolveRef, type KnownAnchors } from '../../../../src/lib/links/refs.ts';
 
 const known: KnownAnchors = new Map([
@@ -126,5 +127,47 @@ describe('checkRefs', () => {
     const { refs, errors } = checkRefs('content/claims/x.mdx', src, known);
     expect(refs.map((r) => r.url)).toEqual(['/essays/bar/#summary', null]);
     expect(errors).toEqual(['content/claims/x.mdx:4:5: unknown anchor "#foo" on essays/bar']);
+  });
+});
+
+describe('isSlug', () => {
+  test.each([
+    ['deceptive-alignment', true],
+    ['p1', true],
+    ['Deceptive', false],
+    ['a--b', false],
+    ['-a', false],
+    ['a_b', false],
+    ['', false],
+  ])('returns %s → %s', (s, ok) => {
+    expect(isSlug(s)).toBe(ok);
+  });
+});
+
+describe('isAnchor', () => {
+  test.each([
+    ['c-PHYDa4jyhchREs2kA', true],
+    ['summary', true],
+    ['Foundational_properties', true],
+    ['1st', false],
+    ['-x', false],
+    ['a b', false],
+    ['', false],
+  ])('returns %s → %s', (s, ok) => {
+    expect(isAnchor(s)).toBe(ok);
+  });
+});
+
+describe('splitNodeId', () => {
+  test('returns page and anchor, and a null anchor for a page', () => {
+    expect(splitNodeId(nodeId('essays/x', 'summary'))).toEqual({ page: 'essays/x', anchor: 'summary' });
+    expect(splitNodeId(nodeId('people/davidw'))).toEqual({ page: 'people/davidw', anchor: null });
+  });
+});
+
+describe('urlOf', () => {
+  test('returns the trailing-slash page URL with the anchor after it', () => {
+    expect(urlOf('threads/p1#c-abc')).toBe('/threads/p1/#c-abc');
+    expect(urlOf('glossary/mesa-optimizer')).toBe('/glossary/mesa-optimizer/');
   });
 });
