@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { SourceError } from '../lib/threads/errors.ts';
 import { importExport } from './parse.ts';
 import { renderFiles } from './to-mdx.ts';
@@ -44,8 +45,14 @@ function knownPeople(): string[] {
 /** Refuses to overwrite a file generated from a different export (two sources, one slug). */
 function checkTarget(path: string, from: string): void {
   if (!existsSync(path)) return;
-  const m = /^\s*from: "([^"]*)"/m.exec(readFileSync(path, 'utf8'));
-  if (!m || m[1] !== from) {
+  let existing: unknown = null;
+  try {
+    const fm = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path, 'utf8'))?.[1];
+    existing = fm === undefined ? null : (parseYaml(fm) as { generated?: { from?: unknown } } | null)?.generated?.from;
+  } catch {
+    existing = null;
+  }
+  if (existing !== from) {
     throw new SourceError(path, null, `already exists and was not generated from ${from}; choose another --slug or remove the file`);
   }
 }

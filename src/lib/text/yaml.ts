@@ -9,8 +9,10 @@
  * Characters that JSON leaves alone but YAML must not see raw: DEL and the C1 controls (NEL,
  * U+0085, is a line break in YAML 1.1), the byte-order mark, the non-characters U+FFFE/U+FFFF,
  * and the Unicode line/paragraph separators (some YAML readers treat them as line breaks).
+ * Bidirectional controls (U+200E/F, U+202A–E, U+2066–9) are legal YAML but are escaped too, so
+ * a generated file cannot display differently from what it contains when an editor reviews it.
  */
-const YAML_EXTRA_ESCAPES = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+const YAML_EXTRA_ESCAPES = /[\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g;
 
 /**
  * Encodes `text` as a double-quoted YAML scalar. Starts from JSON string escaping, which already
@@ -25,6 +27,9 @@ export function yamlString(text: string): string {
 /** A value the emitter can write. `undefined` members of objects are skipped. */
 export type YamlValue = string | number | boolean | null | undefined | readonly YamlValue[] | { readonly [key: string]: YamlValue };
 type YamlObject = { readonly [key: string]: YamlValue };
+
+/** Longest line a nested mapping may take in flow style. */
+const FLOW_LIMIT = 100;
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -75,8 +80,11 @@ function block(o: YamlObject, indent: number, out: string[], firstPrefix?: strin
   const pad = ' '.repeat(indent);
   entries(o).forEach(([k, v], i) => {
     const lead = i === 0 && firstPrefix !== undefined ? firstPrefix : pad;
-    if (isFlat(v)) {
-      out.push(`${lead}${key(k)}: ${flow(v)}`);
+    const oneLine = isFlat(v) ? `${lead}${key(k)}: ${flow(v)}` : null;
+    // A mapping member that would make a long line is written as a nested block instead;
+    // sequence items (paragraphs) always stay on one line each.
+    if (oneLine !== null && (!isObject(v) || oneLine.length <= FLOW_LIMIT)) {
+      out.push(oneLine);
     } else if (Array.isArray(v)) {
       out.push(`${lead}${key(k)}:`);
       sequence(v, indent + 2, out);

@@ -119,12 +119,18 @@ export interface SegmentedExport {
   postTitles: { spec: SegmentSpec; text: string; line: number }[];
 }
 
+/** How messages name a segment: its key, else its kind and lines ("essay (lines 95-167)"). */
 export function labelOf(s: SegmentSpec): string {
-  return s.key ?? `lines ${rangeText(s.lines)}`;
+  return s.key ?? `${s.kind} (${linesText(s.lines)})`;
 }
 
 function rangeText([a, b]: [number, number]): string {
   return a === b ? `${a}` : `${a}-${b}`;
+}
+
+/** "line 7" or "lines 3-9". */
+function linesText(r: [number, number]): string {
+  return r[0] === r[1] ? `line ${r[0]}` : `lines ${rangeText(r)}`;
 }
 
 /**
@@ -147,15 +153,15 @@ export function applySegmentation(file: string, lines: readonly ExportLine[], se
     const label = labelOf(s);
     if (a < 1 || b < a) fail(s.at, `segment ${label} has an invalid line range ${a}-${b}`);
     if (b > total) fail(s.at, `segment ${label} ends at line ${b}, but ${exportFile} has only ${total} lines`);
-    if (prev && a < next) fail(s.at, `segment ${label} overlaps ${labelOf(prev)} (lines ${rangeText([a, Math.min(b, next - 1)])})`);
+    if (prev && a < next) fail(s.at, `segment ${label} overlaps ${labelOf(prev)} (${linesText([a, Math.min(b, next - 1)])})`);
     if (a > next) {
-      fail(s.at, `lines ${rangeText([next, a - 1])} of ${exportFile} are in no segment (${prev ? `between ${labelOf(prev)} and ${label}` : `before ${label}`}); add a segment or a "kind: skip" with a reason`);
+      fail(s.at, `${linesText([next, a - 1])} of ${exportFile} ${a - 1 === next ? 'is' : 'are'} in no segment (${prev ? `between ${labelOf(prev)} and ${label}` : `before ${label}`}); add a segment or a "kind: skip" with a reason`);
     }
     next = b + 1;
     prev = s;
   }
   if (next <= total) {
-    fail(prev?.at ?? 1, `lines ${rangeText([next, total])} of ${exportFile} are in no segment (after ${prev ? labelOf(prev) : 'the start'})`);
+    fail(prev?.at ?? 1, `${linesText([next, total])} of ${exportFile} ${total === next ? 'is' : 'are'} in no segment (after ${prev ? labelOf(prev) : 'the start'})`);
   }
 
   // Keys, kinds and per-kind rules.
