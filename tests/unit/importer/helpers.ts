@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { importExport, type ImportInput } from '../../../src/importer/parse.ts';
+import { renderFiles } from '../../../src/importer/to-mdx.ts';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const CLI = `${ROOT}src/importer/cli.ts`;
+
+export const read = (rel: string): string => readFileSync(`${ROOT}${rel}`, 'utf8');
+
+/** Person slugs the CLI links authors to (content/people/*.mdx), read the same way. */
+export const people = (): string[] =>
+  readdirSync(`${ROOT}content/people`)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.slice(0, -4))
+    .sort();
+
+/** Runs the pure core the way the CLI does with `--out` at the repo root. */
+export function generate(from: string, opts: { segments?: string; slug?: string; text?: string; people?: string[] } = {}) {
+  const input: ImportInput = {
+    exportFile: from,
+    exportText: opts.text ?? read(from),
+    from,
+    segmentsFile: opts.segments,
+    segmentsText: opts.segments === undefined ? undefined : read(opts.segments),
+    segmentsRel: opts.segments,
+    slug: opts.slug,
+    people: opts.people ?? people(),
+  };
+  return renderFiles(importExport(input));
+}
