@@ -16,7 +16,7 @@ export const people = (): string[] =>
     .sort();
 
 /** Runs the pure core the way the CLI does with `--out` at the repo root. */
-export function generate(from: string, opts: { segments?: string; slug?: string; text?: string; people?: string[] } = {}) {
+export function generate(from: string, opts: { segments?: string | undefined; slug?: string | undefined; text?: string | undefined; people?: string[] | undefined } = {}) {
   const input: ImportInput = {
     exportFile: from,
     exportText: opts.text ?? read(from),
