@@ -182,6 +182,15 @@ function describePath(data: unknown, path: readonly PropertyKey[]): string {
   return path.map(String).join('.') || '(top level)';
 }
 
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
 function parseRange(v: string | number | [number, number]): [number, number] {
   if (typeof v === 'number') return [v, v];
   if (Array.isArray(v)) return v;
@@ -209,7 +218,9 @@ export function parseSegmentation(file: string, text: string): Segmentation {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path ?? [];
-    throw new SourceError(file, yamlLine(doc, lc, path), `${describePath(raw, path)}: ${issue?.message ?? 'invalid'}`);
+    const got = valueAt(raw, path);
+    const shown = typeof got === 'string' || typeof got === 'number' ? ` (got ${JSON.stringify(got)})` : '';
+    throw new SourceError(file, yamlLine(doc, lc, path), `${describePath(raw, path)}: ${issue?.message ?? 'invalid'}${shown}`);
   }
   const data = parsed.data;
   const at = (path: readonly PropertyKey[]) => yamlLine(doc, lc, path);
