@@ -24,7 +24,12 @@ function readText(file: string): string {
   if (!existsSync(file)) throw new SourceError(file, null, 'file not found');
   if (!statSync(file).isFile()) throw new SourceError(file, null, 'not a file');
   const bytes = readFileSync(file);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new SourceError(file, null, 'is not valid UTF-8 text');
+  }
   if (text.length === 0) throw new SourceError(file, null, 'the file is empty');
   return text;
 }

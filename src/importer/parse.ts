@@ -56,9 +56,8 @@ const authorIn = z.strictObject({
 const parentIn = z.union([z.string().min(1), z.strictObject({ to: z.string().min(1), assumed: z.boolean().optional(), note: z.string().min(1).optional() })], {
   error: 'parent must be a key (C1), "post", "unknown", or { to, assumed, note }',
 });
-const linesIn = z.union([z.string().regex(/^\s*\d+\s*(?:-\s*\d+\s*)?$/), line, z.tuple([line, line])], {
-  error: 'lines must look like "3-9", 7 or [3, 9]',
-});
+const LINES_HELP = 'lines must look like "3-9", 7 or [3, 9]';
+const linesIn = z.union([z.string().regex(/^\s*\d+\s*(?:-\s*\d+\s*)?$/, LINES_HELP), line, z.tuple([line, line])], { error: LINES_HELP });
 const segmentIn = z.strictObject({
   lines: linesIn,
   kind: z.enum(SEGMENT_KINDS, { error: `unknown kind (expected one of: ${SEGMENT_KINDS.join(', ')})` }),
@@ -217,7 +216,8 @@ export function parseSegmentation(file: string, text: string): Segmentation {
   const parsed = segmentationIn.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue?.path ?? [];
+    // An unknown key is reported on its object; point at the key itself.
+    const path = [...(issue?.path ?? []), ...(issue?.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])];
     const got = valueAt(raw, path);
     const shown = typeof got === 'string' || typeof got === 'number' ? ` (got ${JSON.stringify(got)})` : '';
     throw new SourceError(file, yamlLine(doc, lc, path), `${describePath(raw, path)}: ${issue?.message ?? 'invalid'}${shown}`);
