@@ -12,7 +12,8 @@ card.id = 'link-preview';
 card.className = 'link-preview';
 card.setAttribute('role', 'tooltip');
 card.hidden = true;
-document.body.append(card);
+// Inside <main> so the card belongs to a landmark; main is not positioned, so page coordinates still apply.
+(document.querySelector('main') ?? document.body).append(card);
 let openFor: HTMLAnchorElement | null = null;
 let showTimer = 0;
 let hideTimer = 0;

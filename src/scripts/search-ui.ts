@@ -140,7 +140,6 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   let seq = 0;
   const close = () => {
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
     input.focus();
   };
   const run = async () => {
@@ -148,7 +147,6 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     const mine = ++seq;
     if (!q.trim()) {
       panel.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
       return;
     }
     const res = await query(q);
@@ -157,7 +155,6 @@ export function initHeaderSearch(form: HTMLFormElement): void {
     status.textContent = res.total === 0 ? `No results for “${q}”.` : `${res.total} result${res.total === 1 ? '' : 's'}`;
     more.href = `/search/?q=${encodeURIComponent(q)}`;
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
     performance.mark('search-rendered');
   };
   input.addEventListener('input', () => void run());

@@ -66,7 +66,7 @@ selectionButton.type = 'button';
 selectionButton.className = 'selection-link';
 selectionButton.textContent = 'Copy link to selected text';
 selectionButton.hidden = true;
-document.body.append(selectionButton);
+(document.querySelector('main') ?? document.body).append(selectionButton);
 let selectionTimer = 0;
 document.addEventListener('selectionchange', () => {
   window.clearTimeout(selectionTimer);
@@ -153,26 +153,51 @@ document.addEventListener('keydown', (e) => {
 
 if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');
 
-// Link previews load on the first hover, focus or tap on an internal link in the text.
-let previewsLoaded = false;
-function wantsPreview(e: Event, how: 'hover' | 'focus' | 'touch'): void {
-  if (previewsLoaded) return;
-  const a = (e.target as Element | null)?.closest?.('main a[href]');
-  if (!a || a.closest('.anchor-tools, .toc, [data-search-result]')) return;
-  const url = new URL((a as HTMLAnchorElement).href, location.href);
-  if (url.origin !== location.origin || (url.pathname === location.pathname && !url.hash)) return;
-  previewsLoaded = true;
+// Link previews load on the first hover, focus or tap on an internal link in the text; once the
+// module is in, it handles every later event itself.
+type PreviewModule = typeof import('./previews.ts');
+let previews: Promise<PreviewModule> | undefined;
+let previewsReady = false;
+let touched = false;
+function loadPreviews(): Promise<PreviewModule> {
+  previews ??= import('./previews.ts').then((m) => {
+    previewsReady = true;
+    return m;
+  });
+  return previews;
+}
+function previewCandidate(e: Event): HTMLAnchorElement | null {
+  const a = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('main a[href]');
+  if (!a || a.closest('.anchor-tools, .toc, [data-search-result]')) return null;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || (url.pathname === location.pathname && !url.hash)) return null;
+  return a;
+}
+function firstPreview(e: Event, how: 'hover' | 'focus' | 'touch'): void {
+  if (previewsReady) return;
+  const a = previewCandidate(e);
+  if (!a) return;
+  // A first tap must not navigate before the preview module can decide what the tap means.
   if (how === 'touch') e.preventDefault();
-  void import('./previews.ts').then((m) => {
+  void loadPreviews().then((m) => {
     const link = m.previewable(a);
-    if (link) m.start(link, how);
-    if (link && how === 'touch') link.click();
+    if (!link) {
+      if (how === 'touch') a.click();
+      return;
+    }
+    m.start(link, how);
+    if (how === 'touch') link.click();
   });
 }
-document.addEventListener('pointerover', (e) => e.pointerType === 'mouse' && wantsPreview(e, 'hover'));
-document.addEventListener('focusin', (e) => wantsPreview(e, 'focus'));
-let touched = false;
 document.addEventListener('pointerdown', (e) => {
   touched = e.pointerType === 'touch';
 });
-document.addEventListener('click', (e) => touched && wantsPreview(e, 'touch'));
+document.addEventListener('pointerover', (e) => {
+  if (e.pointerType === 'mouse') firstPreview(e, 'hover');
+});
+document.addEventListener('focusin', (e) => {
+  if (!touched) firstPreview(e, 'focus');
+});
+document.addEventListener('click', (e) => {
+  if (touched) firstPreview(e, 'touch');
+});

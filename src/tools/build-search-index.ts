@@ -2,31 +2,14 @@
 // marked `data-search-record` (a comment, an essay section) becomes its own record whose URL
 // carries its anchor, with filters for kind, author and source; the rest of each page becomes a
 // page-level record. Run: node src/tools/build-search-index.ts [distDir]
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { pageKindFor, pageRecord, passageRecord, type SearchRecord } from '../lib/search/records.ts';
+import { builtPages } from './dist.ts';
 
 const dist = process.argv[2] ?? 'dist';
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'pagefind' && entry.name !== '_astro') out.push(...(await htmlFiles(full)));
-    } else if (entry.name.endsWith('.html')) out.push(full);
-  }
-  return out.sort();
-}
-
-function pagePathOf(file: string): string {
-  const rel = relative(dist, file).split(sep).join('/');
-  if (rel === 'index.html') return '/';
-  if (rel.endsWith('/index.html')) return `/${rel.slice(0, -'index.html'.length)}`;
-  return `/${rel}`;
-}
 
 /** Text of an element, skipping anything marked as chrome with data-pagefind-ignore. */
 function textOf(el: HTMLElement): string {
@@ -38,11 +21,10 @@ function textOf(el: HTMLElement): string {
 
 async function main(): Promise<void> {
   const records: SearchRecord[] = [];
-  for (const file of await htmlFiles(dist)) {
-    const path = pagePathOf(file);
+  for (const { path, html } of builtPages(dist)) {
     const kind = pageKindFor(path);
     if (!kind) continue;
-    const root = parse(await readFile(file, 'utf8'));
+    const root = parse(html);
     const body = root.querySelector('[data-pagefind-body]');
     if (!body) continue;
     const title = (body.querySelector('h1')?.textContent ?? root.querySelector('title')?.textContent ?? path).trim();

@@ -1,0 +1,55 @@
+// A tiny static server for the built site, used by the browser tests and the benchmark: it
+// serves dist/ on 127.0.0.1 the way a static host would (directory index, 404 page).
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+};
+
+export interface Served {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serves `dir` on a free port of 127.0.0.1 (or `port`), resolving once it listens. */
+export async function serveDist(dir = 'dist', port = 0): Promise<Served> {
+  const root = resolve(dir);
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let path = normalize(join(root, decodeURIComponent(url.pathname)));
+      if (!path.startsWith(root)) throw new Error('outside root');
+      if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
+      const body = await readFile(path);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      const body = await readFile(join(root, '404.html')).catch(() => Buffer.from('Not found'));
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(body);
+    }
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return { url: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const served = await serveDist(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 4321));
+  console.log(`Serving ${process.argv[2] ?? 'dist'} at ${served.url}`);
+}
