@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { load } from 'js-yaml';
+import { startSession, type Session } from './helpers.ts';
+
+// Search against the built Pagefind index, in Chromium: ranking, filters and the keyboard flow.
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const ESSAY = '/essays/deceptive-alignment-is-less-than-1-likely-by-default/';
+const THREAD = '/threads/deceptive-alignment-is-less-than-1-likely-by-default/';
+
+/** Anchor of a comment by its key in the facts (C10, Q, V8 …), read from the generated file. */
+function commentId(file: string, key: string): string {
+  const text = readFileSync(`content/threads/${file}.mdx`, 'utf8');
+  const fm = load(text.split(/^---$/m)[1] ?? '') as { comments: { id: string; key?: string }[] };
+  const c = fm.comments.find((x) => x.key === key);
+  if (!c) throw new Error(`no comment ${key} in ${file}`);
+  return c.id;
+}
+const DA = 'deceptive-alignment-is-less-than-1-likely-by-default';
+
+let s: Session;
+let page: Page;
+beforeAll(async () => {
+  s = await startSession();
+  page = await (await s.context()).newPage();
+  await page.goto('/about/');
+  // A string, so Vitest's transform leaves this browser-side dynamic import alone.
+  await page.evaluate(`(async () => { const pf = await import('/pagefind/pagefind.js'); await pf.init(); window.pf = pf; })()`);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+/** URLs of the top results for a query, optionally filtered. */
+async function top(q: string, filters: Record<string, string[]> = {}, n = 3): Promise<{ url: string; meta: Record<string, string> }[]> {
+  return page.evaluate(
+    async ({ q, filters, n }) => {
+      const pf = (window as unknown as { pf: { search: (q: string, o: object) => Promise<{ results: { data: () => Promise<{ url: string; meta: Record<string, string> }> }[] }> } }).pf;
+      const f = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, { any: v }]));
+      const r = await pf.search(q, { filters: f });
+      return Promise.all(r.results.slice(0, n).map(async (x) => {
+        const d = await x.data();
+        return { url: d.url, meta: d.meta };
+      }));
+    },
+    { q, filters, n },
+  );
+}
+
+describe('ranking', () => {
+  const cases: [string, string][] = [
+    ['llama images counting argument', '/threads/scheming-ais/#c-quintin-pope-202311152230'],
+    ['speed argument against schemers', '/threads/scheming-ais/#c-joe-carlsmith-202311280127'],
+    ['curating this post', '/threads/scheming-ais/#c-jp-addison-202311281639'],
+    ['differential adversarial examples definition', `${ESSAY}#definition`],
+    ['Gather Town ad hoc meetings', `/people/vili-kohonen/#${commentId('vili-kohonen-profile', 'V8')}`],
+    ['sleeper agents paper RLHF', `${THREAD}#${commentId(DA, 'C10')}`],
+    ['effective altruist humans evolution', `${THREAD}#${commentId(DA, 'C1')}`],
+    ['Quintin Pope', '/threads/scheming-ais/#c-quintin-pope-202311152230'],
+    ['"infinitesimally longer-term"', `${ESSAY}#pre-trained-models-are-unlikely-to-have-long-term-goals`],
+    ['"credit assignment"', `${ESSAY}#long-term-goals-how-likely`],
+  ];
+  test.each(cases)('"%s" puts %s in the top three', async (q, anchor) => {
+    const urls = (await top(q)).map((r) => r.url);
+    expect(urls, `top results for "${q}"`).toContain(anchor);
+  });
+});
+
+describe('filters', () => {
+  test('kind narrows the results to comments', async () => {
+    const all = await top('deceptive alignment', {}, 50);
+    const comments = await top('deceptive alignment', { kind: ['Comment'] }, 50);
+    expect(comments.length).toBeGreaterThan(0);
+    expect(comments.length).toBeLessThan(all.length);
+    expect(comments.every((r) => r.meta['kind'] === 'Comment')).toBe(true);
+  });
+  test('author narrows the results to that author', async () => {
+    const res = await top('training', { author: ['Quintin Pope'] }, 50);
+    expect(res.length).toBeGreaterThan(0);
+    expect(res.every((r) => r.meta['author'] === 'Quintin Pope')).toBe(true);
+  });
+  test('source narrows the results to one thread or essay', async () => {
+    const res = await top('goal', { source: ['Deceptive Alignment is <1% Likely by Default'] }, 50);
+    expect(res.length).toBeGreaterThan(3);
+    expect(res.every((r) => r.url.startsWith(ESSAY))).toBe(true);
+  });
+});
+
+describe('search UI', () => {
+  test('/ focuses the header box, arrows pick a result, Enter lands on the passage with the words marked', async () => {
+    const p = await (await s.context()).newPage();
+    const requests: string[] = [];
+    p.on('request', (r) => requests.push(r.url()));
+    await p.goto('/about/');
+    expect(requests.some((u) => u.includes('/pagefind/'))).toBe(false);
+    await p.keyboard.press('/');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    await p.keyboard.type('llama');
+    await p.waitForSelector('#site-search-panel a[data-search-result]');
+    await p.keyboard.press('ArrowDown');
+    expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-search-result'))).toBe(true);
+    await p.keyboard.press('Escape');
+    await expect.poll(() => p.locator('#site-search-panel').isVisible()).toBe(false);
+    await p.keyboard.press('ArrowDown');
+    await p.keyboard.press('Enter');
+    await p.waitForURL(/#c-/);
+    await expect.poll(() => new URL(p.url()).search).toBe('');
+    await expect.poll(() => p.locator('mark.search-hit').count()).toBeGreaterThan(0);
+    const target = decodeURIComponent(new URL(p.url()).hash.slice(1));
+    expect(await p.evaluate((id) => document.getElementById(id)?.matches(':target'), target)).toBe(true);
+  });
+
+  test('/search/?q= runs the query on load and keeps the URL in step with the box', async () => {
+    const p = await (await s.context()).newPage();
+    await p.goto('/search/?q=llama');
+    await p.waitForSelector('[data-search-list] a[data-search-result]');
+    const first = await p.locator('[data-search-list] a[data-search-result]').first().getAttribute('href');
+    await p.fill('#search-page-input', 'curating');
+    await expect.poll(() => new URL(p.url()).searchParams.get('q')).toBe('curating');
+    await p.locator('input[name="kind"][value="Comment"]').check();
+    await expect.poll(() => new URL(p.url()).searchParams.getAll('kind')).toEqual(['Comment']);
+    await p.reload();
+    expect(await p.inputValue('#search-page-input')).toBe('curating');
+    expect(await p.locator('input[name="kind"][value="Comment"]').isChecked()).toBe(true);
+    await p.goto('/search/?q=llama');
+    await p.waitForSelector('[data-search-list] a[data-search-result]');
+    expect(await p.locator('[data-search-list] a[data-search-result]').first().getAttribute('href')).toBe(first);
+  });
+
+  test('each filter value shows its count', async () => {
+    const p = await (await s.context()).newPage();
+    await p.goto('/search/?q=goal');
+    await p.waitForSelector('[data-search-filters] fieldset label .count');
+    const counts = await p.$$eval('[data-search-filters] .count', (els) => els.map((e) => Number(e.textContent)));
+    expect(counts.some((n) => n > 0)).toBe(true);
+  });
+
+  test('without JavaScript, /search/ says search needs it and links to the sources', async () => {
+    const p = await (await s.context({ javaScriptEnabled: false })).newPage();
+    await p.goto('/search/');
+    const text = await p.locator('main').innerText();
+    expect(text).toContain('needs JavaScript');
+    expect(await p.locator(`main a[href="${ESSAY}"]`).count()).toBeGreaterThan(0);
+  });
+
+  test('axe finds no violations with the search panel open or on the search page', async () => {
+    const p = await (await s.context()).newPage();
+    const check = async () => {
+      await p.addScriptTag({ content: AXE });
+      return p.evaluate(async () => {
+        const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    };
+    await p.goto('/about/');
+    await p.keyboard.press('/');
+    await p.keyboard.type('goal');
+    await p.waitForSelector('#site-search-panel a[data-search-result]');
+    expect(await check()).toEqual([]);
+    await p.goto('/search/?q=goal');
+    await p.waitForSelector('[data-search-list] a[data-search-result]');
+    expect(await check()).toEqual([]);
+  });
+});
