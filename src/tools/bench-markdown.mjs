@@ -1,130 +1,389 @@
-// Which Markdown pipeline to build content with: Astro 7's default Sätteri processor with KaTeX
-// rendered by a component only where formulas appear, or the unified pipeline with remark-math and
-// rehype-katex everywhere. Generates a corpus of N thread pages in a temp dir (never in the repo),
-// builds it both ways, alternating, and prints median wall time, output size, and how much math
-// actually rendered. Usage: node src/tools/bench-markdown.mjs [--pages 1000] [--runs 3]
-import { execFileSync } from 'node:child_process';
+// Markdown pipeline benchmark: is it worth switching every page to the unified pipeline just so a
+// few pages can have math?
+//
+//   A "satteri": Astro 7's default processor (Sätteri). Pages with math import a tiny <M tex="…"/>
+//                component that calls katex.renderToString at build time; other pages are plain.
+//   B "unified": @astrojs/markdown-remark's unified() processor with remark-math + rehype-katex on
+//                every page; math is written as $…$ / $$…$$.
+//
+// Both variants build the same generated corpus of thread pages (content collection + one
+// [slug].astro route) in throwaway projects under os.tmpdir(); nothing is written to the repo
+// except .bench/markdown.json. Builds alternate A, B, B, A, … and each one is cold (dist and the
+// project's own Astro/Vite caches are deleted first).
+//
+//   node src/tools/bench-markdown.mjs [--pages 1000] [--runs 3] [--math-every 20] [--keep]
+//
+// Prints a table, then the JSON it writes to .bench/markdown.json.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const PAGES = arg('pages', 1000);
-const RUNS = arg('runs', 3);
 const repo = resolve(import.meta.dirname, '../..');
+const repoModules = join(repo, 'node_modules');
 
-// Deterministic pseudo-random text so every run builds the same corpus.
-let seed = 12345;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const WORDS = 'model goal training gradient descent proxy aligned situational awareness horizon episode reward deception order property base understanding feedback argument evidence update parameter policy oversight counting prior simplicity speed slack comment reply essay claim objection estimate probability'.split(' ');
-const sentence = () => {
-  const n = 8 + Math.floor(rnd() * 18);
-  const w = Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]);
-  if (rnd() < 0.2) w[2] = `*${w[2]}*`;
-  if (rnd() < 0.1) w[5] = `[${w[5]}](/essays/x/#summary)`;
-  return `${w.join(' ')}.`;
+function intOption(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const n = Number(process.argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} needs a positive whole number`);
+  return n;
+}
+const PAGES = intOption('pages', 1000);
+const RUNS = intOption('runs', 3);
+const MATH_EVERY = intOption('math-every', 20); // every 20th page has formulas: 5 %
+const KEEP = process.argv.includes('--keep');
+
+// ── corpus ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Small seeded PRNG (mulberry32); the corpus is identical on every run and in both variants. */
+function prng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = 'ar ven to li sen qua mor de pra vi lu ter co mi nal es run fa gol ob tra im su per al hen do ri ca';
+const TOPIC = 'model training gradient objective proxy goal reward policy oversight deception alignment evaluator episode horizon prior argument evidence update counterexample';
+
+function textMaker(rand) {
+  const syl = SYLLABLES.split(' ');
+  const topic = TOPIC.split(' ');
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const word = () => (rand() < 0.22 ? pick(topic) : Array.from({ length: int(1, 3) }, () => pick(syl)).join(''));
+  const words = (n) => Array.from({ length: n }, word).join(' ');
+
+  function sentence() {
+    const parts = [];
+    const n = int(7, 22);
+    for (let i = 0; i < n; i++) {
+      const r = rand();
+      if (r < 0.025) parts.push(`*${words(int(1, 3))}*`);
+      else if (r < 0.035) parts.push(`**${words(int(1, 2))}**`);
+      else if (r < 0.045) parts.push(`[${words(int(1, 3))}](https://example.org/${word()}/${int(1, 999)})`);
+      else if (r < 0.052) parts.push(`[${words(int(1, 2))}](/threads/t${String(int(0, PAGES - 1)).padStart(4, '0')}/)`);
+      else if (r < 0.056) parts.push(`\`${word()}_${word()}\``);
+      else parts.push(word());
+      if (i < n - 1 && rand() < 0.07) parts[parts.length - 1] += ',';
+    }
+    const s = parts.join(' ');
+    return `${s.replace(/[a-z]/, (c) => c.toUpperCase())}${rand() < 0.1 ? '?' : '.'}`;
+  }
+  const paragraph = () => Array.from({ length: int(2, 6) }, sentence).join(' ');
+  return { int, pick, word, words, sentence, paragraph };
+}
+
+// Inline formulas. No `<`, `&` or `"`: they would need escaping in MDX text or a JSX attribute.
+const INLINE_TEX = [
+  String.raw`p(\text{deceptive}) \approx 0.01`,
+  String.raw`V_B - V_A = p\,m\int_T^{T+D} w(t)\,dt`,
+  String.raw`\mathbb{E}[R] = \sum_{t=0}^{H} \gamma^t r_t`,
+  String.raw`\nabla_\theta \mathcal{L}(\theta) = 0`,
+  String.raw`\bar{x} = \frac{1}{n}\sum_{i=1}^{n} x_i`,
+  String.raw`P(A \mid B) = \frac{P(B \mid A)\,P(A)}{P(B)}`,
+  String.raw`\lVert w \rVert_2 \le \epsilon`,
+  String.raw`x^\ast = \arg\max_x f(x)`,
+];
+const DISPLAY_TEX = [String.raw`\sum_{k=1}^{\infty} \frac{1}{k^2} = \frac{\pi^2}{6}`, String.raw`\log \frac{p_\theta(x)}{q(x)} \ge \mathbb{E}_{z}\left[\log p_\theta(x \mid z)\right] - \mathrm{KL}(q \,\Vert\, p)`];
+
+/**
+ * One thread page as variant-neutral blocks; `math` entries are rendered per variant by mdxFor().
+ * Returns { title, blocks, formulas }.
+ */
+function makeThread(i, rand) {
+  const t = textMaker(rand);
+  const blocks = [];
+  const paragraphs = t.int(10, 40);
+  const withMath = i % MATH_EVERY === MATH_EVERY - 1;
+  const mathAt = new Set();
+  if (withMath) while (mathAt.size < Math.min(t.int(2, 4), paragraphs)) mathAt.add(t.int(0, paragraphs - 1));
+  let formulas = 0;
+  for (let p = 0; p < paragraphs; p++) {
+    if (p > 0 && p % 8 === 0) blocks.push({ kind: 'md', text: `## ${t.words(t.int(2, 5)).replace(/^./, (c) => c.toUpperCase())}` });
+    const r = rand();
+    if (r < 0.1) {
+      blocks.push({ kind: 'md', text: Array.from({ length: t.int(3, 6) }, () => `- ${t.sentence()}`).join('\n') });
+    } else if (r < 0.14) {
+      blocks.push({ kind: 'md', text: Array.from({ length: t.int(2, 5) }, (_, k) => `${k + 1}. ${t.sentence()}`).join('\n') });
+    } else if (r < 0.2) {
+      blocks.push({ kind: 'md', text: `> ${t.paragraph()}` });
+    }
+    if (mathAt.has(p)) {
+      formulas++;
+      blocks.push({ kind: 'inline-math', before: t.sentence(), tex: t.pick(INLINE_TEX), after: t.paragraph() });
+    } else blocks.push({ kind: 'md', text: t.paragraph() });
+  }
+  if (withMath && rand() < 0.5) {
+    formulas++;
+    blocks.splice(Math.min(3, blocks.length), 0, { kind: 'display-math', tex: t.pick(DISPLAY_TEX) });
+  }
+  return { title: `Thread ${i}: ${t.words(t.int(3, 7))}`, blocks, formulas };
+}
+
+/** The MDX file for one thread in one variant. */
+function mdxFor(thread, variant) {
+  const hasMath = thread.formulas > 0;
+  const body = thread.blocks.map((b) => {
+    if (b.kind === 'md') return b.text;
+    if (variant === 'satteri') {
+      return b.kind === 'inline-math' ? `${b.before} <M tex="${b.tex}" /> ${b.after}` : `<M display tex="${b.tex}" />`;
+    }
+    return b.kind === 'inline-math' ? `${b.before} $${b.tex}$ ${b.after}` : `$$\n${b.tex}\n$$`;
+  });
+  // An MDX import line must be followed by a blank line, or the Markdown after it joins the import.
+  const head = variant === 'satteri' && hasMath ? `import M from '../../src/components/M.astro';\n\n` : '';
+  return `---\ntitle: ${JSON.stringify(thread.title)}\nauthor: "generated"\n---\n\n${head}${body.join('\n\n')}\n`;
+}
+
+// ── throwaway projects ──────────────────────────────────────────────────────────────────────────
+
+const CONFIG = {
+  satteri: `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// Default Markdown processor (Sätteri); math comes from src/components/M.astro where it is used.
+export default defineConfig({ integrations: [mdx()], compressHTML: false });
+`,
+  unified: `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+// Every page goes through remark/rehype; MDX inherits markdown.processor.
+export default defineConfig({
+  integrations: [mdx()],
+  compressHTML: false,
+  markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
+});
+`,
 };
-const paragraph = () => Array.from({ length: 2 + Math.floor(rnd() * 4) }, sentence).join(' ');
 
-function makeProject(dir, variant) {
-  mkdirSync(join(dir, 'src/pages'), { recursive: true });
-  mkdirSync(join(dir, 'content/threads'), { recursive: true });
-  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
-  writeFileSync(join(dir, 'package.json'), '{"type":"module","private":true}');
-  writeFileSync(
-    join(dir, 'astro.config.mjs'),
-    variant === 'satteri'
-      ? `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n`
-      : `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { unified } from '@astrojs/markdown-remark';\nimport remarkMath from 'remark-math';\nimport rehypeKatex from 'rehype-katex';\nexport default defineConfig({ integrations: [mdx()], markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) } });\n`,
-  );
-  writeFileSync(
-    join(dir, 'src/content.config.ts'),
-    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nimport { z } from 'astro/zod';\nexport const collections = { threads: defineCollection({ loader: glob({ base: './content/threads', pattern: '*.mdx' }), schema: z.object({ title: z.string() }) }) };\n`,
-  );
-  writeFileSync(join(dir, 'src/M.astro'), `---\nimport katex from 'katex';\nconst { tex } = Astro.props;\n---\n<Fragment set:html={katex.renderToString(tex, { throwOnError: true })} />\n`);
-  writeFileSync(
-    join(dir, 'src/pages/[slug].astro'),
-    `---\nimport { getCollection, render } from 'astro:content';\nimport M from '../M.astro';\nexport async function getStaticPaths() { return (await getCollection('threads')).map((e) => ({ params: { slug: e.id }, props: { e } })); }\nconst { Content } = await render(Astro.props.e);\n---\n<html lang="en"><head><title>{Astro.props.e.data.title}</title></head><body><main><Content components={{ M }} /></main></body></html>\n`,
-  );
-  seed = 12345;
-  let mathPages = 0;
-  for (let i = 0; i < PAGES; i++) {
-    const math = rnd() < 0.05;
-    if (math) mathPages++;
-    const paras = Array.from({ length: 10 + Math.floor(rnd() * 30) }, paragraph);
-    if (math) {
-      const tex = String.raw`V_B - V_A = p\,m\int_T^{T+D} w(t)\,dt - \int_0^c w(t)\,dt`;
-      paras.splice(3, 0, variant === 'satteri' ? `The advantage is <M tex="${tex}" /> here.` : `The advantage is $${tex}$ here.`);
-    }
-    const body = paras.map((p, j) => (j % 9 === 4 ? `## Part ${j}\n\n${p}` : j % 11 === 7 ? `- ${p}\n- ${sentence()}` : p)).join('\n\n');
-    writeFileSync(join(dir, `content/threads/t${String(i).padStart(4, '0')}.mdx`), `---\ntitle: "Thread ${i}"\n---\n\n${body}\n`);
-  }
-  return mathPages;
+const FILES = {
+  'package.json': '{ "name": "bench-markdown-corpus", "private": true, "type": "module" }\n',
+  'src/content.config.ts': `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+export const collections = {
+  threads: defineCollection({
+    loader: glob({ base: './content/threads', pattern: '*.mdx' }),
+    schema: z.object({ title: z.string(), author: z.string() }),
+  }),
+};
+`,
+  'src/pages/threads/[slug].astro': `---
+import { getCollection, render } from 'astro:content';
+
+export async function getStaticPaths() {
+  const threads = await getCollection('threads');
+  return threads.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>{entry.data.title}</title></head>
+  <body>
+    <main data-pagefind-body>
+      <h1>{entry.data.title}</h1>
+      <p>by {entry.data.author}</p>
+      <article><Content /></article>
+    </main>
+  </body>
+</html>
+`,
+};
+
+const M_COMPONENT = `---
+// Build-time KaTeX: the page ships HTML + MathML and no JavaScript.
+import katex from 'katex';
+
+interface Props { tex: string; display?: boolean }
+const { tex, display = false } = Astro.props;
+const html = katex.renderToString(tex, { displayMode: display, throwOnError: true });
+---
+<Fragment set:html={html} />
+`;
+
+function write(file, text) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
 }
 
-function dirBytes(dir) {
-  let n = 0;
+/**
+ * A project directory for one variant. node_modules is a real directory of symlinks to the repo's
+ * packages, so Astro's and Vite's caches (node_modules/.astro, .vite, .vite-temp) stay inside the
+ * throwaway project instead of landing in the repo's node_modules, shared between variants.
+ */
+function makeProject(dir, variant, threads) {
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  for (const name of readdirSync(repoModules)) {
+    if (['.astro', '.vite', '.vite-temp', '.cache', '.vitest-cache', '.package-lock.json'].includes(name)) continue;
+    symlinkSync(join(repoModules, name), join(dir, 'node_modules', name));
+  }
+  write(join(dir, 'astro.config.mjs'), CONFIG[variant]);
+  for (const [rel, text] of Object.entries(FILES)) write(join(dir, rel), text);
+  if (variant === 'satteri') write(join(dir, 'src/components/M.astro'), M_COMPONENT);
+  let bytes = 0;
+  threads.forEach((thread, i) => {
+    const text = mdxFor(thread, variant);
+    bytes += Buffer.byteLength(text);
+    write(join(dir, 'content/threads', `t${String(i).padStart(4, '0')}.mdx`), text);
+  });
+  return bytes;
+}
+
+// ── measuring ───────────────────────────────────────────────────────────────────────────────────
+
+/** One cold `astro build`; returns wall seconds. */
+function build(dir) {
+  for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.vite-temp']) {
+    rmSync(join(dir, p), { recursive: true, force: true });
+  }
+  const t0 = performance.now();
+  const res = spawnSync(process.execPath, [join(repoModules, 'astro/bin/astro.mjs'), 'build'], {
+    cwd: dir,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (res.status !== 0) {
+    console.error(`${res.stdout ?? ''}\n${res.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n'));
+    throw new Error(`astro build failed in ${dir} (exit ${res.status ?? res.signal})`);
+  }
+  return seconds;
+}
+
+function files(dir, out = []) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    n += e.isDirectory() ? dirBytes(p) : statSync(p).size;
+    if (e.isDirectory()) files(p, out);
+    else out.push(p);
   }
-  return n;
+  return out;
 }
 
-function countKatex(dir) {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) n += countKatex(p);
-    else if (e.name.endsWith('.html') && readFileSync(p, 'utf8').includes('class="katex"')) n++;
+/** Size of dist and how much math it contains. */
+function inspectDist(dir) {
+  const all = files(join(dir, 'dist'));
+  const html = all.filter((f) => f.endsWith('.html'));
+  let katexSpans = 0;
+  let pagesWithMath = 0;
+  let katexErrors = 0;
+  let htmlBytes = 0;
+  for (const f of html) {
+    const text = readFileSync(f, 'utf8');
+    htmlBytes += Buffer.byteLength(text);
+    const n = text.split('class="katex"').length - 1;
+    katexSpans += n;
+    if (n) pagesWithMath++;
+    katexErrors += text.split('katex-error').length - 1;
   }
-  return n;
+  return {
+    distBytes: all.reduce((t, f) => t + statSync(f).size, 0),
+    htmlBytes,
+    htmlPages: html.length,
+    jsFiles: all.filter((f) => f.endsWith('.js')).length,
+    pagesWithRenderedMath: pagesWithMath,
+    katexSpans,
+    katexErrors,
+  };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const root = mkdtempSync(join(tmpdir(), 'bench-markdown-'));
-const variants = ['satteri', 'unified'];
-const result = { pages: PAGES, runs: RUNS, variants: {} };
-try {
-  const dirs = {};
-  for (const v of variants) {
-    dirs[v] = join(root, v);
-    result.variants[v] = { mathPages: makeProject(dirs[v], v), seconds: [] };
-  }
-  for (let r = 0; r < RUNS; r++) {
-    for (const v of r % 2 ? [...variants].reverse() : variants) {
-      rmSync(join(dirs[v], 'dist'), { recursive: true, force: true });
-      rmSync(join(dirs[v], '.astro'), { recursive: true, force: true });
-      rmSync(join(dirs[v], 'node_modules/.astro'), { recursive: true, force: true });
-      const t0 = performance.now();
-      execFileSync(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-        cwd: dirs[v],
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      result.variants[v].seconds.push((performance.now() - t0) / 1000);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function main() {
+  const rand = prng(20261122);
+  const threads = Array.from({ length: PAGES }, (_, i) => makeThread(i, rand));
+  const expected = {
+    pagesWithMath: threads.filter((t) => t.formulas > 0).length,
+    formulas: threads.reduce((n, t) => n + t.formulas, 0),
+  };
+  const variants = ['satteri', 'unified'];
+  const root = mkdtempSync(join(tmpdir(), 'bench-markdown-'));
+  const result = {
+    date: new Date().toISOString(),
+    node: process.versions.node,
+    cpus: availableParallelism(),
+    pages: PAGES,
+    runs: RUNS,
+    order: [],
+    expected,
+    variants: {},
+  };
+  try {
+    for (const v of variants) {
+      const dir = join(root, v);
+      result.variants[v] = { sourceBytes: makeProject(dir, v, threads), seconds: [] };
     }
+    console.error(`corpus: ${PAGES} pages, ${expected.pagesWithMath} with math (${expected.formulas} formulas), in ${root}`);
+    for (let r = 0; r < RUNS; r++) {
+      // A B, B A, A B, …: neither variant always runs first (warm disk cache, other load).
+      for (const v of r % 2 === 0 ? variants : [...variants].reverse()) {
+        const s = build(join(root, v));
+        result.variants[v].seconds.push(s);
+        result.order.push(v);
+        console.error(`run ${r + 1}/${RUNS} ${v}: ${s.toFixed(2)} s`);
+      }
+    }
+    for (const v of variants) {
+      const x = result.variants[v];
+      x.median = median(x.seconds);
+      x.min = Math.min(...x.seconds);
+      Object.assign(x, inspectDist(join(root, v)));
+      x.mathRendered = x.katexSpans === expected.formulas && x.pagesWithRenderedMath === expected.pagesWithMath && x.katexErrors === 0;
+    }
+    const a = result.variants.satteri;
+    const b = result.variants.unified;
+    result.ratio = b.median / a.median;
+    result.pairedRatios = a.seconds.map((s, i) => b.seconds[i] / s);
+    result.pairedRatioMedian = median(result.pairedRatios);
+  } finally {
+    if (KEEP) console.error(`kept ${root}`);
+    else rmSync(root, { recursive: true, force: true });
   }
-  for (const v of variants) {
-    const x = result.variants[v];
-    x.median = median(x.seconds);
-    x.distBytes = dirBytes(join(dirs[v], 'dist'));
-    x.pagesWithRenderedMath = countKatex(join(dirs[v], 'dist'));
+  report(result);
+  mkdirSync(join(repo, '.bench'), { recursive: true });
+  write(join(repo, '.bench/markdown.json'), `${JSON.stringify(result, null, 2)}\n`);
+  if (!result.variants.satteri.mathRendered || !result.variants.unified.mathRendered) {
+    console.error('math did not render as expected in at least one variant (see katexSpans / katexErrors)');
+    process.exitCode = 1;
   }
-  result.ratio = result.variants.unified.median / result.variants.satteri.median;
-} finally {
-  rmSync(root, { recursive: true, force: true });
 }
 
-console.log(`\nMarkdown pipeline, ${PAGES} generated thread pages, ${RUNS} alternating runs each`);
-console.log('variant   median s   runs (s)              dist MB   pages with math / rendered');
-for (const v of variants) {
-  const x = result.variants[v];
-  console.log(`${v.padEnd(9)} ${x.median.toFixed(1).padStart(8)}   ${x.seconds.map((s) => s.toFixed(1)).join(', ').padEnd(20)}  ${(x.distBytes / 1e6).toFixed(1).padStart(7)}   ${x.mathPages} / ${x.pagesWithRenderedMath}`);
+function report(r) {
+  const mb = (n) => (n / 1e6).toFixed(2);
+  const rows = [
+    ['variant', 'median s', 'runs s', 'dist MB', 'HTML MB', 'math pages', 'formulas', 'ok'],
+    ...Object.entries(r.variants).map(([v, x]) => [
+      v === 'satteri' ? 'A satteri + <M> KaTeX' : 'B unified + remark-math/rehype-katex',
+      x.median.toFixed(2),
+      x.seconds.map((s) => s.toFixed(1)).join(' '),
+      mb(x.distBytes),
+      mb(x.htmlBytes),
+      `${x.pagesWithRenderedMath}/${r.expected.pagesWithMath}`,
+      `${x.katexSpans}/${r.expected.formulas}`,
+      x.mathRendered ? 'yes' : 'NO',
+    ]),
+  ];
+  const w = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  console.log(`\nMarkdown pipelines: ${r.pages} generated thread pages, ${r.runs} cold builds each, alternating`);
+  for (const row of rows) console.log(row.map((c, i) => (i === 0 || i === 2 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
+  console.log(`B / A: ${r.ratio.toFixed(2)}× (ratio of medians); paired runs ${r.pairedRatios.map((x) => x.toFixed(2)).join(', ')}\n`);
+  console.log(JSON.stringify(r, null, 2));
 }
-console.log(`unified / sätteri: ${result.ratio.toFixed(2)}×`);
-mkdirSync(join(repo, '.bench'), { recursive: true });
-writeFileSync(join(repo, '.bench/markdown.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+main();
