@@ -11,7 +11,11 @@
 // except .bench/markdown.json. Builds alternate A, B, B, A, … and each one is cold (dist and the
 // project's own Astro/Vite caches are deleted first).
 //
+//   C "unified-plain" (only with --variants): unified() with no plugins and the same <M> pages
+//                as A, which splits B's cost into the pipeline switch and the math plugins.
+//
 //   node src/tools/bench-markdown.mjs [--pages 1000] [--runs 3] [--math-every 20] [--keep]
+//                                     [--variants satteri,unified,unified-plain]
 //
 // Prints a table, then the JSON it writes to .bench/markdown.json.
 import { spawnSync } from 'node:child_process';
@@ -33,6 +37,14 @@ const PAGES = intOption('pages', 1000);
 const RUNS = intOption('runs', 3);
 const MATH_EVERY = intOption('math-every', 20); // every 20th page has formulas: 5 %
 const KEEP = process.argv.includes('--keep');
+const VARIANTS = (() => {
+  const i = process.argv.indexOf('--variants');
+  const list = i < 0 ? ['satteri', 'unified'] : String(process.argv[i + 1] ?? '').split(',');
+  const known = ['satteri', 'unified', 'unified-plain'];
+  if (!list.includes('satteri') || list.some((v) => !known.includes(v))) throw new Error(`--variants: a comma list of ${known.join(', ')} that includes satteri`);
+  return list;
+})();
+const usesComponent = (variant) => variant !== 'unified';
 
 // ── corpus ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -131,13 +143,13 @@ function mdxFor(thread, variant) {
   const hasMath = thread.formulas > 0;
   const body = thread.blocks.map((b) => {
     if (b.kind === 'md') return b.text;
-    if (variant === 'satteri') {
+    if (usesComponent(variant)) {
       return b.kind === 'inline-math' ? `${b.before} <M tex="${b.tex}" /> ${b.after}` : `<M display tex="${b.tex}" />`;
     }
     return b.kind === 'inline-math' ? `${b.before} $${b.tex}$ ${b.after}` : `$$\n${b.tex}\n$$`;
   });
   // An MDX import line must be followed by a blank line, or the Markdown after it joins the import.
-  const head = variant === 'satteri' && hasMath ? `import M from '../../src/components/M.astro';\n\n` : '';
+  const head = usesComponent(variant) && hasMath ? `import M from '../../src/components/M.astro';\n\n` : '';
   return `---\ntitle: ${JSON.stringify(thread.title)}\nauthor: "generated"\n---\n\n${head}${body.join('\n\n')}\n`;
 }
 
@@ -162,6 +174,13 @@ export default defineConfig({
   compressHTML: false,
   markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
 });
+`,
+  'unified-plain': `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+
+// The unified pipeline without math plugins; math comes from src/components/M.astro as in A.
+export default defineConfig({ integrations: [mdx()], compressHTML: false, markdown: { processor: unified() } });
 `,
 };
 
@@ -231,7 +250,7 @@ function makeProject(dir, variant, threads) {
   }
   write(join(dir, 'astro.config.mjs'), CONFIG[variant]);
   for (const [rel, text] of Object.entries(FILES)) write(join(dir, rel), text);
-  if (variant === 'satteri') write(join(dir, 'src/components/M.astro'), M_COMPONENT);
+  if (usesComponent(variant)) write(join(dir, 'src/components/M.astro'), M_COMPONENT);
   let bytes = 0;
   threads.forEach((thread, i) => {
     const text = mdxFor(thread, variant);
@@ -312,7 +331,7 @@ function main() {
     pagesWithMath: threads.filter((t) => t.formulas > 0).length,
     formulas: threads.reduce((n, t) => n + t.formulas, 0),
   };
-  const variants = ['satteri', 'unified'];
+  const variants = VARIANTS;
   const root = mkdtempSync(join(tmpdir(), 'bench-markdown-'));
   const result = {
     date: new Date().toISOString(),
@@ -346,11 +365,15 @@ function main() {
       Object.assign(x, inspectDist(join(root, v)));
       x.mathRendered = x.katexSpans === expected.formulas && x.pagesWithRenderedMath === expected.pagesWithMath && x.katexErrors === 0;
     }
+    // Each variant against A: ratio of medians, and the per-run ratios of each A/X pair.
     const a = result.variants.satteri;
-    const b = result.variants.unified;
-    result.ratio = b.median / a.median;
-    result.pairedRatios = a.seconds.map((s, i) => b.seconds[i] / s);
-    result.pairedRatioMedian = median(result.pairedRatios);
+    for (const v of variants.filter((x) => x !== 'satteri')) {
+      const x = result.variants[v];
+      x.ratioToSatteri = x.median / a.median;
+      x.pairedRatios = a.seconds.map((s, i) => x.seconds[i] / s);
+      x.pairedRatioMedian = median(x.pairedRatios);
+    }
+    if (result.variants.unified) result.ratio = result.variants.unified.ratioToSatteri;
   } finally {
     if (KEEP) console.error(`kept ${root}`);
     else rmSync(root, { recursive: true, force: true });
@@ -358,18 +381,24 @@ function main() {
   report(result);
   mkdirSync(join(repo, '.bench'), { recursive: true });
   write(join(repo, '.bench/markdown.json'), `${JSON.stringify(result, null, 2)}\n`);
-  if (!result.variants.satteri.mathRendered || !result.variants.unified.mathRendered) {
+  if (Object.values(result.variants).some((x) => !x.mathRendered)) {
     console.error('math did not render as expected in at least one variant (see katexSpans / katexErrors)');
     process.exitCode = 1;
   }
 }
+
+const LABELS = {
+  satteri: 'A satteri + <M> KaTeX',
+  unified: 'B unified + remark-math/rehype-katex',
+  'unified-plain': 'C unified, no plugins, + <M> KaTeX',
+};
 
 function report(r) {
   const mb = (n) => (n / 1e6).toFixed(2);
   const rows = [
     ['variant', 'median s', 'runs s', 'dist MB', 'HTML MB', 'math pages', 'formulas', 'ok'],
     ...Object.entries(r.variants).map(([v, x]) => [
-      v === 'satteri' ? 'A satteri + <M> KaTeX' : 'B unified + remark-math/rehype-katex',
+      LABELS[v],
       x.median.toFixed(2),
       x.seconds.map((s) => s.toFixed(1)).join(' '),
       mb(x.distBytes),
@@ -382,7 +411,11 @@ function report(r) {
   const w = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   console.log(`\nMarkdown pipelines: ${r.pages} generated thread pages, ${r.runs} cold builds each, alternating`);
   for (const row of rows) console.log(row.map((c, i) => (i === 0 || i === 2 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
-  console.log(`B / A: ${r.ratio.toFixed(2)}× (ratio of medians); paired runs ${r.pairedRatios.map((x) => x.toFixed(2)).join(', ')}\n`);
+  for (const [v, x] of Object.entries(r.variants)) {
+    if (v === 'satteri') continue;
+    console.log(`${LABELS[v].split(' ')[0]} / A: ${x.ratioToSatteri.toFixed(2)}× (ratio of medians); per pair ${x.pairedRatios.map((y) => y.toFixed(2)).join(', ')}`);
+  }
+  console.log('');
   console.log(JSON.stringify(r, null, 2));
 }
 
