@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { builtPages } from './dist.ts';
@@ -288,7 +289,11 @@ function printReport(r) {
   if (r.markdown) {
     const m = r.markdown;
     const v = m.variants;
-    lines.push(`Markdown (${m.pages} generated pages, ${m.runs} runs): Sätteri + KaTeX component ${v.satteri.median.toFixed(1)} s, unified + remark-math/rehype-katex ${v.unified.median.toFixed(1)} s (×${m.ratio.toFixed(2)})`);
+    const others = Object.entries(v)
+      .filter(([name]) => name !== 'satteri')
+      .map(([name, x]) => `${name} ${x.median.toFixed(1)} s (×${x.ratioToSatteri.toFixed(2)})`)
+      .join(', ');
+    lines.push(`Markdown pipelines (${m.pages} generated pages, ${m.runs} cold builds each, median): satteri + <M> KaTeX ${v.satteri.median.toFixed(1)} s, ${others}`);
   }
   console.log(lines.join('\n'));
 }
@@ -307,7 +312,10 @@ async function main() {
   console.log(`\nwrote .bench/results.json`);
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+// Run only as a script, so later tools can import the measurement functions.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
