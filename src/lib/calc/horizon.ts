@@ -66,15 +66,19 @@ export interface HorizonResult {
 
 const LN2 = Math.LN2;
 
-/** ∫_a^b w(t) dt for the horizon form and H: the weight the goal gives to the interval [a, b]. */
-export function weightIntegral(form: HorizonForm, H: number, a: number, b: number): number {
-  if (!(b > a)) return 0;
-  if (form === 'cutoff') return Math.max(0, Math.min(b, H) - Math.min(a, H));
+/**
+ * ∫ w(t) dt over [a, a + length] for the horizon form and H: the weight the goal gives that
+ * stretch. Taking the length rather than the end keeps a short stretch after a huge T from
+ * vanishing when T + length rounds to T.
+ */
+export function weightIntegral(form: HorizonForm, H: number, a: number, length: number): number {
+  if (!(length > 0)) return 0;
+  if (form === 'cutoff') return Math.max(0, Math.min(length, H - a));
   const k = LN2 / H;
-  // e^{-ka}(1 - e^{-k(b-a)})/k, with expm1 so very long horizons (tiny k) keep their digits.
+  // e^{-ka}(1 - e^{-k·length})/k, with expm1 so very long horizons (tiny k) keep their digits.
   const head = Math.exp(-k * a);
   if (head === 0) return 0;
-  const span = b === Infinity ? 1 : -Math.expm1(-k * (b - a));
+  const span = length === Infinity ? 1 : -Math.expm1(-k * length);
   return (head * span) / k;
 }
 
@@ -87,7 +91,7 @@ export function valueOpen(inputs: HorizonInputs, H: number): number {
 export function valuePlayAlong(inputs: HorizonInputs, H: number): number {
   const before = inputs.eps === 0 ? 0 : inputs.eps * weightIntegral(inputs.form, H, 0, inputs.T);
   const pm = inputs.p * inputs.m;
-  const after = pm === 0 ? 0 : pm * weightIntegral(inputs.form, H, inputs.T, inputs.T + inputs.D);
+  const after = pm === 0 ? 0 : pm * weightIntegral(inputs.form, H, inputs.T, inputs.D);
   return before + after;
 }
 
@@ -96,13 +100,18 @@ export function advantage(inputs: HorizonInputs, H: number): number {
   return valuePlayAlong(inputs, H) - valueOpen(inputs, H);
 }
 
-/** d/dH of ∫_a^b w(t) dt (the right-hand derivative at the cutoff's corners). */
-export function weightIntegralSlope(form: HorizonForm, H: number, a: number, b: number): number {
-  if (!(b > a)) return 0;
-  if (form === 'cutoff') return H >= a && H < b ? 1 : 0;
+/** d/dH of ∫ w(t) dt over [a, a + length] (the right-hand derivative at the cutoff's corners). */
+export function weightIntegralSlope(form: HorizonForm, H: number, a: number, length: number): number {
+  if (!(length > 0)) return 0;
+  if (form === 'cutoff') return H >= a && H - a < length ? 1 : 0;
   // d/dH ∫ 2^{-t/H} dt = (ln2/H²) ∫ t e^{-kt} dt = (g(kb) − g(ka)) / ln 2, with g(y) = 1 − e^{-y}(1 + y).
   const k = LN2 / H;
-  const gb = b === Infinity ? 1 : g(k * b);
+  const b = a + length;
+  if (b === a) {
+    // The stretch is below the resolution of a: the midpoint rule is exact enough.
+    return (LN2 / (H * H)) * length * a * Math.exp(-k * a);
+  }
+  const gb = length === Infinity ? 1 : g(k * b);
   return (gb - g(k * a)) / LN2;
 }
 
@@ -127,7 +136,7 @@ export function advantageSlope(inputs: HorizonInputs, H: number): number {
   const pm = inputs.p * inputs.m;
   return (
     (eps === 0 ? 0 : eps * weightIntegralSlope(form, H, 0, T)) +
-    (pm === 0 ? 0 : pm * weightIntegralSlope(form, H, T, T + D)) -
+    (pm === 0 ? 0 : pm * weightIntegralSlope(form, H, T, D)) -
     weightIntegralSlope(form, H, 0, c)
   );
 }

@@ -268,11 +268,11 @@ export function orderProbabilities(inputs: OrderingInputs): Float64Array {
   const out = new Float64Array(ORDERS.length);
   for (const o of ORDERS) {
     let p = startSetProbability(inputs, o.start);
-    let remaining = o.sequence.reduce((s, prop) => s + lam[prop], 0);
-    for (const prop of o.sequence) {
+    o.sequence.forEach((prop, k) => {
+      // Summed afresh rather than by subtraction, which loses a slow rate's digits beside fast ones.
+      const remaining = o.sequence.slice(k).reduce((s, x) => s + lam[x], 0);
       p *= lam[prop] / remaining;
-      remaining -= lam[prop];
-    }
+    });
     out[o.index] = p;
   }
   return out;
