@@ -1,13 +1,14 @@
 // `npm run bench`: builds the site and measures what a reader downloads.
 //
-//   node src/tools/bench.mjs [--no-build] [--dist dist] [--markdown] [--runs N]
+//   node src/tools/bench.mjs [--no-build] [--dist dist] [--markdown [--runs N] [--pages N]]
 //
 // Measurements (one function each, so more can be added: Lighthouse, search timings):
 //   build     wall time of `npm run build` (Astro build + search index); skipped with --no-build
 //   pages     every built HTML page, grouped by kind (/, /essays/*, /threads/*, /people/*, /about/,
 //             other), with the HTML, JS and CSS each page loads, raw and gzipped
 //   pagefind  the search index on disk (index chunks vs. the Pagefind runtime and UI files)
-//   markdown  with --markdown: src/tools/bench-markdown.mjs (Sätteri vs unified), --runs N each
+//   markdown  with --markdown: src/tools/bench-markdown.mjs (Sätteri vs unified), --runs N cold
+//             builds each (default 3), --pages N generated pages (default 1000)
 //
 // Prints a table and writes everything to .bench/results.json (git-ignored).
 import { spawnSync } from 'node:child_process';
@@ -250,9 +251,11 @@ export function measurePagefind(dist) {
 // ── markdown pipelines ──────────────────────────────────────────────────────────────────────────
 
 /** Runs bench-markdown.mjs (its own temp projects) and returns what it wrote. */
-export function measureMarkdown(runs) {
-  const args = [join(repo, 'src/tools/bench-markdown.mjs'), '--runs', String(runs)];
-  const res = spawnSync(process.execPath, args, { cwd: repo, stdio: ['ignore', 'inherit', 'inherit'] });
+export function measureMarkdown({ runs = 3, pages = 1000 } = {}) {
+  const args = [join(repo, 'src/tools/bench-markdown.mjs'), '--runs', String(runs), '--pages', String(pages)];
+  // Its progress lines (stderr) show; its table and JSON (stdout) are summarised in our report
+  // and kept whole in .bench/markdown.json and under "markdown" in .bench/results.json.
+  const res = spawnSync(process.execPath, args, { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   if (res.status !== 0) throw new Error(`bench-markdown failed (exit ${res.status ?? res.signal})`);
   return JSON.parse(readFileSync(join(repo, '.bench/markdown.json'), 'utf8'));
 }
@@ -305,7 +308,7 @@ async function main() {
   if (!existsSync(dist)) throw new Error(`${dist} does not exist; run without --no-build`);
   results.pages = measurePages(dist);
   results.pagefind = measurePagefind(dist);
-  if (flag('markdown')) results.markdown = measureMarkdown(Number(option('runs', '3')));
+  if (flag('markdown')) results.markdown = measureMarkdown({ runs: Number(option('runs', '3')), pages: Number(option('pages', '1000')) });
   printReport(results);
   mkdirSync(join(repo, '.bench'), { recursive: true });
   writeFileSync(join(repo, '.bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
