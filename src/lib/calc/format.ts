@@ -46,7 +46,8 @@ export function formatNumber(x: number, digits = 8): string {
     const power = `10${String(Number(exp)).replace(/[-0-9]/g, (d) => SUPERSCRIPT[d] ?? d)}`;
     return m === '1' ? `${sign}${power}` : `${sign}${m} × ${power}`;
   }
-  const s = trimZeros(abs.toPrecision(digits));
+  // Round through Number so toPrecision's own exponent form (1.00e+4) never reaches the reader.
+  const s = String(Number(abs.toPrecision(digits)));
   // Group thousands so 10020 reads as 10,020.
   const [int = '0', frac] = s.split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -35,6 +35,11 @@ describe('formatNumber', () => {
   ])('returns %j as %j', (x, text) => {
     expect(formatNumber(x)).toBe(text);
   });
+
+  test('returns plain digits, never exponent notation, below 10⁶ at any precision', () => {
+    expect(formatNumber(10000, 3)).toBe('10,000');
+    expect(formatNumber(123456.7, 3)).toBe('123,000');
+  });
 });
 
 describe('formatHorizon', () => {

@@ -1,0 +1,190 @@
+/**
+ * The goal-horizon calculator island: reads the fields, calls the model in src/lib/calc, draws.
+ * The server renders it with the defaults, so every number is in the HTML before any script runs.
+ */
+import { useMemo } from 'preact/hooks';
+import { dataValue, formatHorizon, formatNumber } from '../../../src/lib/calc/format.ts';
+import { evaluateHorizon } from '../../../src/lib/calc/horizon.ts';
+import { horizonQuery, horizonTexts, horizonTextsFromQuery, parseHorizonTexts, type HorizonKey, type HorizonTexts } from '../../../src/lib/calc/horizon-query.ts';
+import { HORIZON_PRESETS } from '../../../src/lib/calc/presets.ts';
+import { Choice, Field } from '../calculator-kit/Field.tsx';
+import { useHydrated, useUrlTexts } from '../calculator-kit/hooks.ts';
+import { ShareControls } from '../calculator-kit/ShareControls.tsx';
+import { AdvantageChart } from './AdvantageChart.tsx';
+import '../calculator-kit/kit.css';
+import './HorizonCalculator.css';
+
+export interface Props {
+  /** Show the deliberate-training panel (on by default). */
+  showTrainingPanel?: boolean;
+}
+
+const UNIT_ONE: Record<string, string> = { tokens: 'token', steps: 'step', days: 'day' };
+
+export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
+  const live = useHydrated();
+  const [texts, setTexts] = useUrlTexts<HorizonTexts>(horizonTexts(), horizonTextsFromQuery, horizonQuery);
+  const { inputs, errors } = useMemo(() => parseHorizonTexts(texts), [texts]);
+  const r = useMemo(() => evaluateHorizon(inputs), [inputs]);
+  const set = (key: HorizonKey) => (text: string) => setTexts({ ...texts, [key]: text });
+  const unit = inputs.unit;
+  const one = UNIT_ONE[unit] ?? unit;
+  const errorCount = Object.keys(errors).length;
+  const field = (key: HorizonKey, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field id={key} label={label} text={texts[key]} error={errors[key]} disabled={!live} onText={set(key)} {...extra} />
+  );
+
+  return (
+    <div class="calc" data-calculator="goal-horizon" data-ready={live ? 'true' : 'false'}>
+      <section class="calc-presets" aria-labelledby="horizon-presets-heading">
+        <h2 id="horizon-presets-heading">Presets: illustrative readings</h2>
+        <p class="calc-note">Round numbers chosen to show the shape of the argument, not measurements of any real training run.</p>
+        <ul>
+          {HORIZON_PRESETS.map((p) => (
+            <li>
+              <button type="button" disabled={!live} onClick={() => setTexts(horizonTexts(p.inputs))}>
+                {p.label} (illustrative)
+              </button>{' '}
+              {p.reading} Draws on:{' '}
+              {p.sources.map((s, i) => (
+                <>
+                  {i > 0 ? '; ' : ''}
+                  <a href={s.href}>{s.text}</a>
+                </>
+              ))}
+              .
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <form class="calc-form" aria-labelledby="horizon-inputs-heading" onSubmit={(e) => e.preventDefault()} noValidate>
+        <h2 id="horizon-inputs-heading">Inputs</h2>
+        <p class="calc-note">
+          Numbers may be written plainly or in scientific notation (1e13, 1.5e6); D may be inf.
+          {errorCount > 0 ? (
+            <strong class="calc-error-summary">
+              {' '}
+              {errorCount === 1 ? 'One field needs attention' : `${errorCount} fields need attention`}; the rest still compute.
+            </strong>
+          ) : null}
+        </p>
+        <div class="calc-horizon-grid">
+          <fieldset>
+            <legend>How the goal weighs time</legend>
+            <Choice
+              id="form"
+              label="Horizon form"
+              value={texts.form}
+              options={[
+                { value: 'cutoff', label: 'hard cutoff at H' },
+                { value: 'discount', label: 'discounting, half-life H' },
+              ]}
+              error={errors.form}
+              disabled={!live}
+              onText={set('form')}
+            />
+            <Choice
+              id="unit"
+              label="Unit of time"
+              value={texts.unit}
+              options={[
+                { value: 'tokens', label: 'tokens' },
+                { value: 'steps', label: 'gradient steps' },
+                { value: 'days', label: 'days' },
+              ]}
+              error={errors.unit}
+              disabled={!live}
+              onText={set('unit')}
+            />
+            {field('h0', 'Current horizon h₀', { unit })}
+          </fieldset>
+          <fieldset>
+            <legend>Oversight and correction</legend>
+            {field('T', 'Oversight remaining, T (training plus monitored use)', { unit })}
+            {field('c', 'Time an openly pursued proxy survives, c', { unit })}
+            {field('eps', 'Payoff rate while playing along, ε (open pursuit pays 1)', { slider: { min: 0, max: 1, step: 0.01, scale: 'linear' } })}
+          </fieldset>
+          <fieldset>
+            <legend>After oversight ends</legend>
+            {field('p', 'Chance escape succeeds, p', { slider: { min: 0, max: 1, step: 0.01, scale: 'linear' } })}
+            {field('m', 'Payoff rate after escape, m (open pursuit pays 1)', { slider: { min: -2, max: 3, step: 0.01, scale: 'log' } })}
+            {field('D', 'How long that payoff lasts, D', { unit })}
+          </fieldset>
+        </div>
+        <ShareControls disabled={!live} onReset={() => setTexts(horizonTexts())} />
+      </form>
+
+      <section class="calc-results" aria-labelledby="horizon-results-heading">
+        <h2 id="horizon-results-heading">Results</h2>
+        <dl class="calc-figures" aria-live="polite">
+          <div class="calc-figure-main">
+            <dt>h-min: the shortest horizon at which playing along pays</dt>
+            <dd data-result="h-min" data-value={dataValue(r.hMin)}>
+              {formatHorizon(r.hMin, unit)}
+            </dd>
+          </div>
+          <div>
+            <dt>h-min as a multiple of T</dt>
+            <dd data-result="h-min-ratio" data-value={dataValue(r.hMinRatio)}>
+              {r.hMinRatio === null ? 'never' : `${formatNumber(r.hMinRatio)} × T`}
+            </dd>
+          </div>
+          <div>
+            <dt>V_B − V_A at h₀ = {formatNumber(inputs.h0)} {inputs.h0 === 1 ? one : unit}</dt>
+            <dd data-result="advantage-at-h0" data-value={dataValue(r.advantageAtH0)}>
+              {formatNumber(r.advantageAtH0, 6)}
+            </dd>
+          </div>
+          <div>
+            <dt>Slope of V_B − V_A at h₀, per {one} of horizon</dt>
+            <dd data-result="slope-at-h0" data-value={dataValue(r.slopeAtH0)}>
+              {formatNumber(r.slopeAtH0, 6)}
+            </dd>
+          </div>
+        </dl>
+        <p class="calc-mode">
+          {r.advantageAtH0 <= 0 && r.slopeAtH0 <= 0
+            ? 'At h₀ open pursuit pays better, and a slightly longer horizon would not help playing along: there is no local push toward longer goals.'
+            : r.advantageAtH0 <= 0
+              ? 'At h₀ open pursuit pays better, though a slightly longer horizon would narrow the gap.'
+              : 'At h₀ playing along already pays.'}{' '}
+          Values are in units of the payoff from one {one} of open pursuit.
+        </p>
+        <AdvantageChart inputs={inputs} hMin={r.hMin} />
+      </section>
+
+      {showTrainingPanel ? (
+        <section class="calc-panel" aria-labelledby="horizon-training-heading">
+          <h2 id="horizon-training-heading">Training a long horizon on purpose</h2>
+          <p>
+            Credit assignment means a horizon is only trained by episodes at least that long, so N episodes that instil
+            h-min cost at least N · h-min {unit} of training.
+          </p>
+          <div class="calc-horizon-grid">
+            {field('E', 'Episode length you propose, E', { unit })}
+            {field('N', 'Number of episodes, N')}
+          </div>
+          <dl class="calc-figures" aria-live="polite">
+            <div>
+              <dt>Least training to instil h-min with N episodes</dt>
+              <dd data-result="training-cost" data-value={dataValue(r.trainingCost)}>
+                {r.trainingCost === null ? 'not possible: h-min is never' : `${formatNumber(r.trainingCost)} ${unit}`}
+              </dd>
+            </div>
+            <div>
+              <dt>Do episodes of length E reach h-min?</dt>
+              <dd data-result="episode-reaches" data-value={dataValue(r.episodeReaches)}>
+                {r.episodeReaches
+                  ? 'yes'
+                  : r.hMin === null
+                    ? 'no: no horizon pays'
+                    : `no: ${formatNumber(r.hMin / inputs.E, 4)} times too short`}
+              </dd>
+            </div>
+          </dl>
+        </section>
+      ) : null}
+    </div>
+  );
+}
