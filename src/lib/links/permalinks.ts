@@ -1,12 +1,47 @@
+// The permalink promise as pure data: which elements publish an anchor, how the committed list of
+// published anchors compares with a build, and what content/permalinks/redirects.json means for
+// readers (aliases on a page, whole-page redirects). No DOM, no fs: callers pass plain values.
+
 /** A published anchor: the page path and the element id, e.g. `/threads/x/#c-abc`. */
 export type PublishedAnchor = string;
 
-/** Map from a retired anchor (or page) to its new home. */
+/**
+ * Map from a retired anchor (`/old/page/#old-id`) or page (`/old/page/`) to its new home, as
+ * written in content/permalinks/redirects.json.
+ */
 export type Redirects = Readonly<Record<string, string>>;
+
+/** What the anchor rule needs to know about one element with an id inside `<main>`. */
+export interface ElementFacts {
+  /** Lower- or upper-case tag name, e.g. `h2` or `ARTICLE`. */
+  tag: string;
+  /** The element's id (may be empty). */
+  id: string;
+  /** Whether the element carries a `data-permalink` attribute. */
+  dataPermalink: boolean;
+}
+
+/**
+ * Whether an element inside `<main>` publishes a permalink: comments (ids starting `c-`),
+ * `h2`–`h4` headings with an id, and anything marked `data-permalink`. Headings whose id ends in
+ * `-heading` are page furniture (labels for the contents, the attribution box or a calculator's
+ * panels, referenced by `aria-labelledby`), not passages, so they make no promise.
+ */
+export function isPermalinkElement(el: ElementFacts): boolean {
+  if (!el.id) return false;
+  if (el.id.startsWith('c-') || el.dataPermalink) return true;
+  return /^h[234]$/i.test(el.tag) && !el.id.endsWith('-heading');
+}
 
 /** Joins a page path and id the way the committed list spells anchors. */
 export function anchorKey(pagePath: string, id: string): PublishedAnchor {
   return `${pagePath}#${id}`;
+}
+
+/** Splits `/page/#id` into its page and id (`id` is `''` for a page-only entry like `/page/`). */
+export function splitAnchor(anchor: string): { page: string; id: string } {
+  const at = anchor.indexOf('#');
+  return at === -1 ? { page: anchor, id: '' } : { page: anchor.slice(0, at), id: anchor.slice(at + 1) };
 }
 
 /** Result of comparing the committed list with what a build published. */
@@ -21,13 +56,23 @@ export interface AnchorDiff {
 
 /**
  * Compares the committed anchors with the built ones. An anchor may only disappear when a
- * redirect sends it to something that exists, because readers' old links must keep working.
+ * redirect sends it to something that exists (an anchor of the build, or for a target without a
+ * fragment one of `builtPages`), because readers' old links must keep working.
  */
-export function diffAnchors(committed: readonly string[], built: readonly string[], redirects: Redirects, builtPages: readonly string[] = []): AnchorDiff {
+export function diffAnchors(
+  committed: readonly string[],
+  built: readonly string[],
+  redirects: Redirects,
+  builtPages: readonly string[] = [],
+): AnchorDiff {
   const have = new Set(built);
   const pages = new Set(builtPages);
   const exists = (target: string) => have.has(target) || (!target.includes('#') && pages.has(target));
-  const missing = committed.filter((a) => !have.has(a) && !(redirects[a] !== undefined && exists(redirects[a])));
+  const covered = (a: string) => {
+    const to = redirects[a];
+    return to !== undefined && exists(to);
+  };
+  const missing = committed.filter((a) => !have.has(a) && !covered(a));
   const brokenRedirects = Object.entries(redirects)
     .filter(([, to]) => !exists(to))
     .map(([from, to]) => ({ from, to }));
@@ -41,18 +86,82 @@ export function normaliseAnchorList(anchors: readonly string[]): string[] {
   return [...new Set(anchors)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Anchors moved away from `pagePath` or within it, as `{ alias, target }` for the page to render. */
-export function aliasesFor(pagePath: string, redirects: Redirects): { alias: string; target: string }[] {
-  const out: { alias: string; target: string }[] = [];
-  for (const [from, to] of Object.entries(redirects)) {
-    const [fromPage, fromId] = from.split('#');
-    if (fromPage !== pagePath || !fromId) continue;
-    out.push({ alias: fromId, target: to.startsWith(`${pagePath}#`) ? to.slice(pagePath.length) : to });
-  }
-  return out;
+/**
+ * The committed file's text for an anchor list: a JSON array, one anchor a line, sorted, with a
+ * final newline, so adding or removing an anchor changes exactly one line of the diff.
+ */
+export function formatAnchorList(anchors: readonly string[]): string {
+  const list = normaliseAnchorList(anchors);
+  if (list.length === 0) return '[]\n';
+  return `[\n${list.map((a) => `  ${JSON.stringify(a)}`).join(',\n')}\n]\n`;
 }
 
-/** Whole-page redirects (entries without a fragment) in the shape Astro's `redirects` option takes. */
+/**
+ * Problems in a redirects file, one readable sentence each (empty when it is sound): paths must
+ * start with `/`, a whole page must move to a page (a fragment cannot be served as a redirect),
+ * nothing may redirect to itself, and targets must be final (no chains or cycles), so the reader
+ * makes one hop and an editor sees each move's real destination.
+ */
+export function redirectProblems(redirects: Redirects): string[] {
+  const problems: string[] = [];
+  for (const [from, to] of Object.entries(redirects)) {
+    if (!from.startsWith('/') || !to.startsWith('/')) {
+      problems.push(`${from} → ${to}: both sides must be site paths starting with "/"`);
+      continue;
+    }
+    if (from === to) problems.push(`${from} redirects to itself`);
+    else if (!from.includes('#') && to.includes('#')) problems.push(`${from} → ${to}: a whole page must move to a page, not to an anchor`);
+    else if (redirects[to] !== undefined) problems.push(`${from} → ${to} → ${redirects[to]}: point ${from} straight at its final target`);
+  }
+  return problems;
+}
+
+/** An element the page renders so an old anchor still lands: `alias` is the old id, `target` the new one. */
+export interface AnchorAlias {
+  /** The retired id, to be given to an empty element placed next to the target. */
+  alias: string;
+  /** The id (on this page) the alias stands in for. */
+  target: string;
+}
+
+/**
+ * Aliases for the page at `pagePath`: every redirected anchor whose new home is on this page,
+ * whether it moved within the page or into it from another page (a link to the old page then
+ * lands here once that page redirects). The layout renders an empty element with the alias id
+ * beside the target. Entries that keep their id need no alias and are left out; the result is
+ * sorted by alias for stable markup.
+ */
+export function aliasesFor(pagePath: string, redirects: Redirects): AnchorAlias[] {
+  const out: AnchorAlias[] = [];
+  for (const [from, to] of Object.entries(redirects)) {
+    const old = splitAnchor(from);
+    const next = splitAnchor(to);
+    if (!old.id || !next.id || next.page !== pagePath) continue;
+    if (old.id === next.id) continue;
+    out.push({ alias: old.id, target: next.id });
+  }
+  return out.sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
+}
+
+/**
+ * Anchors that left the page at `pagePath` for another page, as `{ id, to }`: the old page can
+ * render a small element with the old id that links to the new home, so an old link still leads
+ * somewhere when the old page itself stays.
+ */
+export function departuresFrom(pagePath: string, redirects: Redirects): { id: string; to: string }[] {
+  const out: { id: string; to: string }[] = [];
+  for (const [from, to] of Object.entries(redirects)) {
+    const old = splitAnchor(from);
+    if (old.page !== pagePath || !old.id || splitAnchor(to).page === pagePath) continue;
+    out.push({ id: old.id, to });
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Whole-page moves (entries without a fragment on either side) in the shape Astro's `redirects`
+ * option takes: `{ '/old/page/': '/new/page/' }`.
+ */
 export function pageRedirects(redirects: Redirects): Record<string, string> {
   return Object.fromEntries(Object.entries(redirects).filter(([from, to]) => !from.includes('#') && !to.includes('#')));
 }
