@@ -45,7 +45,10 @@ A \cup \{i\} &= \{G, L, B, S\} \text{ with a proxy goal} \;\Rightarrow\; \text{d
   {
     id: 'monte-carlo',
     lead: 'General mode samples each missing property’s time (exponential, or lognormal with median m_i and log-spread s_i) and the correction delay W, and counts (startMonteCarlo):',
-    tex: String.raw`t_i = m_i e^{s_i Z_i}, \quad W \sim \text{Exp}(\rho), \quad \text{deceptive} \iff \text{proxy} \,\wedge\, t_{\max} \le \tau \,\wedge\, t_{\max} \le \max(t_G, t_B) + W, \qquad \text{SE} = \sqrt{\hat p (1 - \hat p) / n}`,
+    tex: String.raw`\begin{gathered}
+t_i = m_i e^{s_i Z_i} \ \text{or}\ t_i \sim \text{Exp}(\lambda_i), \qquad W \sim \text{Exp}(\rho), \qquad t_{\max} = \max(t_G, t_L, t_B, t_S) \\
+\text{deceptive} \iff \text{proxy} \,\wedge\, t_{\max} \le \tau \,\wedge\, t_{\max} \le \max(t_G, t_B) + W, \qquad \text{SE} = \sqrt{\hat p (1 - \hat p) / n}
+\end{gathered}`,
   },
   {
     id: 'sensitivity',
