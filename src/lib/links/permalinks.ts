@@ -96,6 +96,35 @@ export function formatAnchorList(anchors: readonly string[]): string {
   return `[\n${list.map((a) => `  ${JSON.stringify(a)}`).join(',\n')}\n]\n`;
 }
 
+/** What `mergeAnchorList` did: the list to commit and how it differs from the old one. */
+export interface AnchorMerge {
+  /** The new committed list, normalised. */
+  list: string[];
+  /** Built anchors the old list lacked. */
+  added: string[];
+  /** Old anchors the build lacks that stay in the list (they need redirects). */
+  kept: string[];
+  /** Old anchors the build lacks that were dropped (only with `prune`, only without a redirect). */
+  pruned: string[];
+}
+
+/**
+ * The anchor list to commit after a build: the union of the committed list and the built
+ * anchors, so the list only grows and a removed anchor keeps failing the tests until a redirect
+ * covers it. With `prune`, anchors the build lacks and no redirect covers are dropped instead
+ * (for anchors that were never deployed).
+ */
+export function mergeAnchorList(committed: readonly string[], built: readonly string[], redirects: Redirects, options: { prune?: boolean } = {}): AnchorMerge {
+  const had = new Set(committed);
+  const has = new Set(built);
+  const added = normaliseAnchorList(built.filter((a) => !had.has(a)));
+  const gone = normaliseAnchorList(committed.filter((a) => !has.has(a)));
+  const pruned = options.prune ? gone.filter((a) => redirects[a] === undefined) : [];
+  const dropped = new Set(pruned);
+  const kept = gone.filter((a) => !dropped.has(a));
+  return { list: normaliseAnchorList([...committed.filter((a) => !dropped.has(a)), ...built]), added, kept, pruned };
+}
+
 /**
  * Problems in a redirects file, one readable sentence each (empty when it is sound): paths must
  * start with `/`, a whole page must move to a page (a fragment cannot be served as a redirect),

@@ -6,6 +6,7 @@ import {
   diffAnchors,
   formatAnchorList,
   isPermalinkElement,
+  mergeAnchorList,
   normaliseAnchorList,
   pageRedirects,
   redirectProblems,
@@ -153,5 +154,25 @@ describe('pageRedirects', () => {
   });
   test('returns an empty object when nothing moved', () => {
     expect(pageRedirects({})).toEqual({});
+  });
+});
+
+describe('mergeAnchorList', () => {
+  test('returns the union, so an anchor the build dropped stays listed', () => {
+    expect(mergeAnchorList(['/a/#old', '/a/#x'], ['/a/#x', '/a/#new'], {})).toEqual({
+      list: ['/a/#new', '/a/#old', '/a/#x'],
+      added: ['/a/#new'],
+      kept: ['/a/#old'],
+      pruned: [],
+    });
+  });
+  test('returns unredirected dropped anchors as pruned when asked to prune', () => {
+    const merged = mergeAnchorList(['/a/#old', '/a/#moved'], [], { '/a/#moved': '/b/#moved' }, { prune: true });
+    expect(merged.list).toEqual(['/a/#moved']);
+    expect(merged.pruned).toEqual(['/a/#old']);
+    expect(merged.kept).toEqual(['/a/#moved']);
+  });
+  test('returns the same list when nothing changed', () => {
+    expect(mergeAnchorList(['/a/#x'], ['/a/#x'], {}).list).toEqual(['/a/#x']);
   });
 });
