@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { builtPages, type BuiltPage } from '../../src/tools/dist.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
+import { pageAnchorIds } from '../../src/tools/update-anchors.ts';
 
 export const DIST = 'dist';
 export const CHROMIUM = '/usr/bin/chromium';
@@ -18,22 +19,60 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The built pages, failing loudly when there is no build to test. */
+/** URL paths of the source pages, by kind: what the site exists to publish. */
+export const SOURCE_KINDS = {
+  essay: /^\/essays\/[^/]+\/$/,
+  thread: /^\/threads\/[^/]+\/$/,
+  person: /^\/people\/[^/]+\/$/,
+} as const;
+export type SourceKind = keyof typeof SOURCE_KINDS;
+
+let cache: BuiltPage[] | undefined;
+/** The built pages (read once per test file), failing loudly when there is no build to test. */
 export function pages(): BuiltPage[] {
   if (!existsSync(DIST)) throw new Error('dist/ is missing: run `npm run build` before the built-site tests');
-  return builtPages(DIST);
+  cache ??= builtPages(DIST);
+  return cache;
 }
 
 /** Paths of built pages whose path matches `re`. */
 export function pagePaths(re: RegExp): string[] {
-  return pages().map((p) => p.path).filter((p) => re.test(p));
+  return pages()
+    .map((p) => p.path)
+    .filter((p) => re.test(p));
 }
 
+/** Paths of the built source pages of one kind. */
+export function sourcePaths(kind: SourceKind): string[] {
+  return pagePaths(SOURCE_KINDS[kind]);
+}
+
+const parsed = new Map<string, HTMLElement>();
 /** Parsed HTML of one built page. */
-export function dom(path: string) {
-  const page = pages().find((p) => p.path === path);
-  if (!page) throw new Error(`no built page ${path}`);
-  return parse(page.html);
+export function dom(path: string): HTMLElement {
+  let root = parsed.get(path);
+  if (!root) {
+    const page = pages().find((p) => p.path === path);
+    if (!page) throw new Error(`no built page ${path}`);
+    root = parse(page.html);
+    parsed.set(path, root);
+  }
+  return root;
+}
+
+/** Permalink ids of one built page (comments, headings, data-permalink), in document order. */
+export function anchorIds(path: string): string[] {
+  return pageAnchorIds(dom(path));
+}
+
+/** Fails with every problem on its own line (clearer than a diff of two arrays). */
+export function expectNone(problems: readonly string[], what: string): void {
+  if (problems.length > 0) throw new Error(`${what} (${problems.length}):\n  ${problems.join('\n  ')}`);
+}
+
+/** Fails when a discovery found nothing, so a check over an empty set never passes silently. */
+export function expectSome<T>(items: readonly T[], what: string): void {
+  if (items.length === 0) throw new Error(`found no ${what} in dist/: the check would pass on nothing`);
 }
 
 export interface Session {
@@ -43,9 +82,10 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** Serves dist/ and starts Chromium; call close() in afterAll. */
+/** Serves dist/ on 127.0.0.1 and starts Debian's Chromium; call close() in afterAll. */
 export async function startSession(): Promise<Session> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (tests never download a browser)`);
+  if (!existsSync(DIST)) throw new Error('dist/ is missing: run `npm run build` before the browser tests');
   const served = await serveDist(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
