@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { essaySchema } from './schemas/essay.ts';
 import { threadsCollectionSchema } from './schemas/thread.ts';
 import { personSchema } from './schemas/person.ts';
-import { claimSchema, guideSchema, termSchema } from './schemas/curated.ts';
+import { claimSchema, guideSchema, summarySchema, termSchema } from './schemas/curated.ts';
 
 // Every collection reads from the top-level content/ folder; raw exports in content/sources and
 // segmentation files in content/segments sit outside every loader's base on purpose.
@@ -16,4 +16,5 @@ export const collections = {
   claims: defineCollection({ loader: mdx('claims'), schema: claimSchema }),
   glossary: defineCollection({ loader: mdx('glossary'), schema: termSchema }),
   guides: defineCollection({ loader: mdx('guides'), schema: guideSchema }),
+  summaries: defineCollection({ loader: mdx('summaries'), schema: summarySchema }),
 };
