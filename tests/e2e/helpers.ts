@@ -5,7 +5,8 @@ import { builtPages, type BuiltPage } from '../../src/tools/dist.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { pageAnchorIds } from '../../src/tools/update-anchors.ts';
 
-export const DIST = 'dist';
+// DIST_DIR lets a developer test a build kept apart from the shared dist/ (npm test uses dist/).
+export const DIST = process.env['DIST_DIR'] ?? 'dist';
 export const CHROMIUM = '/usr/bin/chromium';
 // Debian's Chromium, never a downloaded one; the background-networking flags stop it calling out.
 export const CHROMIUM_ARGS = [
