@@ -78,7 +78,9 @@ describe('server-rendered calculators', () => {
       const items = root.querySelectorAll('.calc-presets li');
       expect(items.length).toBeGreaterThanOrEqual(3);
       for (const li of items) {
-        expect(li.querySelector('button')!.text).toMatch(/illustrative/);
+        const link = li.querySelector('a.calc-preset')!;
+        expect(link.text).toMatch(/illustrative/);
+        expect(link.getAttribute('href')).toMatch(new RegExp(`^${path}\\?`));
         expect(li.querySelectorAll('a[href^="/essays/"], a[href^="/threads/"]').length).toBeGreaterThanOrEqual(1);
       }
     }
@@ -200,7 +202,7 @@ describe('calculators in the browser', () => {
     expect((await results(page))['h-min']!.value).toBe(String(2e13 + 4e6));
   });
 
-  test('keyboard only: tab to a preset, press it, tab to a field and type', async () => {
+  test('keyboard only: tab to a preset, follow it, tab to a field and type', async () => {
     const ctx = await s.context();
     const page = await ctx.newPage();
     await open(page, HORIZON);
@@ -216,8 +218,10 @@ describe('calculators in the browser', () => {
       }
       throw new Error('never reached the control by Tab');
     };
-    await tabTo((el) => el.tag === 'BUTTON' && el.text.startsWith('RL fine-tuning'));
+    await tabTo((el) => el.tag === 'A' && el.text.startsWith('RL fine-tuning'));
     await page.keyboard.press('Enter');
+    await page.waitForURL(/unit=steps/);
+    await page.waitForSelector('[data-ready="true"]');
     expect((await results(page))['h-min']!.value).toBe(String(1e4 + 10 / 0.5));
     await tabTo((el) => el.id === 'T');
     await page.keyboard.press('Control+A');

@@ -6,7 +6,6 @@ import { useMemo } from 'preact/hooks';
 import { dataValue, formatHorizon, formatNumber } from '../../../src/lib/calc/format.ts';
 import { evaluateHorizon } from '../../../src/lib/calc/horizon.ts';
 import { horizonQuery, horizonTexts, horizonTextsFromQuery, parseHorizonTexts, type HorizonKey, type HorizonTexts } from '../../../src/lib/calc/horizon-query.ts';
-import { HORIZON_PRESETS } from '../../../src/lib/calc/presets.ts';
 import { Choice, Field } from '../calculator-kit/Field.tsx';
 import { useHydrated, useUrlTexts } from '../calculator-kit/hooks.ts';
 import { ShareControls } from '../calculator-kit/ShareControls.tsx';
@@ -36,28 +35,6 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
 
   return (
     <div class="calc" data-calculator="goal-horizon" data-ready={live ? 'true' : 'false'}>
-      <section class="calc-presets" aria-labelledby="horizon-presets-heading">
-        <h2 id="horizon-presets-heading">Presets: illustrative readings</h2>
-        <p class="calc-note">Round numbers chosen to show the shape of the argument, not measurements of any real training run.</p>
-        <ul>
-          {HORIZON_PRESETS.map((p) => (
-            <li>
-              <button type="button" disabled={!live} onClick={() => setTexts(horizonTexts(p.inputs))}>
-                {p.label} (illustrative)
-              </button>{' '}
-              {p.reading} Draws on:{' '}
-              {p.sources.map((s, i) => (
-                <>
-                  {i > 0 ? '; ' : ''}
-                  <a href={s.href}>{s.text}</a>
-                </>
-              ))}
-              .
-            </li>
-          ))}
-        </ul>
-      </section>
-
       <form class="calc-form" aria-labelledby="horizon-inputs-heading" onSubmit={(e) => e.preventDefault()} noValidate>
         <h2 id="horizon-inputs-heading">Inputs</h2>
         <p class="calc-note">

@@ -23,7 +23,6 @@ import {
   type OrderingKey,
   type OrderingTexts,
 } from '../../../src/lib/calc/ordering-query.ts';
-import { ORDERING_PRESETS } from '../../../src/lib/calc/presets.ts';
 import { Choice, Field } from '../calculator-kit/Field.tsx';
 import { useHydrated, useUrlTexts } from '../calculator-kit/hooks.ts';
 import { ShareControls } from '../calculator-kit/ShareControls.tsx';
@@ -113,31 +112,6 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
 
   return (
     <div class="calc" data-calculator="ordering" data-ready={live ? 'true' : 'false'}>
-      <section class="calc-presets" aria-labelledby="ordering-presets-heading">
-        <h2 id="ordering-presets-heading">Presets: illustrative readings</h2>
-        <p class="calc-note">
-          These are our readings of the sources, turned into numbers to show what each position needs; neither author gave
-          these parameters.
-        </p>
-        <ul>
-          {ORDERING_PRESETS.map((p) => (
-            <li>
-              <button type="button" disabled={!live} onClick={() => setTexts(orderingTexts(p.inputs))}>
-                {p.label} (illustrative)
-              </button>{' '}
-              {p.reading} Draws on:{' '}
-              {p.sources.map((s, i) => (
-                <>
-                  {i > 0 ? '; ' : ''}
-                  <a href={s.href}>{s.text}</a>
-                </>
-              ))}
-              .
-            </li>
-          ))}
-        </ul>
-      </section>
-
       <form class="calc-form" aria-labelledby="ordering-inputs-heading" onSubmit={(e) => e.preventDefault()} noValidate>
         <h2 id="ordering-inputs-heading">Inputs</h2>
         <p class="calc-note">

@@ -12,7 +12,7 @@ import {
   weightIntegralSlope,
   type HorizonInputs,
 } from '../../../../src/lib/calc/horizon.ts';
-import { HORIZON_PRESETS } from '../../../../src/lib/calc/presets.ts';
+import { HORIZON_PRESETS } from '../../../../src/lib/calc/horizon-presets.ts';
 
 const withInputs = (o: Partial<HorizonInputs>): HorizonInputs => ({ ...HORIZON_DEFAULTS, ...o });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runMonteCarlo, startMonteCarlo } from '../../../../src/lib/calc/montecarlo.ts';
 import { exactOutcome, ORDERING_DEFAULTS, orderProbabilities, ORDERS, type OrderingInputs } from '../../../../src/lib/calc/ordering.ts';
-import { ORDERING_PRESETS } from '../../../../src/lib/calc/presets.ts';
+import { ORDERING_PRESETS } from '../../../../src/lib/calc/ordering-presets.ts';
 
 const withInputs = (o: Partial<OrderingInputs>): OrderingInputs => ({ ...ORDERING_DEFAULTS, ...o });
 

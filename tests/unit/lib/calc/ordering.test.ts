@@ -14,7 +14,7 @@ import {
   startSetProbability,
   type OrderingInputs,
 } from '../../../../src/lib/calc/ordering.ts';
-import { ORDERING_PRESETS } from '../../../../src/lib/calc/presets.ts';
+import { ORDERING_PRESETS } from '../../../../src/lib/calc/ordering-presets.ts';
 
 const withInputs = (o: Partial<OrderingInputs>): OrderingInputs => ({ ...ORDERING_DEFAULTS, ...o });
 const sum = (o: ReturnType<typeof exactOutcome>) => o.pDeceptive + o.pAligned + o.pProxy + o.pNoGoal;

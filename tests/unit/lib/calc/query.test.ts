@@ -3,7 +3,8 @@ import { HORIZON_DEFAULTS } from '../../../../src/lib/calc/horizon.ts';
 import { horizonQuery, horizonTexts, horizonTextsFromQuery, parseHorizonQuery, parseHorizonTexts } from '../../../../src/lib/calc/horizon-query.ts';
 import { ORDERING_DEFAULTS } from '../../../../src/lib/calc/ordering.ts';
 import { orderingQuery, orderingTexts, orderingTextsFromQuery, parseOrderingQuery, parseOrderingTexts } from '../../../../src/lib/calc/ordering-query.ts';
-import { HORIZON_PRESETS, ORDERING_PRESETS } from '../../../../src/lib/calc/presets.ts';
+import { HORIZON_PRESETS } from '../../../../src/lib/calc/horizon-presets.ts';
+import { ORDERING_PRESETS } from '../../../../src/lib/calc/ordering-presets.ts';
 
 describe('parseOrderingQuery', () => {
   test('returns the defaults and no errors for an empty query', () => {

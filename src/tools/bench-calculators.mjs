@@ -1,0 +1,110 @@
+// Calculator benchmark: time per exact evaluation and per 100,000-sample Monte Carlo run in Node,
+// and the JavaScript each calculator page loads (raw and gzipped) against the 25 KB budget.
+// Hook: `const { benchCalculators } = await import('./bench-calculators.mjs'); results.calculators = await benchCalculators();`
+// Standalone: `node src/tools/bench-calculators.mjs [dist]` (after `npm run build`).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const PAGES = ['/calculators/ordering/', '/calculators/goal-horizon/'];
+const BUDGET_GZ = 25 * 1024;
+
+/** Median time per call of `fn` in milliseconds, over `rounds` rounds of `reps` calls after a warm-up. */
+function timeIt(fn, reps, rounds = 7) {
+  for (let i = 0; i < reps; i++) fn(i);
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) fn(i);
+    times.push((performance.now() - t0) / reps);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Every script a calculator page runs before interaction: its module scripts, inline scripts, and the islands it hydrates. */
+function pageScripts(dist, html) {
+  const entry = [
+    ...[...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
+    // Islands load their component and renderer as soon as they are visible; calculators sit at the top.
+    ...[...html.matchAll(/<astro-island[^>]*\bcomponent-url="([^"]+)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/<astro-island[^>]*\brenderer-url="([^"]+)"/g)].map((m) => m[1]),
+  ];
+  const seen = new Set();
+  const queue = [...entry];
+  while (queue.length) {
+    const src = queue.shift();
+    if (seen.has(src) || !src.startsWith('/')) continue;
+    seen.add(src);
+    const code = readFileSync(join(dist, src), 'utf8');
+    // Static imports only: a dynamic import() (signals, search) loads on first use, if ever.
+    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      queue.push(new URL(m[1], `http://x${src}`).pathname);
+    }
+  }
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
+  return { files: [...seen], inline };
+}
+
+function jsWeight(dist, path) {
+  const file = join(dist, path, 'index.html');
+  if (!existsSync(file)) return null;
+  const html = readFileSync(file, 'utf8');
+  const { files, inline } = pageScripts(dist, html);
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const buf = readFileSync(join(dist, f));
+    raw += buf.length;
+    gz += gzipSync(buf, { level: 9 }).length;
+  }
+  for (const s of inline) {
+    raw += Buffer.byteLength(s);
+    gz += gzipSync(s, { level: 9 }).length;
+  }
+  return { files: files.length, inlineScripts: inline.length, raw, gz, withinBudget: gz <= BUDGET_GZ };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Runs the calculator benchmark, prints a table, and returns the figures for results.json. */
+export async function benchCalculators({ dist = 'dist', log = console.log } = {}) {
+  const { exactOutcome, sensitivity } = await import('../lib/calc/ordering.ts');
+  const { runMonteCarlo } = await import('../lib/calc/montecarlo.ts');
+  const { evaluateHorizon, HORIZON_DEFAULTS } = await import('../lib/calc/horizon.ts');
+  const { ORDERING_PRESETS } = await import('../lib/calc/ordering-presets.ts');
+  const carlsmith = ORDERING_PRESETS.find((p) => p.id === 'carlsmith').inputs;
+
+  // Each call nudges τ so no engine can reuse a previous answer.
+  const exactMs = timeIt((i) => exactOutcome({ ...carlsmith, tau: 1 + i * 1e-9 }), 2000);
+  const stiffMs = timeIt((i) => exactOutcome({ ...carlsmith, mG: 0.001, corr: 0.001, tau: 1000 + i * 1e-9 }), 500);
+  const sensitivityMs = timeIt((i) => sensitivity({ ...carlsmith, tau: 1 + i * 1e-9 }), 50);
+  const horizonCutoffMs = timeIt((i) => evaluateHorizon({ ...HORIZON_DEFAULTS, T: 1e13 + i }), 2000);
+  const horizonDiscountMs = timeIt((i) => evaluateHorizon({ ...HORIZON_DEFAULTS, form: 'discount', T: 1e13 + i }), 200);
+  const mcExpMs = timeIt((i) => runMonteCarlo({ ...carlsmith, n: 100_000, seed: i }), 1, 5);
+  const mcLogMs = timeIt(
+    (i) => runMonteCarlo({ ...carlsmith, n: 100_000, seed: i, dG: 'lognormal', dL: 'lognormal', dB: 'lognormal', dS: 'lognormal' }),
+    1,
+    5,
+  );
+
+  const timings = { exactMs, stiffMs, sensitivityMs, horizonCutoffMs, horizonDiscountMs, monteCarlo100kExponentialMs: mcExpMs, monteCarlo100kLognormalMs: mcLogMs };
+  const pages = Object.fromEntries(PAGES.map((p) => [p, jsWeight(dist, p)]));
+
+  log('\nCalculators (Node, median)');
+  log(`  exact ordering evaluation          ${(exactMs * 1000).toFixed(1)} µs`);
+  log(`  exact, stiff (Λτ ≈ 5·10^6)         ${(stiffMs * 1000).toFixed(1)} µs`);
+  log(`  sensitivity table (22 evaluations) ${sensitivityMs.toFixed(2)} ms`);
+  log(`  horizon, cutoff / discount         ${(horizonCutoffMs * 1000).toFixed(1)} µs / ${(horizonDiscountMs * 1000).toFixed(1)} µs`);
+  log(`  Monte Carlo, 100k samples          ${mcExpMs.toFixed(1)} ms exponential, ${mcLogMs.toFixed(1)} ms all lognormal`);
+  log(`JavaScript per calculator page (budget ${kb(BUDGET_GZ)} gzipped)`);
+  for (const [path, w] of Object.entries(pages)) {
+    if (!w) log(`  ${path.padEnd(28)} not built (run npm run build)`);
+    else log(`  ${path.padEnd(28)} ${kb(w.raw)} raw, ${kb(w.gz)} gzipped, ${w.files} files + ${w.inlineScripts} inline ${w.withinBudget ? 'ok' : 'OVER BUDGET'}`);
+  }
+  return { timings, pages };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchCalculators({ dist: process.argv[2] ?? 'dist' });
+}
