@@ -1,44 +1,92 @@
-// `npm test`: unit tests, then the build, then the built-site and browser tests. Prints one
-// closing line "N passed, N failed" summed over the phases and exits non-zero on any failure.
+// `npm test`: (a) unit tests, (b) the build (astro build + search index into dist/), (c) the
+// built-site checks and browser tests against dist/. Every phase runs even when an earlier one
+// failed (except (c), which needs a fresh build). Ends with one line, "N passed, N failed",
+// summed over the phases, and exits non-zero if anything failed.
+//
+// Counting: each vitest test counts once; a test file that crashes before its tests run counts
+// as one failure; a vitest phase that runs no tests at all counts as a failure (a suite that
+// passes on nothing is a defect); the build counts as one test.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const VITEST = 'node_modules/vitest/vitest.mjs';
+const MINUTE = 60_000;
 mkdirSync('test-results', { recursive: true });
+
+/** One line per phase for the closing summary. */
+const phases = [];
 let passed = 0;
 let failed = 0;
 
-function run(label, cmd, args) {
-  console.log(`\n── ${label}: ${cmd} ${args.join(' ')}`);
+/** Runs a command with inherited output; returns whether it exited 0 and how long it took. */
+function run(label, cmd, args, timeout) {
+  console.log(`\n── ${label}: ${[cmd, ...args].join(' ')}`);
   const started = Date.now();
-  const res = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  console.log(`── ${label}: exit ${res.status ?? res.signal} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return res.status === 0;
+  const res = spawnSync(cmd, args, { stdio: 'inherit', env: process.env, timeout, killSignal: 'SIGKILL' });
+  const seconds = (Date.now() - started) / 1000;
+  const how = res.error?.code === 'ETIMEDOUT' ? `killed after ${timeout / 1000} s` : `exit ${res.status ?? res.signal}`;
+  console.log(`── ${label}: ${how} in ${seconds.toFixed(1)} s`);
+  return { ok: res.status === 0, seconds, how };
 }
 
-function vitest(label, config, out) {
-  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+/** Runs one vitest phase and adds its counts from its JSON report (written to `out`). */
+function vitest(label, config, timeout, out) {
+  rmSync(out, { force: true });
+  const args = [VITEST, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
   if (config) args.push('--config', config);
-  const ok = run(label, 'npx', args);
-  try {
+  const { ok, seconds, how } = run(label, process.execPath, args, timeout);
+  let p = 0;
+  let f = 0;
+  let skipped = 0;
+  let note = '';
+  if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, 'utf8'));
-    passed += report.numPassedTests;
-    failed += report.numFailedTests + (ok || report.numFailedTests ? 0 : 1);
-    if (report.numTotalTests === 0) failed += 1; // a phase that ran nothing is a failure, not a pass
-  } catch {
-    failed += 1; // the runner crashed before writing its report
+    p = report.numPassedTests;
+    f = report.numFailedTests;
+    skipped = report.numPendingTests + report.numTodoTests;
+    const crashed = report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'));
+    for (const file of crashed) console.log(`✗ ${file.name}: the file failed outside its tests: ${(file.message || '').split('\n')[0]}`);
+    f += crashed.length;
+    if (report.numTotalTests === 0) {
+      f += 1;
+      note = 'no tests ran';
+    }
+    if (!ok && f === 0) {
+      f = 1; // vitest failed for a reason its report does not show (e.g. an unhandled error)
+      note = `vitest ${how}`;
+    }
+  } else {
+    f = 1;
+    note = `no report: vitest ${how}`;
   }
+  passed += p;
+  failed += f;
+  phases.push({ label, p, f, skipped, seconds, note });
   return ok;
 }
 
-vitest('unit tests', null, 'test-results/unit.json');
-if (run('build', 'npm', ['run', 'build', '--silent'])) {
-  passed += 1;
-  vitest('built-site and browser tests', 'vitest.e2e.config.ts', 'test-results/e2e.json');
-} else {
-  failed += 1;
-  console.log('The build failed, so the built-site and browser tests did not run.');
+function build() {
+  const { ok, seconds, how } = run('build', 'npm', ['run', 'build', '--silent'], 5 * MINUTE);
+  if (ok) passed += 1;
+  else failed += 1;
+  phases.push({ label: 'build', p: ok ? 1 : 0, f: ok ? 0 : 1, skipped: 0, seconds, note: ok ? '' : how });
+  return ok;
 }
 
+vitest('unit tests', null, 4 * MINUTE, 'test-results/unit.json');
+if (build()) {
+  vitest('built-site and browser tests', 'vitest.e2e.config.ts', 6 * MINUTE, 'test-results/e2e.json');
+} else {
+  console.log('\nThe build failed, so the built-site and browser tests did not run (they would test a stale dist/).');
+  failed += 1;
+  phases.push({ label: 'built-site and browser tests', p: 0, f: 1, skipped: 0, seconds: 0, note: 'not run: the build failed' });
+}
+
+console.log('\n── summary');
+for (const ph of phases) {
+  const extra = [ph.skipped ? `${ph.skipped} skipped` : '', ph.note].filter(Boolean).join('; ');
+  console.log(`  ${ph.label.padEnd(30)} ${String(ph.p).padStart(4)} passed ${String(ph.f).padStart(3)} failed  ${ph.seconds.toFixed(1).padStart(6)} s${extra ? `  (${extra})` : ''}`);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -284,7 +284,11 @@ describe('link previews', () => {
     expect(essay, 'an essay page linking into a thread').not.toBe('');
   });
 
+  /** Fails at once (not after a 30 s timeout) when the build has nothing to preview. */
+  const need = (path: string, what: string) => expect(path, what).not.toBe('');
+
   test('hover shows one preview; Esc closes it; the layout does not move', async () => {
+    need(thread, 'a thread page with reply-context links');
     const ctx = await s.context();
     const page = await ctx.newPage();
     await page.goto(thread);
@@ -304,6 +308,7 @@ describe('link previews', () => {
   });
 
   test('keyboard focus opens the preview and links it with aria-describedby', async () => {
+    need(thread, 'a thread page with reply-context links');
     const ctx = await s.context();
     const page = await ctx.newPage();
     await page.goto(thread);
@@ -317,6 +322,7 @@ describe('link previews', () => {
   });
 
   test('touch: the first tap previews without navigating, the second follows the link', async () => {
+    need(essay, 'an essay page linking into a thread');
     const ctx = await s.context({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
     const page = await ctx.newPage();
     await page.goto(essay);
@@ -331,6 +337,7 @@ describe('link previews', () => {
   });
 
   test('axe-core finds no violations with a preview open', async () => {
+    need(thread, 'a thread page with reply-context links');
     const ctx = await s.context();
     const page = await ctx.newPage();
     await page.goto(thread);
