@@ -44,6 +44,11 @@ export interface LayoutOptions {
   margin: number;
   /** Barycentre sweeps (each is down then up). */
   sweeps: number;
+  /**
+   * Most nodes per layer (dummy points not counted). A node that would overflow its layer moves
+   * down to the next layer with room, so the map grows taller instead of wider.
+   */
+  maxPerLayer: number;
   /** Approximate width of an edge label, for overlap avoidance. */
   labelWidth: number;
   labelHeight: number;
@@ -58,9 +63,10 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   tagHeight: 15,
   layerGap: 66,
   nodeGap: 22,
-  dummyWidth: 14,
+  dummyWidth: 8,
   margin: 16,
   sweeps: 12,
+  maxPerLayer: Number.POSITIVE_INFINITY,
   labelWidth: 56,
   labelHeight: 14,
 };
@@ -125,10 +131,15 @@ export function wrapLabel(text: string, max: number): string[] {
 
 /**
  * Layers for a directed graph drawn with edges pointing up: sinks (claims that bear on nothing)
- * are layer 0, every other node sits one layer below the lowest of its targets. Edges closing a
- * cycle (found by a depth-first search in input order) are reversed first; their indices are returned.
+ * are layer 0, every other node sits one layer below the lowest of its targets, or further down
+ * when that layer already holds `maxPerLayer` nodes. Edges closing a cycle (found by a depth-first
+ * search in input order) are reversed first; their indices are returned.
  */
-export function assignLayers(ids: readonly string[], edges: readonly { from: string; to: string }[]): { layer: Map<string, number>; reversed: Set<number> } {
+export function assignLayers(
+  ids: readonly string[],
+  edges: readonly { from: string; to: string }[],
+  maxPerLayer = Number.POSITIVE_INFINITY,
+): { layer: Map<string, number>; reversed: Set<number> } {
   const out = new Map<string, { to: string; i: number }[]>();
   for (const id of ids) out.set(id, []);
   edges.forEach((e, i) => out.get(e.from)?.push({ to: e.to, i }));
@@ -152,16 +163,21 @@ export function assignLayers(ids: readonly string[], edges: readonly { from: str
     const [a, b] = reversed.has(i) ? [e.to, e.from] : [e.from, e.to];
     up.get(a)?.push(b);
   });
+  // Nodes are placed once all their targets are, earliest in input order first (Kahn's algorithm),
+  // each on the first layer below its targets that still has room.
   const layer = new Map<string, number>();
-  const depth = (id: string): number => {
-    const known = layer.get(id);
-    if (known !== undefined) return known;
-    const targets = up.get(id) ?? [];
-    const d = targets.length ? 1 + Math.max(...targets.map(depth)) : 0;
-    layer.set(id, d);
-    return d;
-  };
-  for (const id of ids) depth(id);
+  const count: number[] = [];
+  const placed = new Set<string>();
+  const cap = Math.max(1, maxPerLayer);
+  while (placed.size < ids.length) {
+    const next = ids.find((id) => !placed.has(id) && (up.get(id) ?? []).every((t) => placed.has(t))) ?? ids.find((id) => !placed.has(id)) ?? '';
+    const targets = up.get(next) ?? [];
+    let l = targets.length ? 1 + Math.max(...targets.map((t) => layer.get(t) ?? 0)) : 0;
+    while ((count[l] ?? 0) >= cap) l++;
+    count[l] = (count[l] ?? 0) + 1;
+    layer.set(next, l);
+    placed.add(next);
+  }
   return { layer, reversed };
 }
 
@@ -202,7 +218,7 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
   const ids = nodesIn.map((n) => n.id);
   const idSet = new Set(ids);
   const edges = edgesIn.filter((e) => idSet.has(e.from) && idSet.has(e.to) && e.from !== e.to);
-  const { layer, reversed } = assignLayers(ids, edges);
+  const { layer, reversed } = assignLayers(ids, edges, o.maxPerLayer);
   const layerCount = ids.length ? Math.max(...ids.map((id) => layer.get(id) ?? 0)) + 1 : 0;
 
   // Items: nodes, then dummy points for edges spanning more than one layer.
@@ -273,17 +289,17 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
   order = best;
 
   // x: pack each layer, then relax toward neighbours with a balanced (left + right) pass.
-  const sep = (a: Item, b: Item) => a.width / 2 + o.nodeGap + b.width / 2;
+  // Dummy points of long edges may sit closer to each other and to boxes than boxes to boxes.
+  const sep = (a: Item, b: Item) => a.width / 2 + (a.node && b.node ? o.nodeGap : a.node || b.node ? o.nodeGap / 2 : 4) + b.width / 2;
   const get = (k: string): Item => items.get(k) as Item;
-  const widest = Math.max(0, ...order.map((keys) => keys.reduce((w, k, i) => w + get(k).width + (i ? o.nodeGap : 0), 0)));
+  const packed = (keys: readonly string[]) => keys.reduce((w, k, i) => w + (i ? sep(get(keys[i - 1] ?? ''), get(k)) : 0), 0);
+  const widest = Math.max(0, ...order.map(packed));
   for (const keys of order) {
-    const w = keys.reduce((s, k, i) => s + get(k).width + (i ? o.nodeGap : 0), 0);
-    let x = (widest - w) / 2;
-    for (const k of keys) {
-      const it = get(k);
-      it.x = x + it.width / 2;
-      x += it.width + o.nodeGap;
-    }
+    let x = (widest - packed(keys)) / 2;
+    keys.forEach((k, i) => {
+      if (i) x += sep(get(keys[i - 1] ?? ''), get(k));
+      get(k).x = x;
+    });
   }
   const relax = (l: number) => {
     const keys = order[l] ?? [];

@@ -134,3 +134,28 @@ describe('layoutMap', () => {
     expect(l.edges).toEqual([]);
   });
 });
+
+describe('assignLayers with a width limit', () => {
+  test('returns no layer with more than maxPerLayer nodes, and targets still above sources', () => {
+    const ids = ['t', 'a', 'b', 'c', 'd', 'e'];
+    const edges = ids.slice(1).map((id) => sup(id, 't'));
+    const { layer } = assignLayers(ids, edges, 2);
+    const sizes = new Map<number, number>();
+    for (const l of layer.values()) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+    expect(Math.max(...sizes.values())).toBeLessThanOrEqual(2);
+    for (const e of edges) expect(layer.get(e.to)).toBeLessThan(layer.get(e.from) ?? 0);
+  });
+});
+
+describe('layoutMap with a width limit', () => {
+  test('returns a narrower, taller drawing than without the limit', () => {
+    const ids = ['t', ...Array.from({ length: 9 }, (_, i) => `s${i}`)];
+    const nodes = ids.map((id) => n(id));
+    const edges = ids.slice(1).map((id) => sup(id, 't'));
+    const wide = layoutMap(nodes, edges);
+    const narrow = layoutMap(nodes, edges, { maxPerLayer: 3 });
+    expect(narrow.width).toBeLessThan(wide.width);
+    expect(narrow.height).toBeGreaterThan(wide.height);
+    expectSane(narrow);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * What our claim and glossary pages say about a source passage they link to: where it is (essay
+ * section, comment on a thread, comment on a profile), who wrote it and how sure we are of that.
+ * Pure: built from collection data the pages pass in; unknown references are reported, not guessed.
+ */
+import { urlOf } from '../links/anchors.ts';
+
+export interface AuthorIn {
+  name: string | null;
+  person?: string | null | undefined;
+  /** recorded, verified, inferred or unknown (see src/schemas/common.ts). */
+  status: string;
+}
+
+export interface PassageIndexInput {
+  essays: readonly { slug: string; title: string; author: AuthorIn; sections: readonly { id: string; heading: string | null; blocks: readonly { kind: string; id?: string; label?: string }[] }[] }[];
+  threads: readonly { slug: string; title: string; comments: readonly { id: string; author: AuthorIn }[] }[];
+  /** Profile exports, shown on /people/<person>/. */
+  profiles: readonly { person: string; personName: string; comments: readonly { id: string; author: AuthorIn }[] }[];
+}
+
+export interface PassageInfo {
+  /** The reference as written: `essays/x#anchor`. */
+  ref: string;
+  url: string;
+  kind: 'essay' | 'section' | 'list-note' | 'thread' | 'comment' | 'person';
+  /** Where it is, for a link list: "section “Definition” of the essay “…”". */
+  where: string;
+  /** Who wrote it; null for our own editor's notes and whole pages. */
+  author: AuthorIn | null;
+}
+
+/** Index of every passage a claim or term may cite, keyed by reference (`threads/x#c-1`). */
+export function passageIndex(input: PassageIndexInput): Map<string, PassageInfo> {
+  const map = new Map<string, PassageInfo>();
+  const put = (ref: string, info: Omit<PassageInfo, 'ref' | 'url'>) => map.set(ref, { ref, url: urlOf(ref), ...info });
+  for (const e of input.essays) {
+    const page = `essays/${e.slug}`;
+    put(page, { kind: 'essay', where: `the essay “${e.title}”`, author: e.author });
+    for (const s of e.sections) {
+      put(`${page}#${s.id}`, {
+        kind: 'section',
+        where: s.heading ? `section “${s.heading}” of the essay “${e.title}”` : `the opening note of the essay “${e.title}”`,
+        author: e.author,
+      });
+      for (const b of s.blocks) {
+        if (b.kind === 'missing-list' && b.id) {
+          put(`${page}#${b.id}`, { kind: 'list-note', where: `editor's note on a lost list in “${s.heading ?? e.title}”`, author: null });
+        }
+      }
+    }
+  }
+  for (const t of input.threads) {
+    const page = `threads/${t.slug}`;
+    put(page, { kind: 'thread', where: `the thread on “${t.title}”`, author: null });
+    for (const c of t.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment on “${t.title}”`, author: c.author });
+  }
+  for (const p of input.profiles) {
+    const page = `people/${p.person}`;
+    if (!map.has(page)) put(page, { kind: 'person', where: `${p.personName}'s page`, author: null });
+    for (const c of p.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment from ${p.personName}'s profile`, author: c.author });
+  }
+  return map;
+}
+
+/** A name for display: the author's name with "(inferred)" where the facts only infer it. */
+export function authorLabel(author: AuthorIn | null): string {
+  if (!author) return 'this site’s editors';
+  if (author.status === 'unknown' || author.name === null) return 'a commenter whose name the export does not record';
+  return author.status === 'inferred' ? `${author.name} (inferred)` : author.name;
+}
+
+/** References missing from the index, as messages naming the file. */
+export function unknownPassages(where: string, refs: readonly string[], index: ReadonlyMap<string, PassageInfo>): string[] {
+  return refs.filter((r) => !index.has(r)).map((r) => `${where}: sources: no passage "${r}"`);
+}
