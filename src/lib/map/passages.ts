@@ -4,6 +4,7 @@
  * Pure: built from collection data the pages pass in; unknown references are reported, not guessed.
  */
 import { urlOf } from '../links/anchors.ts';
+import { excerpt } from '../text/excerpt.ts';
 
 export interface AuthorIn {
   name: string | null;
@@ -12,11 +13,18 @@ export interface AuthorIn {
   status: string;
 }
 
+interface CommentIn {
+  id: string;
+  author: AuthorIn;
+  /** The comment's text; its first own words become the passage's `opening`. */
+  paragraphs?: readonly { text: string; quote?: boolean | undefined }[] | undefined;
+}
+
 export interface PassageIndexInput {
   essays: readonly { slug: string; title: string; author: AuthorIn; sections: readonly { id: string; heading: string | null; blocks: readonly { kind: string; id?: string; label?: string }[] }[] }[];
-  threads: readonly { slug: string; title: string; comments: readonly { id: string; author: AuthorIn }[] }[];
+  threads: readonly { slug: string; title: string; comments: readonly CommentIn[] }[];
   /** Profile exports, shown on /people/<person>/. */
-  profiles: readonly { person: string; personName: string; comments: readonly { id: string; author: AuthorIn }[] }[];
+  profiles: readonly { person: string; personName: string; comments: readonly CommentIn[] }[];
 }
 
 export interface PassageInfo {
@@ -28,6 +36,17 @@ export interface PassageInfo {
   where: string;
   /** Who wrote it; null for our own editor's notes and whole pages. */
   author: AuthorIn | null;
+  /** For a comment: its first own words (quoted lines skipped), so readers can tell comments apart. */
+  opening?: string;
+}
+
+const OPENING = 72;
+
+function opening(c: CommentIn): { opening?: string } {
+  const paras = c.paragraphs ?? [];
+  const own = paras.filter((p) => !p.quote);
+  const text = (own.length ? own : paras).map((p) => p.text).join(' ');
+  return text ? { opening: excerpt(text, OPENING) } : {};
 }
 
 /** Index of every passage a claim or term may cite, keyed by reference (`threads/x#c-1`). */
@@ -53,12 +72,12 @@ export function passageIndex(input: PassageIndexInput): Map<string, PassageInfo>
   for (const t of input.threads) {
     const page = `threads/${t.slug}`;
     put(page, { kind: 'thread', where: `the thread on “${t.title}”`, author: null });
-    for (const c of t.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment on “${t.title}”`, author: c.author });
+    for (const c of t.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment on “${t.title}”`, author: c.author, ...opening(c) });
   }
   for (const p of input.profiles) {
     const page = `people/${p.person}`;
     if (!map.has(page)) put(page, { kind: 'person', where: `${p.personName}'s page`, author: null });
-    for (const c of p.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment from ${p.personName}'s profile`, author: c.author });
+    for (const c of p.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment from ${p.personName}'s profile`, author: c.author, ...opening(c) });
   }
   return map;
 }
