@@ -45,25 +45,12 @@ export function useStatus(): [string, (message: string) => void] {
   return [message, show];
 }
 
-/** Copies text, falling back to a selected, read-only field when the clipboard API is refused. */
+/** Copies text; false when the browser refuses, so the caller can show the link to copy by hand. */
 export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'visually-hidden';
-    document.body.append(area);
-    area.select();
-    let done = false;
-    try {
-      done = document.execCommand('copy');
-    } catch {
-      done = false;
-    }
-    area.remove();
-    return done;
+    return false;
   }
 }

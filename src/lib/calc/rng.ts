@@ -55,7 +55,7 @@ export function createRng(seed: number): Rng {
     // 27 + 26 bits make a double with every representable multiple of 2^-53 equally likely.
     const hiBits = u32() >>> 5;
     const loBits = u32() >>> 6;
-    return (hiBits * 67108864 + loBits) / 9007199254740992;
+    return (hiBits * 67108864 + loBits) * 2 ** -53;
   };
   const nextOpen = (): number => {
     let u = next();
