@@ -1,0 +1,184 @@
+/**
+ * First-use glossary links. Given a page's paragraphs in reading order and the glossary's terms
+ * (with their aliases), finds the first use of each term and splits the text into segments a
+ * component can render, wrapping only those first uses in links. Pure: no markup is produced, and
+ * source text is never parsed, so nothing in it can become code.
+ *
+ * Rules:
+ * - Matching is case-insensitive and keeps the original spelling in the output.
+ * - A match must stand as its own word: the characters either side may not be letters, digits,
+ *   `_` or `-` (so "episode" is not found inside "cross-episode" or "episodic"). A trailing "s" or
+ *   "es" is accepted as a plural.
+ * - At each position the longest form wins ("beyond-episode goal" before "episode"). A later use
+ *   of an already-linked term still claims its words, so a shorter term inside it is not linked.
+ * - Text inside an existing link, inside a segment marked `noTerms`, or inside a bare URL is never
+ *   matched, so a term is never made a second trigger inside a link.
+ */
+
+/** A glossary term and the spellings that count as a use of it. */
+export interface TermMatcher {
+  slug: string;
+  /** The term and its aliases, any case. */
+  forms: readonly string[];
+}
+
+/** Part of a paragraph supplied by the caller. */
+export interface InputSegment {
+  text: string;
+  /** Already a link: passed through untouched as a `link` segment. */
+  link?: boolean;
+  /** Plain text that must not get term links (a quotation, code, an author's name). */
+  noTerms?: boolean;
+}
+
+/** A paragraph: plain text, or segments when it already holds links. */
+export type InputParagraph = string | readonly InputSegment[];
+
+export type Segment =
+  | { kind: 'text'; text: string }
+  | { kind: 'term'; text: string; slug: string }
+  /** An input link segment, unchanged; `index` is its position in the input paragraph. */
+  | { kind: 'link'; text: string; index: number };
+
+export interface TermLinkOptions {
+  /** Terms already linked earlier on the page (updated in place with the ones linked now). */
+  seen?: Set<string>;
+  /** Terms never to link, e.g. the term whose own page this is. */
+  exclude?: readonly string[];
+}
+
+export interface TermLinkResult {
+  /** One segment list per input paragraph. */
+  paragraphs: Segment[][];
+  /** Slugs linked by this call, in order of first use. */
+  linked: string[];
+}
+
+/** Builds matchers from glossary entries: the term (without a trailing parenthesis) and its aliases. */
+export function termMatchers(entries: readonly { slug: string; term: string; aliases?: readonly string[] }[]): TermMatcher[] {
+  return entries.map((e) => {
+    const bare = e.term.replace(/\s*\([^)]*\)\s*$/, '').trim();
+    const forms = [...new Set([e.term, bare, ...(e.aliases ?? [])].map((f) => f.trim()).filter((f) => f.length > 0))];
+    return { slug: e.slug, forms };
+  });
+}
+
+const WORD = /[\p{L}\p{N}_-]/u;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD.test(ch);
+}
+
+interface Form {
+  slug: string;
+  lower: string;
+}
+
+/** All forms, longest first; a form claimed by two terms belongs to the first term listing it. */
+function compile(terms: readonly TermMatcher[]): Map<string, Form[]> {
+  const owner = new Map<string, string>();
+  for (const t of terms) {
+    for (const f of t.forms) {
+      const lower = f.toLowerCase();
+      if (!owner.has(lower)) owner.set(lower, t.slug);
+    }
+  }
+  // Indexed by first character, so each position only tries forms that could start there.
+  const byFirst = new Map<string, Form[]>();
+  for (const [lower, slug] of owner) {
+    const first = lower[0] ?? '';
+    byFirst.set(first, [...(byFirst.get(first) ?? []), { slug, lower }]);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.lower.length - a.lower.length || (a.lower < b.lower ? -1 : 1));
+  return byFirst;
+}
+
+/** Length of the match of `form` at `i` (with an optional plural ending), or 0. */
+function matchAt(text: string, i: number, form: string): number {
+  if (text.slice(i, i + form.length).toLowerCase() !== form) return 0;
+  if (isWordChar(text[i - 1])) return 0;
+  for (const ending of ['', 's', 'es']) {
+    const end = i + form.length + ending.length;
+    if (ending && text.slice(i + form.length, end).toLowerCase() !== ending) continue;
+    if (!isWordChar(text[end])) return form.length + ending.length;
+  }
+  return 0;
+}
+
+/** Splits plain text into ranges that may be matched and ranges (bare URLs) that may not. */
+function protectUrls(text: string): InputSegment[] {
+  const out: InputSegment[] = [];
+  let last = 0;
+  for (const m of text.matchAll(URL)) {
+    if (m.index > last) out.push({ text: text.slice(last, m.index) });
+    out.push({ text: m[0], noTerms: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
+  return out;
+}
+
+function pushText(out: Segment[], text: string) {
+  if (text === '') return;
+  const prev = out[out.length - 1];
+  if (prev?.kind === 'text') prev.text += text;
+  else out.push({ kind: 'text', text });
+}
+
+/**
+ * Splits paragraphs into text, first-use term links and untouched links. Each term is linked at
+ * most once across all paragraphs (and across calls sharing `options.seen`).
+ */
+export function linkFirstUses(paragraphs: readonly InputParagraph[], terms: readonly TermMatcher[], options: TermLinkOptions = {}): TermLinkResult {
+  const forms = compile(terms);
+  const seen = options.seen ?? new Set<string>();
+  const exclude = new Set(options.exclude ?? []);
+  const linked: string[] = [];
+
+  const scan = (text: string, out: Segment[]) => {
+    let plain = 0;
+    let i = 0;
+    while (i < text.length) {
+      const candidates = isWordChar(text[i - 1]) ? undefined : forms.get((text[i] ?? '').toLowerCase());
+      let hit: { slug: string; len: number } | null = null;
+      for (const f of candidates ?? []) {
+        const len = matchAt(text, i, f.lower);
+        if (len > 0) {
+          hit = { slug: f.slug, len };
+          break;
+        }
+      }
+      if (!hit) {
+        i++;
+        continue;
+      }
+      if (!seen.has(hit.slug) && !exclude.has(hit.slug)) {
+        pushText(out, text.slice(plain, i));
+        out.push({ kind: 'term', text: text.slice(i, i + hit.len), slug: hit.slug });
+        seen.add(hit.slug);
+        linked.push(hit.slug);
+        plain = i + hit.len;
+      }
+      i += hit.len;
+    }
+    pushText(out, text.slice(plain));
+  };
+
+  const result = paragraphs.map((p) => {
+    const out: Segment[] = [];
+    const segments: readonly InputSegment[] = typeof p === 'string' ? protectUrls(p) : p.flatMap((s) => (s.link || s.noTerms ? [s] : protectUrls(s.text)));
+    // Map each flattened segment back to its index in the caller's paragraph, for link segments.
+    let linkIndex = -1;
+    const inputLinks = typeof p === 'string' ? [] : p.map((s, k) => (s.link ? k : -1)).filter((k) => k >= 0);
+    for (const s of segments) {
+      if (s.link) {
+        linkIndex++;
+        out.push({ kind: 'link', text: s.text, index: inputLinks[linkIndex] ?? -1 });
+      } else if (s.noTerms) pushText(out, s.text);
+      else scan(s.text, out);
+    }
+    return out;
+  });
+  return { paragraphs: result, linked };
+}

@@ -1,0 +1,130 @@
+import { describe, expect, test } from 'vitest';
+import { linkFirstUses, termMatchers, type TermMatcher } from '../../../../src/lib/text/terms.ts';
+
+const terms: TermMatcher[] = termMatchers([
+  { slug: 'episode', term: 'Episode', aliases: ['training episode'] },
+  { slug: 'beyond-episode-goal', term: 'Beyond-episode goal', aliases: ['cross-episode goals'] },
+  { slug: 'base-goal', term: 'Base goal', aliases: ['training goal'] },
+  { slug: 'hfdt', term: 'HFDT (human feedback on diverse tasks)', aliases: ['human feedback on diverse tasks'] },
+  { slug: 'rlhf', term: 'RLHF' },
+]);
+
+describe('termMatchers', () => {
+  test('returns the term, the term without its parenthesis, and the aliases', () => {
+    expect(terms.find((t) => t.slug === 'hfdt')?.forms).toEqual(['HFDT (human feedback on diverse tasks)', 'HFDT', 'human feedback on diverse tasks']);
+  });
+});
+
+describe('linkFirstUses', () => {
+  test('returns the first use of a term as a term segment and later uses as text', () => {
+    const { paragraphs, linked } = linkFirstUses(['The base goal matters.', 'Again the base goal.'], terms);
+    expect(paragraphs).toEqual([
+      [
+        { kind: 'text', text: 'The ' },
+        { kind: 'term', text: 'base goal', slug: 'base-goal' },
+        { kind: 'text', text: ' matters.' },
+      ],
+      [{ kind: 'text', text: 'Again the base goal.' }],
+    ]);
+    expect(linked).toEqual(['base-goal']);
+  });
+
+  test('returns matches in any case with the original spelling kept', () => {
+    const { paragraphs } = linkFirstUses(['Under Rlhf and rlhf.'], terms);
+    expect(paragraphs[0]?.[1]).toEqual({ kind: 'term', text: 'Rlhf', slug: 'rlhf' });
+  });
+
+  test('returns an alias match linked to its term', () => {
+    const { paragraphs } = linkFirstUses(['We use human feedback on diverse tasks here.'], terms);
+    expect(paragraphs[0]?.[1]).toEqual({ kind: 'term', text: 'human feedback on diverse tasks', slug: 'hfdt' });
+  });
+
+  test('returns the longest form at a position', () => {
+    const { paragraphs, linked } = linkFirstUses(['Its cross-episode goals, then an episode.'], terms);
+    expect(paragraphs[0]).toEqual([
+      { kind: 'text', text: 'Its ' },
+      { kind: 'term', text: 'cross-episode goals', slug: 'beyond-episode-goal' },
+      { kind: 'text', text: ', then an ' },
+      { kind: 'term', text: 'episode', slug: 'episode' },
+      { kind: 'text', text: '.' },
+    ]);
+    expect(linked).toEqual(['beyond-episode-goal', 'episode']);
+  });
+
+  test('returns no link for a shorter term inside a later use of a longer, already linked one', () => {
+    const { paragraphs } = linkFirstUses(['A training episode.', 'Another training episode, then episodes.'], terms);
+    expect(paragraphs[1]).toEqual([
+      { kind: 'text', text: 'Another training episode, then episodes.' },
+    ]);
+  });
+
+  test('returns plurals in s and es as uses', () => {
+    const { paragraphs } = linkFirstUses(['Two episodes.'], terms);
+    expect(paragraphs[0]?.[1]).toEqual({ kind: 'term', text: 'episodes', slug: 'episode' });
+  });
+
+  test('returns no match inside a longer word or a hyphenated compound', () => {
+    const { linked } = linkFirstUses(['Episodic memory; a cross-episode plan; rebase goal; RLHFs-like.'], terms);
+    expect(linked).toEqual([]);
+  });
+
+  test('returns matches next to punctuation and quotes', () => {
+    const { linked } = linkFirstUses(['(“RLHF”), base goal.'], terms);
+    expect(linked).toEqual(['rlhf', 'base-goal']);
+  });
+
+  test('never links inside an existing link, and passes the link through with its index', () => {
+    const { paragraphs, linked } = linkFirstUses([[{ text: 'See ' }, { text: 'the base goal', link: true }, { text: ' and the base goal.' }]], terms);
+    expect(paragraphs[0]).toEqual([
+      { kind: 'text', text: 'See ' },
+      { kind: 'link', text: 'the base goal', index: 1 },
+      { kind: 'text', text: ' and the ' },
+      { kind: 'term', text: 'base goal', slug: 'base-goal' },
+      { kind: 'text', text: '.' },
+    ]);
+    expect(linked).toEqual(['base-goal']);
+  });
+
+  test('never links inside a bare URL or a segment marked noTerms', () => {
+    const { paragraphs, linked } = linkFirstUses(
+      ['https://example.com/rlhf-and-episode then www.example.org/episode', [{ text: 'quoted RLHF', noTerms: true }, { text: ' and RLHF' }]],
+      terms,
+    );
+    expect(paragraphs[0]).toEqual([{ kind: 'text', text: 'https://example.com/rlhf-and-episode then www.example.org/episode' }]);
+    expect(paragraphs[1]).toEqual([
+      { kind: 'text', text: 'quoted RLHF and ' },
+      { kind: 'term', text: 'RLHF', slug: 'rlhf' },
+    ]);
+    expect(linked).toEqual(['rlhf']);
+  });
+
+  test('returns nothing new for terms already seen on the page, and records new ones in seen', () => {
+    const seen = new Set(['rlhf']);
+    const { linked } = linkFirstUses(['RLHF and the base goal.'], terms, { seen });
+    expect(linked).toEqual(['base-goal']);
+    expect([...seen]).toEqual(['rlhf', 'base-goal']);
+  });
+
+  test('never links an excluded term', () => {
+    const { linked } = linkFirstUses(['RLHF and the base goal.'], terms, { exclude: ['base-goal'] });
+    expect(linked).toEqual(['rlhf']);
+  });
+
+  test('returns the text unchanged when there are no terms', () => {
+    expect(linkFirstUses(['Plain text.', ''], []).paragraphs).toEqual([[{ kind: 'text', text: 'Plain text.' }], []]);
+  });
+
+  test('returns a form shared by two terms for the first term that lists it', () => {
+    const clash = termMatchers([
+      { slug: 'a', term: 'alpha', aliases: ['shared'] },
+      { slug: 'b', term: 'beta', aliases: ['shared'] },
+    ]);
+    expect(linkFirstUses(['shared'], clash).linked).toEqual(['a']);
+  });
+
+  test('returns text that joins back into the input exactly', () => {
+    const input = ['A base goal, RLHF, https://x.y/z and cross-episode goals; the training goal. Ünïcode RLHF.'];
+    const { paragraphs } = linkFirstUses(input, terms);
+    expect(paragraphs[0]?.map((s) => s.text).join('')).toBe(input[0]);
+  });
+});
