@@ -1,0 +1,213 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { claimSchema, summarySchema, termSchema } from '../../../src/schemas/curated.ts';
+import { checkRefs, resolveRef } from '../../../src/lib/links/refs.ts';
+import { claimRelations, unknownSlugs } from '../../../src/lib/map/claims.ts';
+
+// The curated layer checked against the generated source pages: every claim and glossary entry
+// links to at least one source anchor that exists, every relation and related term is known, and
+// every essay and thread has our summary. Read from content/ so it runs without a build.
+const root = resolve(import.meta.dirname, '../../..');
+
+interface Doc {
+  file: string;
+  slug: string;
+  data: Record<string, unknown>;
+  source: string;
+}
+
+function docs(dir: string): Doc[] {
+  const abs = join(root, 'content', dir);
+  let names: string[] = [];
+  try {
+    names = readdirSync(abs).filter((n) => n.endsWith('.mdx')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((name) => {
+    const source = readFileSync(join(abs, name), 'utf8');
+    const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+    return { file: `content/${dir}/${name}`, slug: name.replace(/\.mdx$/, ''), data: (parse(fm?.[1] ?? '') ?? {}) as Record<string, unknown>, source };
+  });
+}
+
+type Section = { id: string; blocks?: { kind: string; id?: string }[] };
+type CommentLike = { id: string };
+
+function knownAnchors(): Map<string, Set<string>> {
+  const known = new Map<string, Set<string>>();
+  for (const e of docs('essays')) {
+    const sections = (e.data.sections ?? []) as Section[];
+    known.set(`essays/${e.slug}`, new Set(sections.flatMap((s) => [s.id, ...(s.blocks ?? []).flatMap((b) => (b.kind === 'missing-list' && b.id ? [b.id] : []))])));
+  }
+  for (const t of docs('threads')) {
+    const ids = ((t.data.comments ?? []) as CommentLike[]).map((c) => c.id);
+    if (t.data.type === 'thread') known.set(`threads/${t.slug}`, new Set(ids));
+    else if (t.data.type === 'profile') {
+      const page = `people/${String(t.data.person)}`;
+      known.set(page, new Set([...(known.get(page) ?? []), ...ids]));
+    }
+  }
+  for (const p of docs('people')) if (!known.has(`people/${p.slug}`)) known.set(`people/${p.slug}`, new Set());
+  for (const c of docs('claims')) known.set(`arguments/${c.slug}`, new Set());
+  for (const g of docs('glossary')) known.set(`glossary/${g.slug}`, new Set());
+  return known;
+}
+
+const known = knownAnchors();
+const claims = docs('claims');
+const terms = docs('glossary');
+const summaries = docs('summaries');
+const guides = docs('guides');
+
+describe('claimSchema', () => {
+  const base = { type: 'claim', title: 'A claim', summary: 'It says something.' };
+
+  test('rejects a claim with no source', () => {
+    const r = claimSchema.safeParse({ ...base, sources: [] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('a claim needs at least one source passage');
+  });
+
+  test('rejects a claim whose sources field is missing', () => {
+    expect(claimSchema.safeParse(base).success).toBe(false);
+  });
+
+  test('rejects a claim with no passage that makes it and no external source', () => {
+    const r = claimSchema.safeParse({ ...base, sources: [{ to: 'essays/x#a', role: 'attacks' }] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('a claim needs a passage with role "makes", or an `external` entry naming where it is made');
+  });
+
+  test('rejects a source that is not a passage reference', () => {
+    expect(claimSchema.safeParse({ ...base, sources: ['https://example.com/post'] }).success).toBe(false);
+    expect(claimSchema.safeParse({ ...base, sources: ['arguments/other-claim'] }).success).toBe(false);
+  });
+
+  test('returns plain sources and annotated passages, reading a bare string as "makes"', () => {
+    const r = claimSchema.parse({ ...base, sources: ['essays/x#a', { to: 'threads/y#c-1', role: 'attacks', note: 'No.' }, { to: 'essays/x#a', role: 'context' }] });
+    expect(r.sources).toEqual(['essays/x#a', 'threads/y#c-1']);
+    expect(r.passages).toEqual([
+      { to: 'essays/x#a', role: 'makes' },
+      { to: 'threads/y#c-1', role: 'attacks', note: 'No.' },
+      { to: 'essays/x#a', role: 'context' },
+    ]);
+    expect(r.kind).toBe('claim');
+    expect(r.supports).toEqual([]);
+  });
+
+  test('accepts a claim made outside our sources when a passage discusses it', () => {
+    const r = claimSchema.safeParse({ ...base, sources: [{ to: 'threads/y#c-1', role: 'context' }], external: [{ title: 'A report', url: 'https://example.com/r', note: 'Not in our exports.' }] });
+    expect(r.success).toBe(true);
+  });
+});
+
+describe('termSchema', () => {
+  test('rejects a term with no source', () => {
+    const r = termSchema.safeParse({ type: 'term', term: 'X', short: 'An x.', sources: [] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('a term needs at least one source passage');
+  });
+});
+
+describe('summarySchema', () => {
+  test('rejects a target that is not an essay, thread or person page', () => {
+    expect(summarySchema.safeParse({ type: 'summary', target: 'arguments/x' }).success).toBe(false);
+    expect(summarySchema.safeParse({ type: 'summary', target: 'essays/x#a' }).success).toBe(false);
+  });
+});
+
+describe('content/claims', () => {
+  test('holds at least 15 claims', () => {
+    expect(claims.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test.each(claims.map((c) => [c.file, c] as const))('%s passes the schema', (_f, c) => {
+    const r = claimSchema.safeParse(c.data);
+    expect(r.success, JSON.stringify(r.error?.issues)).toBe(true);
+  });
+
+  test.each(claims.map((c) => [c.file, c] as const))('%s links to at least one source anchor, and every source resolves', (_f, c) => {
+    const parsed = claimSchema.parse(c.data);
+    for (const s of parsed.sources) expect(resolveRef(s, known), s).toMatchObject({ ok: true });
+    expect(parsed.sources.some((s) => s.includes('#') && resolveRef(s, known).ok)).toBe(true);
+  });
+
+  test('relations point at existing claims', () => {
+    const parsed = claims.map((c) => ({ ...claimSchema.parse(c.data), slug: c.slug, file: c.file }));
+    expect(claimRelations(parsed).problems).toEqual([]);
+  });
+
+  test('an added relation to an unknown claim is reported with its file', () => {
+    const parsed = claims.map((c) => ({ ...claimSchema.parse(c.data), slug: c.slug, file: c.file }));
+    const [first, ...rest] = parsed;
+    if (!first) throw new Error('no claims');
+    const broken = [{ ...first, attacks: [...first.attacks, 'no-such-claim'] }, ...rest];
+    expect(claimRelations(broken).problems).toEqual([`${first.file}: attacks: unknown claim "no-such-claim" (no content/claims/no-such-claim.mdx)`]);
+  });
+
+  test('glossary terms named by claims exist', () => {
+    const slugs = new Set(terms.map((t) => t.slug));
+    expect(claims.flatMap((c) => unknownSlugs(c.file, 'terms', claimSchema.parse(c.data).terms, slugs, 'glossary term'))).toEqual([]);
+  });
+});
+
+describe('content/glossary', () => {
+  const required = [
+    'base-goal', 'mesa-objective', 'proxy-goal', 'situational-awareness', 'goal-directedness', 'goal-horizon', 'episode',
+    'beyond-episode-goal', 'differential-adversarial-examples', 'training-gaming', 'scheming', 'deceptive-alignment',
+    'direct-reward-optimizer', 'hfdt', 'counting-argument', 'speed-cost', 'slack', 'goal-guarding', 'rlhf', 'pre-training',
+  ];
+
+  test('holds at least 20 terms, including every term the issue lists', () => {
+    expect(terms.length).toBeGreaterThanOrEqual(20);
+    expect(required.filter((s) => !terms.some((t) => t.slug === s))).toEqual([]);
+  });
+
+  test.each(terms.map((t) => [t.file, t] as const))('%s passes the schema and links to a source anchor that resolves', (_f, t) => {
+    const r = termSchema.safeParse(t.data);
+    expect(r.success, JSON.stringify(r.error?.issues)).toBe(true);
+    const parsed = termSchema.parse(t.data);
+    for (const s of parsed.sources) expect(resolveRef(s, known), s).toMatchObject({ ok: true });
+    expect(parsed.sources.some((s) => s.includes('#') && resolveRef(s, known).ok)).toBe(true);
+  });
+
+  test('related terms exist', () => {
+    const slugs = new Set(terms.map((t) => t.slug));
+    expect(terms.flatMap((t) => unknownSlugs(t.file, 'related', termSchema.parse(t.data).related, slugs, 'glossary term'))).toEqual([]);
+  });
+
+  test('no spelling is claimed by two terms', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const t of terms) {
+      const parsed = termSchema.parse(t.data);
+      for (const f of [parsed.term, ...parsed.aliases].map((x) => x.toLowerCase())) {
+        const o = owner.get(f);
+        if (o && o !== t.slug) clashes.push(`"${f}": ${o} and ${t.slug}`);
+        owner.set(f, t.slug);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe('content/summaries', () => {
+  test('every essay and thread has exactly one summary, and every summary targets an existing page', () => {
+    const targets = summaries.map((s) => summarySchema.parse(s.data).target);
+    const pages = [...docs('essays').map((e) => `essays/${e.slug}`), ...docs('threads').filter((t) => t.data.type === 'thread').map((t) => `threads/${t.slug}`)];
+    for (const p of pages) expect(targets.filter((t) => t === p), p).toHaveLength(1);
+    for (const t of targets) expect(known.has(t), t).toBe(true);
+  });
+});
+
+describe('references in curated MDX bodies', () => {
+  const all = [...claims, ...terms, ...summaries, ...guides];
+  test.each(all.map((d) => [d.file, d] as const))('%s: every <Ref> resolves', (_f, d) => {
+    const { errors, refs } = checkRefs(d.file, d.source, known);
+    expect(errors).toEqual([]);
+    if (!d.file.includes('/guides/')) expect(refs.length).toBeGreaterThan(0);
+  });
+});
