@@ -19,6 +19,7 @@ export function chartRange(inputs: HorizonInputs, hMin: number | null): [number,
   return [10 ** Math.floor(Math.log10(low)), 10 ** Math.ceil(Math.log10(high))];
 }
 
+/** The advantage chart as inline SVG with its title, description and table of values. */
 export function AdvantageChart({ inputs, hMin }: AdvantageChartProps) {
   const [from, to] = chartRange(inputs, hMin);
   const corners = [inputs.c, inputs.T, inputs.T + inputs.D, hMin ?? NaN, inputs.h0].filter((x) => x > from && x < to);

@@ -20,6 +20,7 @@ export interface Props {
 
 const UNIT_ONE: Record<string, string> = { tokens: 'token', steps: 'step', days: 'day' };
 
+/** The goal-horizon calculator: fields, results, chart and the deliberate-training panel. */
 export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
   const live = useHydrated();
   const [texts, setTexts] = useUrlTexts<HorizonTexts>(horizonTexts(), horizonTextsFromQuery, horizonQuery);

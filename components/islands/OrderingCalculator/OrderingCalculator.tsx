@@ -89,6 +89,7 @@ function useMonteCarlo(inputs: OrderingInputs, active: boolean): McState | null 
   return state;
 }
 
+/** The ordering calculator: fields, exact or Monte Carlo results, orders chart and sensitivity. */
 export default function OrderingCalculator({ ordersShown = 12 }: Props) {
   const live = useHydrated();
   const [texts, setTexts] = useUrlTexts<OrderingTexts>(orderingTexts(), orderingTextsFromQuery, orderingQuery);

@@ -31,6 +31,7 @@ function roundForSlider(x: number): number {
   return Number(x.toPrecision(3));
 }
 
+/** A number field with its label, unit, optional slider, hint and error message. */
 export function Field(props: FieldProps) {
   const { id, label, symbol, unit, text, error, disabled, onText, slider, hint } = props;
   const errorId = `${id}-error`;

@@ -6,6 +6,7 @@ export interface ShareControlsProps {
   onReset: () => void;
 }
 
+/** The copy-link and reset buttons with their status line. */
 export function ShareControls({ disabled, onReset }: ShareControlsProps) {
   const [status, show] = useStatus();
   return (
