@@ -211,3 +211,35 @@ describe('references in curated MDX bodies', () => {
     if (!d.file.includes('/guides/')) expect(refs.length).toBeGreaterThan(0);
   });
 });
+
+describe('quotations in curated MDX', () => {
+  // Text of every passage a reference can point at: essay sections, comments, editor's notes.
+  const texts = new Map<string, string>();
+  for (const e of docs('essays')) {
+    for (const s of (e.data.sections ?? []) as { id: string; blocks?: { kind: string; text?: string; id?: string; items?: { text: string }[] }[] }[]) {
+      texts.set(`essays/${e.slug}#${s.id}`, (s.blocks ?? []).map((b) => b.text ?? '').join('\n'));
+    }
+  }
+  for (const t of docs('threads')) {
+    const page = t.data.type === 'profile' ? `people/${String(t.data.person)}` : `threads/${t.slug}`;
+    for (const c of (t.data.comments ?? []) as { id: string; paragraphs: { text: string }[] }[]) texts.set(`${page}#${c.id}`, c.paragraphs.map((p) => p.text).join('\n'));
+  }
+  const all = [...claims, ...terms, ...summaries, ...guides];
+  const quoted: [string, string, string][] = [];
+  for (const d of all) {
+    // A quotation is link text that is entirely one quoted string: "…", “…” or {"“…”"}.
+    for (const m of d.source.matchAll(/<Ref to="([^"]+)">(?:\{"“([^”]+)”"\}|"([^"<]+)"|“([^”<]+)”)<\/Ref>/g)) {
+      const to = m[1] ?? '';
+      if (to.includes('#')) quoted.push([d.file, to, m[2] ?? m[3] ?? m[4] ?? '']);
+    }
+  }
+
+  test('finds the quotations it is meant to check', () => {
+    expect(quoted.length).toBeGreaterThan(10);
+  });
+
+  test.each(quoted)('%s quotes %s exactly: %s', (_file, to, q) => {
+    expect(texts.get(to), `no passage text for ${to}`).toBeDefined();
+    expect(texts.get(to)).toContain(q);
+  });
+});
