@@ -49,6 +49,17 @@ function opening(c: CommentIn): { opening?: string } {
   return text ? { opening: excerpt(text, OPENING) } : {};
 }
 
+/**
+ * A short name for a thread's post: the quoted title inside an announcement ("New report: \"X: Y\""
+ * gives X), else the title up to a colon, else the whole title.
+ */
+export function shortTitle(title: string): string {
+  const quoted = /["“]([^"”]+)["”]/.exec(title)?.[1];
+  const base = (quoted ?? title).trim();
+  const colon = base.indexOf(': ');
+  return colon > 0 ? base.slice(0, colon) : base;
+}
+
 /** Index of every passage a claim or term may cite, keyed by reference (`threads/x#c-1`). */
 export function passageIndex(input: PassageIndexInput): Map<string, PassageInfo> {
   const map = new Map<string, PassageInfo>();
@@ -71,8 +82,9 @@ export function passageIndex(input: PassageIndexInput): Map<string, PassageInfo>
   }
   for (const t of input.threads) {
     const page = `threads/${t.slug}`;
-    put(page, { kind: 'thread', where: `the thread on “${t.title}”`, author: null });
-    for (const c of t.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment on “${t.title}”`, author: c.author, ...opening(c) });
+    const name = shortTitle(t.title);
+    put(page, { kind: 'thread', where: `the thread on “${name}”`, author: null });
+    for (const c of t.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment on “${name}”`, author: c.author, ...opening(c) });
   }
   for (const p of input.profiles) {
     const page = `people/${p.person}`;

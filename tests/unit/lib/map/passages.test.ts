@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { authorLabel, passageIndex, shortTitle, unknownPassages } from '../../../../src/lib/map/passages.ts';
+
+const index = passageIndex({
+  essays: [
+    {
+      slug: 'e',
+      title: 'An Essay',
+      author: { name: 'DavidW', person: 'davidw', status: 'verified' },
+      sections: [
+        { id: 'intro', heading: 'Introduction', blocks: [{ kind: 'p' }, { kind: 'missing-list', id: 'lost', label: 'x' }] },
+        { id: 'opening', heading: null, blocks: [] },
+      ],
+    },
+  ],
+  threads: [
+    {
+      slug: 't',
+      title: 'New report: "Scheming AIs: Will AIs fake alignment?"',
+      comments: [
+        { id: 'c-1', author: { name: null, status: 'unknown' }, paragraphs: [{ text: 'A quoted line', quote: true }, { text: 'Own words here.' }] },
+        { id: 'c-2', author: { name: 'DavidW', status: 'inferred' } },
+      ],
+    },
+  ],
+  profiles: [{ person: 'vili', personName: 'Vili Kohonen', comments: [{ id: 'c-3', author: { name: 'Vili Kohonen', status: 'recorded' }, paragraphs: [{ text: 'Hi.' }] }] }],
+});
+
+describe('passageIndex', () => {
+  test('returns sections, editor notes, comments and profile comments with their URLs', () => {
+    expect(index.get('essays/e#intro')).toMatchObject({ kind: 'section', url: '/essays/e/#intro', where: 'section “Introduction” of the essay “An Essay”' });
+    expect(index.get('essays/e#opening')?.where).toBe('the opening note of the essay “An Essay”');
+    expect(index.get('essays/e#lost')).toMatchObject({ kind: 'list-note', author: null });
+    expect(index.get('threads/t#c-1')).toMatchObject({ kind: 'comment', where: 'a comment on “Scheming AIs”', opening: 'Own words here.' });
+    expect(index.get('threads/t#c-2')?.opening).toBeUndefined();
+    expect(index.get('people/vili#c-3')).toMatchObject({ url: '/people/vili/#c-3', where: 'a comment from Vili Kohonen\'s profile' });
+  });
+});
+
+describe('authorLabel', () => {
+  test('returns the name, marks inferred names, and says when the export records none', () => {
+    expect(authorLabel(index.get('essays/e#intro')?.author ?? null)).toBe('DavidW');
+    expect(authorLabel(index.get('threads/t#c-2')?.author ?? null)).toBe('DavidW (inferred)');
+    expect(authorLabel(index.get('threads/t#c-1')?.author ?? null)).toBe('a commenter whose name the export does not record');
+    expect(authorLabel(null)).toBe('this site’s editors');
+  });
+});
+
+describe('shortTitle', () => {
+  test('returns the quoted title up to its colon, or the title itself', () => {
+    expect(shortTitle('New report: "Scheming AIs: Will AIs fake alignment during training in order to get power?"')).toBe('Scheming AIs');
+    expect(shortTitle('Deceptive Alignment is <1% Likely by Default')).toBe('Deceptive Alignment is <1% Likely by Default');
+  });
+});
+
+describe('unknownPassages', () => {
+  test('returns a message for each reference with no passage', () => {
+    expect(unknownPassages('content/claims/x.mdx', ['essays/e#intro', 'essays/e#nope'], index)).toEqual(['content/claims/x.mdx: sources: no passage "essays/e#nope"']);
+  });
+});
