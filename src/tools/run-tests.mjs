@@ -7,7 +7,8 @@
 // as one failure; a vitest phase that runs no tests at all counts as a failure (a suite that
 // passes on nothing is a defect); the build counts as one test.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const VITEST = 'node_modules/vitest/vitest.mjs';
@@ -31,10 +32,11 @@ function run(label, cmd, args, timeout) {
 }
 
 /** Runs one vitest phase and adds its counts from its JSON report (written to `out`). */
-function vitest(label, config, timeout, out) {
+function vitest(label, config, timeout, out, files = []) {
   rmSync(out, { force: true });
   const args = [VITEST, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
   if (config) args.push('--config', config);
+  args.push(...files);
   const { ok, seconds, how } = run(label, process.execPath, args, timeout);
   let p = 0;
   let f = 0;
@@ -74,9 +76,37 @@ function build() {
   return ok;
 }
 
+/** Every .test.ts file under tests/e2e, sorted: run one vitest process per file, so a file that hangs loses only its own results. */
+function e2eFiles(dir = 'tests/e2e') {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...e2eFiles(full));
+    else if (entry.name.endsWith('.test.ts')) out.push(full);
+  }
+  return out.sort();
+}
+
+const started = Date.now();
+const DEADLINE = 9 * MINUTE; // stop starting new e2e files after this, to stay inside CI's 10 minutes
+
 vitest('unit tests', null, 4 * MINUTE, 'test-results/unit.json');
 if (build()) {
-  vitest('built-site and browser tests', 'vitest.e2e.config.ts', 6 * MINUTE, 'test-results/e2e.json');
+  const files = e2eFiles();
+  if (files.length === 0) {
+    failed += 1;
+    phases.push({ label: 'e2e', p: 0, f: 1, skipped: 0, seconds: 0, note: 'no files in tests/e2e' });
+  }
+  for (const file of files) {
+    const name = file.replace(/^tests\/e2e\//, '').replace(/\.test\.ts$/, '');
+    const left = DEADLINE - (Date.now() - started);
+    if (left < 20_000) {
+      failed += 1;
+      phases.push({ label: `e2e ${name}`, p: 0, f: 1, skipped: 0, seconds: 0, note: 'not run: out of time' });
+      continue;
+    }
+    vitest(`e2e ${name}`, 'vitest.e2e.config.ts', Math.min(4 * MINUTE, left), `test-results/e2e-${name.replace(/\W+/g, '-')}.json`, [file]);
+  }
 } else {
   console.log('\nThe build failed, so the built-site and browser tests did not run (they would test a stale dist/).');
   failed += 1;
@@ -88,5 +118,6 @@ for (const ph of phases) {
   const extra = [ph.skipped ? `${ph.skipped} skipped` : '', ph.note].filter(Boolean).join('; ');
   console.log(`  ${ph.label.padEnd(30)} ${String(ph.p).padStart(4)} passed ${String(ph.f).padStart(3)} failed  ${ph.seconds.toFixed(1).padStart(6)} s${extra ? `  (${extra})` : ''}`);
 }
+console.log(`  ${'total'.padEnd(30)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

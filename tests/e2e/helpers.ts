@@ -20,6 +20,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Playwright's wait for an action or navigation (its default is 30 s). */
+export const ACTION_TIMEOUT = 10_000;
+
 /** URL paths of the source pages, by kind: what the site exists to publish. */
 export const SOURCE_KINDS = {
   essay: /^\/essays\/[^/]+\/$/,
@@ -95,6 +98,9 @@ export async function startSession(): Promise<Session> {
     browser,
     context: async (options) => {
       const c = await browser.newContext({ baseURL: served.url, reducedMotion: 'reduce', ...options });
+      // Pages come from a local server: anything slower than this is a failure, not a wait.
+      c.setDefaultTimeout(ACTION_TIMEOUT);
+      c.setDefaultNavigationTimeout(ACTION_TIMEOUT);
       contexts.push(c);
       return c;
     },
