@@ -20,12 +20,19 @@ const allPages = pagePaths(/^\/(?!pagefind\/|_astro\/).*(\/|\.html)$/);
 const kinds = Object.keys(SOURCE_KINDS) as SourceKind[];
 const sourcePages = kinds.flatMap((k) => sourcePaths(k));
 
-/** Records requests that leave the local origin, fail, or answer with an error status. */
-function watchNetwork(ctx: BrowserContext, problems: string[], label: () => string): void {
+/**
+ * Records requests that leave the local origin, fail, or answer with an error status. With
+ * `leavingEarly`, requests cancelled because the test moved to the next page (net::ERR_ABORTED,
+ * e.g. the search index the search page was still loading) are not counted as failures.
+ */
+function watchNetwork(ctx: BrowserContext, problems: string[], label: () => string, leavingEarly = false): void {
   ctx.on('request', (r) => {
     if (!r.url().startsWith(`${s.served.url}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`${label()}: request to another origin: ${r.url()}`);
   });
-  ctx.on('requestfailed', (r) => problems.push(`${label()}: request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  ctx.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '?';
+    if (!(leavingEarly && why === 'net::ERR_ABORTED')) problems.push(`${label()}: request failed: ${r.url()} (${why})`);
+  });
   ctx.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${label()}: HTTP ${r.status()} for ${r.url()}`);
   });
@@ -63,7 +70,7 @@ describe('every page', () => {
       await ctx.addInitScript((t) => localStorage.setItem('theme', t), scheme);
       const problems: string[] = [];
       let current = '';
-      watchNetwork(ctx, problems, () => current);
+      watchNetwork(ctx, problems, () => current, true);
       const page = await ctx.newPage();
       await page.emulateMedia({ colorScheme: scheme });
       for (const path of allPages) {
