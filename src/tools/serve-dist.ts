@@ -2,7 +2,7 @@
 // serves dist/ on 127.0.0.1 the way a static host would (directory index, 404 page).
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,7 +32,7 @@ export async function serveDist(dir = 'dist', port = 0): Promise<Served> {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (!path.startsWith(root)) throw new Error('outside root');
+      if (path !== root && !path.startsWith(root + sep)) throw new Error('outside root'); // not a sibling like dist-old/
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
       res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
