@@ -29,7 +29,8 @@ describe('published anchors', () => {
   test('no published anchor disappears without a redirect to an anchor or page that exists', () => {
     expectNone(
       diff.missing,
-      `published anchors missing from dist/: restore them, or map each to its new home in ${REDIRECTS_FILE} ({ "/old/page/#old-id": "/new/page/#new-id" })`,
+      `published anchors missing from dist/: restore them, or map each to its new home in ${REDIRECTS_FILE} ({ "/old/page/#old-id": "/new/page/#new-id" }); ` +
+        'only if an anchor was never deployed, drop it with `npm run anchors:update -- --prune`',
     );
   });
 
