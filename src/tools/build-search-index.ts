@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import * as pagefind from 'pagefind';
-import { pageKindFor, pageRecord, passageRecord, type SearchRecord } from '../lib/search/records.ts';
+import { pageKindFor, pageRecord, passageRecord, recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
 import { builtPages } from './dist.ts';
 
 const dist = process.argv[2] ?? 'dist';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   for (const r of records) {
-    const res = await index.addCustomRecord(r);
+    const res = r.weight === undefined ? await index.addCustomRecord(r) : await index.addHTMLFile({ url: r.url, content: recordAsHtml(r) });
     if (res.errors.length) throw new Error(`Pagefind rejected ${r.url}: ${res.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });

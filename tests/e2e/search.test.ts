@@ -60,6 +60,9 @@ describe('ranking', () => {
     ['Quintin Pope', '/threads/scheming-ais/#c-quintin-pope-202311152230'],
     ['"infinitesimally longer-term"', `${ESSAY}#pre-trained-models-are-unlikely-to-have-long-term-goals`],
     ['"credit assignment"', `${ESSAY}#long-term-goals-how-likely`],
+    // Our own pages are down-weighted against the sources but must stay findable by their titles.
+    ['speed cost', '/glossary/speed-cost/'],
+    ['speed costs and slack against scheming', '/arguments/speed-costs-and-slack-against-scheming/'],
   ];
   test.each(cases)('"%s" puts %s in the top three', async (q, anchor) => {
     const urls = (await top(q)).map((r) => r.url);
@@ -96,7 +99,7 @@ describe('search UI', () => {
     expect(requests.some((u) => u.includes('/pagefind/'))).toBe(false);
     await p.keyboard.press('/');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
-    await p.keyboard.type('llama');
+    await p.keyboard.type('llama images');
     await p.waitForSelector('#site-search-panel a[data-search-result]');
     await p.keyboard.press('ArrowDown');
     expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-search-result'))).toBe(true);

@@ -28,7 +28,19 @@ export interface SearchRecord {
   language: 'en';
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+  /**
+   * Ranking weight of the text (Pagefind's 0–10 scale, 1 when absent). Our own explainer pages
+   * repeat every keyword of the argument they summarise, so unweighted they would crowd the
+   * sources' passages out of the top results for the very questions the passages answer.
+   */
+  weight?: number;
 }
+
+/**
+ * Weight of a page-level record's text by kind: the curated layer (claims, terms, guides and
+ * index pages) counts for less than source text; its title keeps full weight.
+ */
+export const CURATED_TEXT_WEIGHT = 0.35;
 
 /** Page kind for the page-level record, from the URL; null for pages that are not indexed. */
 export function pageKindFor(path: string): SearchKind | null {
@@ -79,5 +91,27 @@ export function pageRecord(pagePath: string, kind: SearchKind, title: string, te
     language: 'en',
     meta: { title, kind: SEARCH_KINDS[kind] },
     filters: { kind: [SEARCH_KINDS[kind]] },
+    ...(kind === 'claim' || kind === 'term' || kind === 'page' ? { weight: CURATED_TEXT_WEIGHT } : {}),
   };
+}
+
+/** Escapes text for an HTML text node or a double-quoted attribute. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * A weighted record as a minimal HTML document for Pagefind's HTML indexer, the only route that
+ * honours weights: the title as plain text at full weight (as a heading it would count sevenfold,
+ * far above a passage's title, which is not indexed), the text inside a weighted element, and meta and filters as `<meta>` tags so they add nothing to the searchable text.
+ */
+export function recordAsHtml(record: SearchRecord): string {
+  const metas = Object.entries(record.meta).map(([k, v]) => `<meta data-pagefind-meta="${escapeHtml(k)}[content]" content="${escapeHtml(v)}">`);
+  const filters = Object.entries(record.filters).flatMap(([k, vs]) => vs.map((v) => `<meta data-pagefind-filter="${escapeHtml(k)}[content]" content="${escapeHtml(v)}">`));
+  const title = record.meta['title'] ?? '';
+  return (
+    `<!doctype html><html lang="${record.language}"><head>${[...metas, ...filters].join('')}</head>` +
+    `<body><main data-pagefind-body><p>${escapeHtml(title)}</p>` +
+    `<div data-pagefind-weight="${record.weight ?? 1}">${escapeHtml(record.content)}</div></main></body></html>`
+  );
 }

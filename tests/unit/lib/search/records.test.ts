@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { pageKindFor, pageRecord, passageRecord } from '../../../../src/lib/search/records.ts';
+import { parse } from 'node-html-parser';
+import { CURATED_TEXT_WEIGHT, pageKindFor, pageRecord, passageRecord, recordAsHtml } from '../../../../src/lib/search/records.ts';
 
 const attrs = {
   kind: 'comment',
@@ -49,5 +50,44 @@ describe('pageKindFor', () => {
 describe('pageRecord', () => {
   test('returns null when a page has no text of its own', () => {
     expect(pageRecord('/threads/x/', 'page', 'T', '  \n ')).toBeNull();
+  });
+});
+
+describe('weights for the curated layer', () => {
+  test('claims, terms and other pages of ours are down-weighted; people and calculators are not', () => {
+    expect(pageRecord('/arguments/x/', 'claim', 'T', 'text')?.weight).toBe(CURATED_TEXT_WEIGHT);
+    expect(pageRecord('/glossary/x/', 'term', 'T', 'text')?.weight).toBe(CURATED_TEXT_WEIGHT);
+    expect(pageRecord('/start/', 'page', 'T', 'text')?.weight).toBe(CURATED_TEXT_WEIGHT);
+    expect(pageRecord('/people/x/', 'person', 'T', 'text')?.weight).toBeUndefined();
+    expect(passageRecord('/threads/x/', attrs, 'text').weight).toBeUndefined();
+    expect(CURATED_TEXT_WEIGHT).toBeGreaterThan(0);
+    expect(CURATED_TEXT_WEIGHT).toBeLessThan(1);
+  });
+});
+
+describe('recordAsHtml', () => {
+  const hostile = {
+    url: '/arguments/x/',
+    content: 'a <script>alert(1)</script> & "quoted" text',
+    language: 'en' as const,
+    meta: { title: 'Title with "quotes" <b>', kind: 'Claim' },
+    filters: { kind: ['Claim'], author: ['A "B" <C>'] },
+    weight: 0.35,
+  };
+  const root = parse(recordAsHtml(hostile));
+
+  test('keeps the text as text: no element can be injected through content, title, meta or filters', () => {
+    expect(root.querySelectorAll('script')).toHaveLength(0);
+    expect(root.querySelectorAll('b')).toHaveLength(0);
+    expect(root.querySelector('[data-pagefind-weight]')?.textContent).toBe(hostile.content);
+  });
+
+  test('carries the weight, the title at full weight, and every meta and filter value exactly', () => {
+    expect(root.querySelector('[data-pagefind-weight]')?.getAttribute('data-pagefind-weight')).toBe('0.35');
+    expect(root.querySelector('[data-pagefind-body] > p')?.textContent).toBe(hostile.meta.title);
+    const metas = root.querySelectorAll('meta[data-pagefind-meta]').map((m) => [m.getAttribute('data-pagefind-meta'), m.getAttribute('content')]);
+    expect(metas).toEqual([['title[content]', hostile.meta.title], ['kind[content]', 'Claim']]);
+    const filters = root.querySelectorAll('meta[data-pagefind-filter]').map((m) => [m.getAttribute('data-pagefind-filter'), m.getAttribute('content')]);
+    expect(filters).toEqual([['kind[content]', 'Claim'], ['author[content]', 'A "B" <C>']]);
   });
 });
