@@ -194,3 +194,37 @@ export function departuresFrom(pagePath: string, redirects: Redirects): { id: st
 export function pageRedirects(redirects: Redirects): Record<string, string> {
   return Object.fromEntries(Object.entries(redirects).filter(([from, to]) => !from.includes('#') && !to.includes('#')));
 }
+
+/** Escapes a value for a double-quoted HTML attribute. */
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Rewrites one built page so the anchors that moved keep working without a server: every alias
+ * becomes an empty `<span>` with the old id as the first child of its new target (so a link to
+ * the old id scrolls to the right place, and the stylesheet can highlight the target through
+ * `:has()`), and every anchor that left this page for another becomes a short note with the old
+ * id linking to its new home, placed at the end of `<main>`. Works on the HTML string because it
+ * runs after the build on files Astro wrote; throws, naming page and id, when a target is absent,
+ * since a redirect to nothing is a broken promise.
+ */
+export function applyAnchorRedirects(pagePath: string, html: string, redirects: Redirects): string {
+  let out = html;
+  for (const { alias, target } of aliasesFor(pagePath, redirects)) {
+    const at = out.search(new RegExp(`<[a-zA-Z][^>]*\\sid="${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`));
+    if (at === -1) throw new Error(`${pagePath}: redirect target #${target} (for the old #${alias}) is not on the page`);
+    const end = out.indexOf('>', at) + 1;
+    out = `${out.slice(0, end)}<span class="anchor-alias" id="${attr(alias)}"></span>${out.slice(end)}`;
+  }
+  const departures = departuresFrom(pagePath, redirects);
+  if (departures.length > 0) {
+    const close = out.lastIndexOf('</main>');
+    if (close === -1) throw new Error(`${pagePath}: has no <main> to hold notes for the anchors that moved away`);
+    const notes = departures
+      .map(({ id, to }) => `<p class="moved-anchor" id="${attr(id)}" data-pagefind-ignore>This passage has moved: <a href="${attr(to)}">continue to its new place</a>.</p>`)
+      .join('');
+    out = `${out.slice(0, close)}${notes}${out.slice(close)}`;
+  }
+  return out;
+}

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { parse } from 'node-html-parser';
 import {
   aliasesFor,
+  applyAnchorRedirects,
   anchorKey,
   departuresFrom,
   diffAnchors,
@@ -174,5 +176,46 @@ describe('mergeAnchorList', () => {
   });
   test('returns the same list when nothing changed', () => {
     expect(mergeAnchorList(['/a/#x'], ['/a/#x'], {}).list).toEqual(['/a/#x']);
+  });
+});
+
+describe('applyAnchorRedirects', () => {
+  const page = '<html><body><main><ol><li class="comment" id="c-new"><p>text</p></li></ol><h2 id="why">Why</h2></main></body></html>';
+
+  test('puts the old id inside its new home, as its first child', () => {
+    const out = parse(applyAnchorRedirects('/threads/t/', page, { '/threads/t/#c-old': '/threads/t/#c-new' }));
+    const alias = out.getElementById('c-old');
+    expect(alias?.parentNode.id).toBe('c-new');
+    expect(alias?.parentNode.firstChild).toBe(alias);
+    expect(alias?.textContent).toBe('');
+  });
+
+  test('an anchor that arrived from another page gets its alias here; the old page gets a note linking on', () => {
+    const redirects = { '/essays/e/#old-why': '/threads/t/#why' };
+    const here = parse(applyAnchorRedirects('/threads/t/', page, redirects));
+    expect(here.getElementById('old-why')?.parentNode.id).toBe('why');
+    const there = parse(applyAnchorRedirects('/essays/e/', page, redirects));
+    const note = there.getElementById('old-why');
+    expect(note?.closest('main')).not.toBeNull();
+    expect(note?.querySelector('a')?.getAttribute('href')).toBe('/threads/t/#why');
+  });
+
+  test('leaves a page untouched when no redirect concerns it', () => {
+    expect(applyAnchorRedirects('/other/', page, { '/threads/t/#c-old': '/threads/t/#c-new' })).toBe(page);
+  });
+
+  test('does not mistake an id that merely starts with the target for the target', () => {
+    const html = '<main><p id="why-not">x</p><h2 id="why">Why</h2></main>';
+    const out = parse(applyAnchorRedirects('/p/', html, { '/p/#because': '/p/#why' }));
+    expect(out.getElementById('because')?.parentNode.id).toBe('why');
+  });
+
+  test('names the page and ids when the new home is missing', () => {
+    expect(() => applyAnchorRedirects('/threads/t/', page, { '/threads/t/#c-x': '/threads/t/#c-gone' })).toThrow(/\/threads\/t\/: redirect target #c-gone \(for the old #c-x\)/);
+  });
+
+  test('escapes ids so a hostile redirect value cannot add markup', () => {
+    const out = parse(applyAnchorRedirects('/e/', page, { '/e/#a': '/t/#"><script>x</script>' }));
+    expect(out.querySelectorAll('script')).toHaveLength(0);
   });
 });
