@@ -1,17 +1,24 @@
 // Everything the pages need to know about the whole site, loaded once per build: the published
 // anchors every <Ref> is checked against, and the link graph that backlinks, reply context and
-// side-comment markers read. Unknown reference targets fail the build here, naming file and line.
-import { getCollection, type CollectionEntry } from 'astro:content';
+// side-comment markers read, and the glossary's matchers for first-use term links. Unknown
+// reference targets fail the build here, naming file and line.
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildLinkGraph, type LinkGraph } from '../src/lib/links/graph.ts';
-import { checkRefs, resolveRef, type KnownAnchors } from '../src/lib/links/refs.ts';
+import { checkRefs, headingBefore, resolveRef, type KnownAnchors } from '../src/lib/links/refs.ts';
+import { termMatchers, type TermMatcher } from '../src/lib/text/terms.ts';
 import type { ProfileData, ThreadData } from '../src/schemas/thread.ts';
 
 export interface SiteData {
   known: KnownAnchors;
   graph: LinkGraph;
+  /** Glossary terms and their spellings, for first-use links in source text. */
+  terms: TermMatcher[];
 }
 
-type MdxCollection = 'claims' | 'glossary' | 'guides';
+/** Anchor of the summary box on a summarised page (components/Summary.astro). */
+export const SUMMARY_ANCHOR = 'our-summary';
+
+type MdxCollection = 'claims' | 'glossary' | 'guides' | 'summaries';
 let cached: Promise<SiteData> | undefined;
 
 async function entries<C extends MdxCollection>(c: C): Promise<CollectionEntry<C>[]> {
@@ -31,6 +38,7 @@ async function load(): Promise<SiteData> {
   const claims = await entries('claims');
   const glossary = await entries('glossary');
   const guides = await entries('guides');
+  const summaries = await entries('summaries');
 
   const known = new Map<string, Set<string>>();
   for (const e of essays) {
@@ -40,21 +48,50 @@ async function load(): Promise<SiteData> {
   for (const p of people) {
     known.set(`people/${p.id}`, new Set(profiles.filter((x) => x.data.person === p.id).flatMap((x) => x.data.comments.map((c) => c.id))));
   }
-  for (const c of claims) known.set(`arguments/${c.id}`, new Set());
-  for (const g of glossary) known.set(`glossary/${g.id}`, new Set());
-
   // Every reference in our own writing, checked before any page renders.
   const errors: string[] = [];
+  for (const c of claims) known.set(`arguments/${c.id}`, new Set());
+  for (const g of glossary) known.set(`glossary/${g.id}`, new Set());
+  for (const s of summaries) known.get(s.data.target)?.add(SUMMARY_ANCHOR);
+
+  // Our pages that cite sources without being reference targets: each guide (served at /<id>/)
+  // with its headings, and each summary box. Their <Ref>s become "cited by" backlinks.
+  const pageTitles = new Map<string, string>([
+    ...essays.map((e) => [`essays/${e.id}`, e.data.title] as const),
+    ...threads.map((t) => [`threads/${t.id}`, `Comments on “${t.data.post.title}”`] as const),
+    ...people.map((p) => [`people/${p.id}`, p.data.name] as const),
+  ]);
+  const editorial: { id: string; kind: 'guide' | 'summary'; title: string }[] = [];
+  const guideSlugs = new Map<string, Map<string, string>>();
+  for (const g of guides) {
+    editorial.push({ id: g.id, kind: 'guide', title: g.data.title });
+    const { headings } = await render(g);
+    const slugs = new Map(headings.filter((h) => h.depth >= 2 && h.depth <= 4).map((h) => [h.text, h.slug] as const));
+    guideSlugs.set(g.id, slugs);
+    for (const [text, slug] of slugs) editorial.push({ id: `${g.id}#${slug}`, kind: 'guide', title: `${text} · ${g.data.title}` });
+  }
+  for (const s of summaries) {
+    if (!known.has(s.data.target)) errors.push(`${s.filePath ?? s.id}: target: unknown page "${s.data.target}"`);
+    editorial.push({ id: `${s.data.target}#${SUMMARY_ANCHOR}`, kind: 'summary', title: `Our summary · ${pageTitles.get(s.data.target) ?? s.data.target}` });
+  }
+
   const refs: { page: string; anchor: string | null; to: string; sentence: string }[] = [];
-  const mdx: { page: string; file: string; body: string }[] = [
-    ...claims.map((c) => ({ page: `arguments/${c.id}`, file: c.filePath ?? `content/claims/${c.id}.mdx`, body: c.body ?? '' })),
-    ...glossary.map((g) => ({ page: `glossary/${g.id}`, file: g.filePath ?? `content/glossary/${g.id}.mdx`, body: g.body ?? '' })),
-    ...guides.map((g) => ({ page: `guides/${g.id}`, file: g.filePath ?? `content/guides/${g.id}.mdx`, body: g.body ?? '' })),
+  // `section` says which anchor of the citing page a reference sits under (null: the page itself).
+  const mdx: { page: string; file: string; body: string; section: (line: number) => string | null }[] = [
+    ...claims.map((c) => ({ page: `arguments/${c.id}`, file: c.filePath ?? `content/claims/${c.id}.mdx`, body: c.body ?? '', section: () => null })),
+    ...glossary.map((g) => ({ page: `glossary/${g.id}`, file: g.filePath ?? `content/glossary/${g.id}.mdx`, body: g.body ?? '', section: () => null })),
+    ...guides.map((g) => ({
+      page: g.id,
+      file: g.filePath ?? `content/guides/${g.id}.mdx`,
+      body: g.body ?? '',
+      section: (line: number) => guideSlugs.get(g.id)?.get(headingBefore(g.body ?? '', line) ?? '') ?? null,
+    })),
+    ...summaries.map((s) => ({ page: s.data.target, file: s.filePath ?? `content/summaries/${s.id}.mdx`, body: s.body ?? '', section: () => SUMMARY_ANCHOR })),
   ];
   for (const doc of mdx) {
     const checked = checkRefs(doc.file, doc.body, known);
     errors.push(...checked.errors);
-    for (const r of checked.refs) if (r.to && r.url) refs.push({ page: doc.page, anchor: null, to: r.to, sentence: r.sentence });
+    for (const r of checked.refs) if (r.to && r.url) refs.push({ page: doc.page, anchor: doc.section(r.line), to: r.to, sentence: r.sentence });
   }
   for (const c of claims) {
     for (const s of c.data.sources) {
@@ -71,9 +108,11 @@ async function load(): Promise<SiteData> {
     people: people.map((p) => ({ slug: p.id, name: p.data.name })),
     claims: claims.map((c) => ({ slug: c.id, title: c.data.title, summary: c.data.summary, sources: c.data.sources })),
     terms: glossary.map((g) => ({ slug: g.id, term: g.data.term, aliases: g.data.aliases, sources: g.data.sources })),
+    editorial,
     refs,
   });
-  return { known, graph };
+  const terms = termMatchers(glossary.map((g) => ({ slug: g.id, term: g.data.term, aliases: g.data.aliases })));
+  return { known, graph, terms };
 }
 
 /** The site's anchors and link graph, computed once per build. */

@@ -11,7 +11,7 @@ export const EDGE_TYPES = ['quotes', 'replies-to', 'cites', 'mentions-term'] as 
 /** `quotes`: a comment repeats a passage. `replies-to`: a comment answers another. `cites`: our `<Ref>` or a claim's source. `mentions-term`: a passage uses a glossary term. */
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
-export type NodeKind = 'essay' | 'section' | 'list-note' | 'thread' | 'comment' | 'person' | 'claim' | 'term' | 'page';
+export type NodeKind = 'essay' | 'section' | 'list-note' | 'thread' | 'comment' | 'person' | 'claim' | 'term' | 'page' | 'guide' | 'summary';
 
 /** A page (`essays/x`) or a passage on it (`essays/x#summary`). */
 export interface GraphNode {
@@ -79,6 +79,12 @@ export interface LinkGraphInput {
   people?: readonly { slug: string; name: string }[];
   claims?: readonly { slug: string; title: string; summary?: string; sources: readonly string[] }[];
   terms?: readonly { slug: string; term: string; aliases?: readonly string[]; sources: readonly string[] }[];
+  /**
+   * Our own pages and passages that cite sources but are not entries of a reference collection:
+   * guide pages and their sections (`start`, `start#the-question`, served at `/start/`) and summary
+   * boxes (`essays/x#our-summary`). The id is the node id, so `urlOf` gives the address.
+   */
+  editorial?: readonly { id: string; kind: 'guide' | 'summary'; title: string }[];
   /** `<Ref>` usages: the page (and section, if known) holding each, its target and citing sentence. */
   refs?: readonly { page: string; anchor?: string | null; to: string; sentence: string }[];
   /** Precomputed quote links; when absent the graph runs the matcher itself. */
@@ -160,6 +166,10 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
   }
   for (const c of input.claims ?? []) add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
   for (const t of input.terms ?? []) add({ page: `glossary/${t.slug}`, anchor: null, kind: 'term', title: t.term, author: null, excerpt: '' });
+  for (const e of input.editorial ?? []) {
+    const { page, anchor } = splitNodeId(e.id);
+    add({ page, anchor, kind: e.kind, title: e.title, author: null, excerpt: '' });
+  }
 
   // Quotes first: they are the most numerous and the reason the graph exists.
   let quoteLinks = input.quoteLinks;
@@ -343,4 +353,12 @@ export function parseGraph(json: string): LinkGraph {
   const g = data as LinkGraph;
   if (typeof g.nodes !== 'object' || !Array.isArray(g.edges)) throw new Error('link graph: missing nodes or edges');
   return g;
+}
+
+/**
+ * Export lines of a comment's paragraphs that repeat another passage (its outgoing quote links):
+ * the page shows them as quotations, so they get no glossary links of their own.
+ */
+export function quotingLines(graph: LinkGraph, comment: string): Set<number> {
+  return new Set(linksFrom(graph, comment).quotes.flatMap((b) => (b.edge.fromLine === undefined ? [] : [b.edge.fromLine])));
 }

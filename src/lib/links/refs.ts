@@ -308,3 +308,29 @@ export function checkRefs(file: string, mdxSource: string, known: KnownAnchors):
   }
   return { refs, errors };
 }
+
+/**
+ * The text of the nearest Markdown heading (`##` to `####`) on or before a 1-based line of an MDX
+ * source, outside fenced code, or null when the line comes before every heading. Lets a `<Ref>`
+ * in a guide be credited to the section that holds it rather than to the whole page.
+ */
+export function headingBefore(mdxSource: string, line: number): string | null {
+  let heading: string | null = null;
+  let fence: string | null = null;
+  const lines = mdxSource.split('\n');
+  for (let i = 0; i < Math.min(line, lines.length); i++) {
+    const text = lines[i] ?? '';
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const h = /^ {0,3}#{2,4}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
+    if (h) heading = stripTags(h[1] ?? '');
+  }
+  return heading;
+}

@@ -182,3 +182,40 @@ export function linkFirstUses(paragraphs: readonly InputParagraph[], terms: read
   });
   return { paragraphs: result, linked };
 }
+
+/** One block of a page (a comment, an essay section) whose paragraphs may get first-use links. */
+export interface TermBlock {
+  /** Identifies the block to the caller, e.g. a comment id. Must be unique on the page. */
+  key: string;
+  paragraphs: readonly InputParagraph[];
+}
+
+/**
+ * First-use links for a whole page whose blocks are rendered by separate components: the blocks
+ * are scanned in reading order as one text, so each term is linked once per page however the
+ * page is split up. Returns each block's segment lists by key.
+ */
+export function linkBlocks(blocks: readonly TermBlock[], terms: readonly TermMatcher[], options: TermLinkOptions = {}): Map<string, Segment[][]> {
+  const keys = new Set<string>();
+  for (const b of blocks) {
+    if (keys.has(b.key)) throw new Error(`linkBlocks: two blocks share the key "${b.key}"`);
+    keys.add(b.key);
+  }
+  const { paragraphs } = linkFirstUses(blocks.flatMap((b) => b.paragraphs), terms, options);
+  const out = new Map<string, Segment[][]>();
+  let at = 0;
+  for (const b of blocks) {
+    out.set(b.key, paragraphs.slice(at, at + b.paragraphs.length));
+    at += b.paragraphs.length;
+  }
+  return out;
+}
+
+/**
+ * Source paragraphs as linkFirstUses input: a quotation (marked `quote`, or on one of the
+ * `quoting` export lines) is someone else's words, so it gets no term links and the first link
+ * falls in the writer's own text.
+ */
+export function sourceParagraphs(paragraphs: readonly { text: string; line?: number; quote?: boolean | undefined }[], quoting: ReadonlySet<number> = new Set()): InputParagraph[] {
+  return paragraphs.map((p) => (p.quote || (p.line !== undefined && quoting.has(p.line)) ? [{ text: p.text, noTerms: true }] : p.text));
+}

@@ -52,3 +52,8 @@ export function repliesOf<C extends TreeComment>(comments: readonly C[], id: str
 export function countNodes<C extends TreeComment>(trees: readonly CommentNode<C>[]): number {
   return trees.reduce((n, t) => n + 1 + countNodes(t.replies), 0);
 }
+
+/** The comments of a forest in the order the page shows them: each comment, then its replies. */
+export function readingOrder<C extends TreeComment>(trees: readonly CommentNode<C>[]): C[] {
+  return trees.flatMap((t) => [t.comment, ...readingOrder(t.replies)]);
+}

@@ -23,6 +23,13 @@ export const getStaticPaths = (async () => {
     map[''] = page;
     out.push({ params: { kind: 'people', slug: p.id }, props: { map } });
   }
+  // Our own pages: the byline says so, since a preview floats over an author's text.
+  for (const t of await getCollection('glossary')) {
+    out.push({ params: { kind: 'glossary', slug: t.id }, props: { map: { '': { title: t.data.term, author: 'Glossary · our definition', text: t.data.short } } } });
+  }
+  for (const c of await getCollection('claims')) {
+    out.push({ params: { kind: 'arguments', slug: c.id }, props: { map: { '': { title: c.data.title, author: 'Argument map · our summary', text: c.data.summary } } } });
+  }
   return out;
 }) satisfies GetStaticPaths;
 

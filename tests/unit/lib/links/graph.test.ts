@@ -5,6 +5,7 @@ import {
   linksFrom,
   pageSlice,
   parseGraph,
+  quotingLines,
   replyContext,
   serialiseGraph,
   sideComments,
@@ -258,5 +259,53 @@ describe('parseGraph', () => {
   });
   test('returns an error when the version is not 1', () => {
     expect(() => parseGraph('{"version":2,"nodes":{},"edges":[]}')).toThrow('link graph: expected version 1 JSON');
+  });
+});
+
+describe('buildLinkGraph with editorial pages', () => {
+  const g = buildLinkGraph({
+    ...input,
+    editorial: [
+      { id: 'start', kind: 'guide', title: 'Start here' },
+      { id: 'start#the-question', kind: 'guide', title: 'The question · Start here' },
+      { id: 'threads/p1#our-summary', kind: 'summary', title: 'Our summary · Comments on P1' },
+    ],
+    refs: [
+      { page: 'start', anchor: 'the-question', to: 'essays/p1#assumptions', sentence: 'The tour cites the assumptions.' },
+      { page: 'start', anchor: null, to: 'threads/p1#c-b', sentence: 'The tour opens with a reply.' },
+      { page: 'threads/p1', anchor: 'our-summary', to: 'threads/p1#c-a', sentence: 'Our summary points at the question.' },
+    ],
+  });
+
+  test('returns guide and summary nodes whose ids give their addresses', () => {
+    expect(['start', 'start#the-question', 'threads/p1#our-summary'].map((id) => `${g.nodes[id]?.kind} ${g.nodes[id]?.title}`)).toEqual([
+      'guide Start here',
+      'guide The question · Start here',
+      'summary Our summary · Comments on P1',
+    ]);
+    expect(g.problems).toEqual(['source of claim rare-by-default: unknown target essays/p1#nope']);
+  });
+
+  test('returns "cited by" links from the guide section, the guide page and the summary box', () => {
+    expect(brief(backlinksTo(g, 'essays/p1#assumptions').cites)).toContain('start#the-question "The tour cites the assumptions."');
+    expect(brief(backlinksTo(g, 'threads/p1#c-b').cites)).toEqual(['start "The tour opens with a reply."']);
+    expect(brief(backlinksTo(g, 'threads/p1#c-a').cites)).toEqual(['threads/p1#our-summary "Our summary points at the question."']);
+  });
+
+  test('returns a citation from an unknown guide section as a problem, not an edge', () => {
+    const bad = buildLinkGraph({ ...input, refs: [{ page: 'start', anchor: 'nowhere', to: 'threads/p1#c-a', sentence: 'x' }] });
+    expect(bad.problems).toContain('<Ref to="threads/p1#c-a"> on start: unknown source start');
+    expect(backlinksTo(bad, 'threads/p1#c-a').cites).toEqual([]);
+  });
+});
+
+describe('quotingLines', () => {
+  const g = buildLinkGraph(input);
+  test('returns the export lines of a comment that repeat another passage', () => {
+    expect([...quotingLines(g, 'threads/p1#c-a')]).toEqual([10]);
+    expect([...quotingLines(g, 'threads/p1#c-c')]).toEqual([13]);
+  });
+  test('returns no lines for a comment that quotes nothing', () => {
+    expect(quotingLines(g, 'threads/p1#c-b').size).toBe(0);
   });
 });

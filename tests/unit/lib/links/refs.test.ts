@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isAnchor, isSlug, nodeId, splitNodeId, urlOf } from '../../../../src/lib/links/anchors.ts';
-import { checkRefs, findRefs, formatRefError, parseRefTarget, resolveRef, type KnownAnchors } from '../../../../src/lib/links/refs.ts';
+import { checkRefs, findRefs, formatRefError, headingBefore, parseRefTarget, resolveRef, type KnownAnchors } from '../../../../src/lib/links/refs.ts';
 
 const known: KnownAnchors = new Map([
   ['essays/bar', new Set(['summary', 'definition'])],
@@ -169,5 +169,22 @@ describe('urlOf', () => {
   test('returns the trailing-slash page URL with the anchor after it', () => {
     expect(urlOf('threads/p1#c-abc')).toBe('/threads/p1/#c-abc');
     expect(urlOf('glossary/mesa-optimizer')).toBe('/glossary/mesa-optimizer/');
+  });
+});
+
+describe('headingBefore', () => {
+  const src = ['Intro with <Ref to="x/y">a ref</Ref>.', '', '## The question', 'Text.', '', '```md', '## Not a heading', '```', 'More.', '### A *sub* part ##', 'Deep.'].join('\n');
+  test('returns null for a line above every heading', () => {
+    expect(headingBefore(src, 1)).toBeNull();
+  });
+  test('returns the nearest heading at or above the line', () => {
+    expect(headingBefore(src, 3)).toBe('The question');
+    expect(headingBefore(src, 4)).toBe('The question');
+  });
+  test('returns no heading from inside a fenced code block', () => {
+    expect(headingBefore(src, 9)).toBe('The question');
+  });
+  test('returns an h3 without its closing hashes', () => {
+    expect(headingBefore(src, 11)).toBe('A *sub* part');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { linkFirstUses, termMatchers, type TermMatcher } from '../../../../src/lib/text/terms.ts';
+import fc from 'fast-check';
+import { linkBlocks, linkFirstUses, sourceParagraphs, termMatchers, type Segment, type TermMatcher } from '../../../../src/lib/text/terms.ts';
 
 const terms: TermMatcher[] = termMatchers([
   { slug: 'episode', term: 'Episode', aliases: ['training episode'] },
@@ -127,4 +128,93 @@ describe('linkFirstUses', () => {
     const { paragraphs } = linkFirstUses(input, terms);
     expect(paragraphs[0]?.map((s) => s.text).join('')).toBe(input[0]);
   });
+
+  test('returns matches at the very start and end of a paragraph, and before a possessive', () => {
+    expect(linkFirstUses(['RLHF'], terms).paragraphs[0]).toEqual([{ kind: 'term', text: 'RLHF', slug: 'rlhf' }]);
+    expect(linkFirstUses(['The base goal’s reach'], terms).paragraphs[0]?.[1]).toEqual({ kind: 'term', text: 'base goal', slug: 'base-goal' });
+  });
+
+  test('returns no match glued to a digit or a non-Latin letter', () => {
+    expect(linkFirstUses(['RLHF2 and éRLHF and RLHFü'], terms).linked).toEqual([]);
+  });
+
+  test('returns no match for a term broken across a line break (forms match as written)', () => {
+    expect(linkFirstUses(['the base\ngoal'], terms).linked).toEqual([]);
+  });
+
+  test('returns markup-like source text as plain text segments, never as anything else', () => {
+    const { paragraphs } = linkFirstUses(['<a href="x">RLHF</a> {base goal} <script>'], terms);
+    expect(paragraphs[0]).toEqual([
+      { kind: 'text', text: '<a href="x">' },
+      { kind: 'term', text: 'RLHF', slug: 'rlhf' },
+      { kind: 'text', text: '</a> {' },
+      { kind: 'term', text: 'base goal', slug: 'base-goal' },
+      { kind: 'text', text: '} <script>' },
+    ]);
+  });
+
+  test('returns a term right after a URL once the URL has ended', () => {
+    const { paragraphs } = linkFirstUses(['See https://a.example/rlhf. RLHF here.'], terms);
+    expect(paragraphs[0]).toEqual([
+      { kind: 'text', text: 'See https://a.example/rlhf. ' },
+      { kind: 'term', text: 'RLHF', slug: 'rlhf' },
+      { kind: 'text', text: ' here.' },
+    ]);
+  });
+
+  // Words the matcher knows, mixed with the characters that decide word boundaries.
+  const pieces = fc.constantFrom('RLHF', 'rlhf', 'base goal', 'episode', 'episodes', 'training episode', 'beyond-episode goal', '-', ' ', '’s', '.', 'x', '2', 'https://e.x/base', '\n', 'é');
+  const text = fc.array(pieces, { maxLength: 25 }).map((xs) => xs.join(''));
+
+  test('returns, for any text, segments that join back into it and at most one link per term', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 5 }), (paras) => {
+        const { paragraphs, linked } = linkFirstUses(paras, terms);
+        expect(paragraphs.map((p) => p.map((s) => s.text).join(''))).toEqual(paras);
+        const slugs = paragraphs.flat().flatMap((s) => (s.kind === 'term' ? [s.slug] : []));
+        expect(new Set(slugs).size).toBe(slugs.length);
+        expect(slugs).toEqual(linked);
+      }),
+    );
+  });
 });
+
+describe('linkBlocks', () => {
+  test('returns each block its own paragraphs, with each term linked once across the page', () => {
+    const out = linkBlocks(
+      [
+        { key: 'c-1', paragraphs: ['No terms here.', 'RLHF first.'] },
+        { key: 'c-2', paragraphs: ['RLHF again, and the base goal.'] },
+      ],
+      terms,
+    );
+    expect([...out.keys()]).toEqual(['c-1', 'c-2']);
+    expect(out.get('c-1')).toEqual([[{ kind: 'text', text: 'No terms here.' }], [{ kind: 'term', text: 'RLHF', slug: 'rlhf' }, { kind: 'text', text: ' first.' }]]);
+    const second: Segment[][] | undefined = out.get('c-2');
+    expect(second?.[0]?.filter((s) => s.kind === 'term')).toEqual([{ kind: 'term', text: 'base goal', slug: 'base-goal' }]);
+  });
+
+  test('returns an empty list for a block with no paragraphs, without shifting the next block', () => {
+    const out = linkBlocks([{ key: 'a', paragraphs: [] }, { key: 'b', paragraphs: ['RLHF'] }], terms);
+    expect(out.get('a')).toEqual([]);
+    expect(out.get('b')).toEqual([[{ kind: 'term', text: 'RLHF', slug: 'rlhf' }]]);
+  });
+
+  test('throws when two blocks share a key', () => {
+    expect(() => linkBlocks([{ key: 'a', paragraphs: [] }, { key: 'a', paragraphs: [] }], terms)).toThrow('two blocks share the key "a"');
+  });
+});
+
+describe('sourceParagraphs', () => {
+  test('returns plain text for the writer’s own paragraphs and a noTerms segment for quotations', () => {
+    const input = [
+      { text: 'RLHF quoted', line: 1, quote: true },
+      { text: 'RLHF repeated from the essay', line: 2 },
+      { text: 'RLHF in my words', line: 3 },
+    ];
+    const paras = sourceParagraphs(input, new Set([2]));
+    expect(paras).toEqual([[{ text: 'RLHF quoted', noTerms: true }], [{ text: 'RLHF repeated from the essay', noTerms: true }], 'RLHF in my words']);
+    expect(linkFirstUses(paras, terms).paragraphs[2]?.[0]).toEqual({ kind: 'term', text: 'RLHF', slug: 'rlhf' });
+  });
+});
+

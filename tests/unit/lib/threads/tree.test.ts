@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildCommentTree, countNodes, repliesOf, type TreeComment } from '../../../../src/lib/threads/tree.ts';
+import { buildCommentTree, countNodes, readingOrder, repliesOf, type TreeComment } from '../../../../src/lib/threads/tree.ts';
 
 const c = (id: string, parent?: string, kind: TreeComment['replyTo']['kind'] = parent ? 'comment' : 'post'): TreeComment => ({
   id,
@@ -30,5 +30,15 @@ describe('repliesOf', () => {
   test('returns direct replies only', () => {
     const all = [c('a'), c('b', 'a'), c('e', 'b'), c('f', 'a')];
     expect(repliesOf(all, 'a').map((x) => x.id)).toEqual(['b', 'f']);
+  });
+});
+
+describe('readingOrder', () => {
+  test('returns each comment followed by its replies, depth first, as the page shows them', () => {
+    const trees = buildCommentTree([c('a'), c('b', 'a'), c('d'), c('e', 'b'), c('f', 'a')]);
+    expect(readingOrder(trees).map((x) => x.id)).toEqual(['a', 'b', 'e', 'f', 'd']);
+  });
+  test('returns an empty list for an empty forest', () => {
+    expect(readingOrder([])).toEqual([]);
   });
 });
