@@ -204,6 +204,14 @@ describe('"cited by" from the start tour and from our summaries', () => {
     expectNone(problems.map((c) => `${c.page}: ${c.href}`), 'tour backlinks that do not land on a tour section');
   });
 
+  test('glossary and claim pages the tour links to list the tour among what cites them', () => {
+    const tour = readFileSync('content/guides/start.mdx', 'utf8');
+    const targets = [...new Set([...tour.matchAll(/<Ref to="((?:glossary|arguments)\/[a-z0-9-]+)"/g)].map((m) => `/${m[1]}/`))];
+    expectSome(targets, 'glossary or claim references in content/guides/start.mdx');
+    const problems = targets.filter((path) => !main(path).querySelectorAll('.backlinks a[data-backlink="cites"]').some((a) => (a.getAttribute('href') ?? '').startsWith('/start/')));
+    expectNone(problems, 'pages the tour cites that do not list it');
+  });
+
   test('passages a summary links to list that summary, landing on its box', () => {
     const problems: string[] = [];
     let found = 0;
