@@ -4,7 +4,8 @@
 // reference targets fail the build here, naming file and line.
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildLinkGraph, type LinkGraph } from '../src/lib/links/graph.ts';
-import { checkRefs, headingBefore, resolveRef, type KnownAnchors } from '../src/lib/links/refs.ts';
+import { readFileSync } from 'node:fs';
+import { bodyLineOffset, checkRefs, headingBefore, resolveRef, type KnownAnchors } from '../src/lib/links/refs.ts';
 import { termMatchers, type TermMatcher } from '../src/lib/text/terms.ts';
 import type { ProfileData, ThreadData } from '../src/schemas/thread.ts';
 
@@ -89,7 +90,9 @@ async function load(): Promise<SiteData> {
     ...summaries.map((s) => ({ page: s.data.target, file: s.filePath ?? `content/summaries/${s.id}.mdx`, body: s.body ?? '', section: () => SUMMARY_ANCHOR })),
   ];
   for (const doc of mdx) {
-    const checked = checkRefs(doc.file, doc.body, known);
+    // Astro hands us the body without its frontmatter; count the frontmatter back in so a broken
+    // reference is reported at the line an editor sees.
+    const checked = checkRefs(doc.file, doc.body, known, bodyLineOffset(readFileSync(doc.file, 'utf8'), doc.body));
     errors.push(...checked.errors);
     for (const r of checked.refs) if (r.to && r.url) refs.push({ page: doc.page, anchor: doc.section(r.line), to: r.to, sentence: r.sentence });
   }

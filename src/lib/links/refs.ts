@@ -293,9 +293,11 @@ export interface CheckedRef extends RefUsage {
 
 /**
  * Finds, parses and resolves every reference in one file: the resolved usages for the link graph,
- * and one formatted message per problem for the build to fail with.
+ * and one formatted message per problem for the build to fail with. `lineOffset` is the number of
+ * file lines before `mdxSource` (the frontmatter, when only the body is passed), so messages name
+ * the line an editor sees.
  */
-export function checkRefs(file: string, mdxSource: string, known: KnownAnchors): { refs: CheckedRef[]; errors: string[] } {
+export function checkRefs(file: string, mdxSource: string, known: KnownAnchors, lineOffset = 0): { refs: CheckedRef[]; errors: string[] } {
   const refs: CheckedRef[] = [];
   const errors: string[] = [];
   for (const usage of findRefs(mdxSource)) {
@@ -303,10 +305,16 @@ export function checkRefs(file: string, mdxSource: string, known: KnownAnchors):
     if (res.ok) refs.push({ ...usage, url: res.url, node: res.node });
     else {
       refs.push({ ...usage, url: null, node: null });
-      errors.push(formatRefError(file, usage.line, usage.column, res.error));
+      errors.push(formatRefError(file, usage.line + lineOffset, usage.column, res.error));
     }
   }
   return { refs, errors };
+}
+
+/** Lines of an MDX file before its body (the frontmatter block), or 0 when the body is not in the file. */
+export function bodyLineOffset(fileText: string, body: string): number {
+  const at = body === '' ? -1 : fileText.lastIndexOf(body);
+  return at === -1 ? 0 : fileText.slice(0, at).split('\n').length - 1;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isAnchor, isSlug, nodeId, splitNodeId, urlOf } from '../../../../src/lib/links/anchors.ts';
-import { checkRefs, findRefs, formatRefError, headingBefore, parseRefTarget, resolveRef, type KnownAnchors } from '../../../../src/lib/links/refs.ts';
+import { bodyLineOffset, checkRefs, findRefs, formatRefError, headingBefore, parseRefTarget, resolveRef, type KnownAnchors } from '../../../../src/lib/links/refs.ts';
 
 const known: KnownAnchors = new Map([
   ['essays/bar', new Set(['summary', 'definition'])],
@@ -186,5 +186,23 @@ describe('headingBefore', () => {
   });
   test('returns an h3 without its closing hashes', () => {
     expect(headingBefore(src, 11)).toBe('A *sub* part');
+  });
+});
+
+describe('bodyLineOffset and checkRefs line numbers', () => {
+  const file = '---\ntitle: X\nsources: []\n---\n\nSome text.\n\nSee <Ref to="essays/nope#gone">this</Ref>.\n';
+  const body = file.slice(file.indexOf('---\n', 4) + 4);
+
+  test('counts the frontmatter lines that come before the body', () => {
+    expect(bodyLineOffset(file, body)).toBe(4);
+    expect(bodyLineOffset(file, '')).toBe(0);
+    expect(bodyLineOffset(file, 'not in the file')).toBe(0);
+  });
+
+  test('an error in the body is reported at its line in the whole file', () => {
+    const { errors } = checkRefs('content/claims/x.mdx', body, known, bodyLineOffset(file, body));
+    const fileLine = file.split('\n').findIndex((l) => l.includes('<Ref')) + 1;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^content/claims/x\\.mdx:${fileLine}:`));
   });
 });
