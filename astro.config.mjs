@@ -4,13 +4,22 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import permalinkRedirects, { readRedirects } from './src/integrations/permalink-redirects.ts';
 import { pageRedirects } from './src/lib/links/permalinks.ts';
+import sitemap from './src/integrations/sitemap.ts';
+import contentSecurityPolicy from './src/integrations/csp.ts';
+
+// The site's public address, used for canonical links, og:url, sitemap.xml and robots.txt.
+// Set SITE_URL when building for a real host; the default is a PLACEHOLDER (.example is a
+// reserved name that can never resolve), so a build that forgot it is easy to spot.
+const SITE_URL = process.env.SITE_URL || 'https://deceptive-alignment.example/';
 
 // Content stays on Astro 7's default Markdown processor (Sätteri); formulas are rendered with
 // KaTeX at build time by components/Math.astro only where they appear. README "Design notes"
 // records the measurement behind this choice.
 export default defineConfig({
+  site: SITE_URL,
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), permalinkRedirects()],
+  // contentSecurityPolicy() hashes the final HTML, so it stays last.
+  integrations: [mdx(), preact(), permalinkRedirects(), sitemap(), contentSecurityPolicy()],
   // Whole pages that moved (content/permalinks/redirects.json); moved anchors are handled by
   // the permalinkRedirects integration after the build.
   redirects: pageRedirects(readRedirects()),
@@ -18,4 +27,7 @@ export default defineConfig({
   // Astro 7's compressor drops the space where a line of text meets an element on the next line.
   compressHTML: false,
   server: { port: 4321 },
+  // No asset is inlined as a data: URL (Vite inlines files under 4 KB, e.g. some KaTeX fonts):
+  // the Content-Security-Policy allows fonts and images from our own origin only.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

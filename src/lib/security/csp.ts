@@ -1,0 +1,162 @@
+// The Content-Security-Policy each built page carries in a <meta> tag. The policy allows only our
+// own origin; the few inline scripts and styles Astro and KaTeX emit are allowed by their hashes.
+// This module finds what needs hashing and writes the policy; the caller hashes (it has crypto).
+//
+// It reads Astro's own output, not arbitrary HTML, so a small tokenizer is enough: comments,
+// doctype, start and end tags with quoted or bare attributes, and the raw-text elements whose
+// contents must not be read as tags.
+
+/** What a page runs or styles inline, as the browser will hash it, and anything no hash can allow. */
+export interface InlineCode {
+  /** Text of every inline `<script>` (those without `src`). */
+  scripts: string[];
+  /** Text of every `<style>` element. */
+  styles: string[];
+  /** Value of every `style="…"` attribute, entities decoded. */
+  styleAttributes: string[];
+  /** Inline code a hash-based policy would block (event handler attributes, `javascript:` URLs). */
+  problems: string[];
+}
+
+// Elements whose contents the HTML parser reads as text up to the matching end tag.
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the character references Astro and KaTeX write in attribute values; `null` for any other named one. */
+export function decodeAttribute(value: string): string | null {
+  let unknown = false;
+  const out = value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    }
+    const named = NAMED[ref.toLowerCase()];
+    if (named === undefined) unknown = true;
+    return named ?? whole;
+  });
+  return unknown ? null : out;
+}
+
+/** Finds the inline scripts, `<style>` elements and style attributes of one page's HTML. */
+export function inlineCode(source: string): InlineCode {
+  // The parser turns CR LF and lone CR into LF before anything else, and hashes what it parsed.
+  const html = source.replace(/\r\n?/g, '\n');
+  const found: InlineCode = { scripts: [], styles: [], styleAttributes: [], problems: [] };
+  const tagName = /[a-zA-Z][^\s/>]*/y;
+  const attribute = /[\s/]*([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    if (html[lt + 1] === '!' || html[lt + 1] === '?' || html[lt + 1] === '/') {
+      const end = html.indexOf('>', lt + 1);
+      i = end < 0 ? html.length : end + 1;
+      continue;
+    }
+    tagName.lastIndex = lt + 1;
+    const name = tagName.exec(html)?.[0].toLowerCase();
+    if (!name) {
+      i = lt + 1; // a lone "<" in text
+      continue;
+    }
+    let at = tagName.lastIndex;
+    const attrs = new Map<string, string>();
+    for (;;) {
+      attribute.lastIndex = at;
+      const m = attribute.exec(html);
+      if (!m || m[0].length === 0) break;
+      at = attribute.lastIndex;
+      const key = (m[1] ?? '').toLowerCase();
+      const raw = m[2] ?? m[3] ?? m[4] ?? '';
+      if (attrs.has(key)) continue; // the parser keeps the first of duplicated attributes
+      const value = decodeAttribute(raw);
+      if (value === null) {
+        found.problems.push(`<${name} ${key}="${raw}">: a character reference this policy cannot hash reliably`);
+        attrs.set(key, raw);
+        continue;
+      }
+      attrs.set(key, value);
+    }
+    const close = html.indexOf('>', at);
+    i = close < 0 ? html.length : close + 1;
+    for (const [key, value] of attrs) {
+      if (key === 'style') found.styleAttributes.push(value);
+      else if (/^on[a-z]+$/.test(key)) found.problems.push(`<${name} ${key}="…">: inline event handlers are blocked by the policy`);
+      else if (URL_ATTRIBUTES.has(key) && /^\s*javascript:/i.test(value)) found.problems.push(`<${name} ${key}="${value}">: javascript: URLs are blocked by the policy`);
+    }
+    if (RAW_TEXT.has(name)) {
+      const endTag = new RegExp(`</${name}[\\s/>]`, 'ig');
+      endTag.lastIndex = i;
+      const end = endTag.exec(html);
+      const text = html.slice(i, end ? end.index : html.length);
+      if (name === 'script' && !attrs.has('src')) found.scripts.push(text);
+      if (name === 'style') found.styles.push(text);
+      i = end ? end.index : html.length;
+    }
+  }
+  return found;
+}
+
+/** Base64 SHA-256 digests of a page's inline code, grouped the way the policy lists them. */
+export interface PolicyHashes {
+  scripts: readonly string[];
+  styles: readonly string[];
+  styleAttributes: readonly string[];
+}
+
+/** Sorted, de-duplicated hash sources (`'sha256-…'`), so equal pages get byte-identical policies. */
+function sources(digests: readonly string[]): string[] {
+  return [...new Set(digests)].sort().map((d) => `'sha256-${d}'`);
+}
+
+/**
+ * The policy for one page: everything from our own origin only, inline code only by hash.
+ * `'wasm-unsafe-eval'` lets Pagefind compile its WebAssembly search engine: without it Chromium
+ * refuses the compile and search finds nothing. It allows WebAssembly only, never eval() of
+ * JavaScript.
+ * Style attributes (KaTeX's build-time markup) get their own directive, so their hashes allow
+ * exactly those attribute values and nothing else.
+ */
+export function contentSecurityPolicy(hashes: PolicyHashes): string {
+  const attrs = sources(hashes.styleAttributes);
+  return [
+    "default-src 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...sources(hashes.scripts)].join(' '),
+    ["style-src 'self'", ...sources(hashes.styles)].join(' '),
+    attrs.length > 0 ? ["style-src-attr 'unsafe-hashes'", ...attrs].join(' ') : "style-src-attr 'none'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+const POLICY_META = /<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*/gi;
+
+/**
+ * Puts the policy in `<head>` ahead of every script and style, replacing any earlier policy tag.
+ * Throws when the page has neither a `<head>` tag nor a doctype, rather than guess a place.
+ * It goes straight after `<meta charset>` when that comes first, because the charset must stay
+ * within the first 1024 bytes and a long policy in front could push it out; a charset declaration
+ * loads nothing, so the policy still precedes everything it governs.
+ */
+export function withPolicyMeta(html: string, policy: string): string {
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
+  const clean = html.replace(POLICY_META, '');
+  // Astro's redirect pages leave <head> implied: there the policy follows the doctype.
+  const head = /<head(?:\s[^>]*)?>(\s*<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>)?/i.exec(clean) ?? /^\s*<!doctype html[^>]*>/i.exec(clean);
+  if (!head) throw new Error('neither <head> nor a doctype to put the Content-Security-Policy after');
+  const at = head.index + head[0].length;
+  // Same indentation as the charset line, so the built HTML stays readable.
+  const lead = head[1] ? (/^\s*/.exec(head[1])?.[0] ?? '\n') : '\n';
+  return `${clean.slice(0, at)}${lead || '\n'}${tag}${clean.slice(at)}`;
+}

@@ -1,0 +1,35 @@
+// sitemap.xml and robots.txt, written after the build from the list of built pages, so every
+// page is listed without a second list to keep in step.
+
+/** Whether a page asks search engines not to index it (the not-found page, redirect stubs). */
+export function isNoindex(html: string): boolean {
+  return /<meta\s[^>]*name\s*=\s*["']?robots["']?[^>]*content\s*=\s*["'][^"']*\bnoindex\b/i.test(html) ||
+    /<meta\s[^>]*content\s*=\s*["'][^"']*\bnoindex\b[^>]*name\s*=\s*["']?robots\b/i.test(html);
+}
+
+/** Paths of the built pages that belong in the sitemap: all but those marked noindex, sorted. */
+export function sitemapPaths(pages: readonly { path: string; html: string }[]): string[] {
+  return [...new Set(pages.filter((p) => !isNoindex(p.html)).map((p) => p.path))].sort();
+}
+
+/** Escapes text for an XML element body. */
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The absolute URL of a site path (the site may live below a path of its host). */
+export function absoluteUrl(site: string, path: string): string {
+  const base = site.endsWith('/') ? site : `${site}/`;
+  return new URL(path.replace(/^\//, ''), base).href;
+}
+
+/** A sitemap (sitemaps.org 0.9) listing `paths` as absolute URLs under `site`. */
+export function sitemapXml(site: string, paths: readonly string[]): string {
+  const urls = paths.map((p) => `  <url><loc>${xmlText(absoluteUrl(site, p))}</loc></url>`);
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+}
+
+/** robots.txt: everything may be crawled, and the sitemap is at `sitemapUrl`. */
+export function robotsTxt(sitemapUrl: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${sitemapUrl}\n`;
+}
