@@ -63,6 +63,11 @@ export interface QuoteMatchOptions {
   longRun?: number;
   longRunThreshold?: number;
   essayMargin?: number;
+  /**
+   * Compare every quote with every passage instead of only those the word index says could
+   * match. Slow (quadratic); tests use it to show the index never skips a real match.
+   */
+  exhaustive?: boolean;
 }
 
 /**
@@ -252,6 +257,12 @@ export function longestSharedRun(a: readonly string[], b: readonly string[]): nu
   return best;
 }
 
+/**
+ * The alignment only runs on passages holding at least a tenth of the quote's word pairs: one
+ * word edit breaks at most two pairs, so a quote above the fuzzy threshold keeps far more.
+ */
+const MIN_SHARED_BIGRAMS = 0.1;
+
 function bigrams(tokens: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]}`);
@@ -285,11 +296,10 @@ function matchOne(
   if (bare.length > 0 && p.passage.text.includes(bare)) return { source: p.passage, kind: 'exact', score: 1 };
   if (containsTokens(p.tokens, tokens)) return { source: p.passage, kind: 'normalised', score: 1 };
   if (fuzzy === 'none') return null;
-  // Cheap filter before the quadratic alignment: one word edit breaks at most two bigrams, so a
-  // quote above the threshold keeps well over a tenth of its bigrams in the passage.
+  // Cheap filter before the quadratic alignment (see MIN_SHARED_BIGRAMS).
   let shared = 0;
   for (const g of grams) if (p.bigrams.has(g)) shared++;
-  if (grams.size === 0 || shared / grams.size < 0.1) return null;
+  if (grams.size === 0 || shared / grams.size < MIN_SHARED_BIGRAMS) return null;
   const score = tokenSimilarity(tokens, p.tokens);
   if (fuzzy === 'strict') return score >= limits.unflaggedThreshold ? { source: p.passage, kind: 'fuzzy', score } : null;
   if (score >= limits.threshold) return { source: p.passage, kind: 'fuzzy', score };
@@ -304,6 +314,59 @@ interface FuzzyLimits {
   unflaggedThreshold: number;
   longRun: number;
   longRunThreshold: number;
+}
+
+/** Which passages hold each word and each word pair, as ascending positions in the passage list. */
+interface PassageIndex {
+  words: Map<string, number[]>;
+  pairs: Map<string, number[]>;
+  size: number;
+  /** Scratch counters, one per passage, kept at zero between quotes. */
+  shared: Uint32Array;
+}
+
+function indexPassages(prepared: readonly PreparedPassage[]): PassageIndex {
+  const words = new Map<string, number[]>();
+  const pairs = new Map<string, number[]>();
+  const post = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  prepared.forEach((p, i) => {
+    for (const w of new Set(p.tokens)) post(words, w, i);
+    for (const g of p.bigrams) post(pairs, g, i);
+  });
+  return { words, pairs, size: prepared.length, shared: new Uint32Array(prepared.length) };
+}
+
+/**
+ * Positions of the only passages that can match a quote, in passage order (so ties resolve as in
+ * a full scan). A verbatim or normalised match contains every word of the quote, except that a
+ * verbatim one may cut the first and last words short, so it contains the quote's rarest inner
+ * word. A fuzzy match must pass matchOne's word-pair filter, which the index counts exactly.
+ */
+function reachablePassages(index: PassageIndex, tokens: readonly string[], grams: ReadonlySet<string>, fuzzy: 'full' | 'strict' | 'none'): number[] {
+  const inner = tokens.slice(1, -1).filter((t) => t !== ELLIPSIS);
+  if (inner.length === 0) return Array.from({ length: index.size }, (_, i) => i);
+  let rarest: readonly number[] | undefined;
+  for (const w of inner) {
+    const list = index.words.get(w) ?? [];
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  const out = new Set<number>(rarest);
+  if (fuzzy !== 'none' && grams.size > 0) {
+    const touched: number[] = [];
+    const shared = index.shared;
+    for (const g of grams) {
+      for (const i of index.pairs.get(g) ?? []) if ((shared[i] = (shared[i] ?? 0) + 1) === 1) touched.push(i);
+    }
+    for (const i of touched) {
+      if ((shared[i] ?? 0) / grams.size >= MIN_SHARED_BIGRAMS) out.add(i);
+      shared[i] = 0;
+    }
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 function better(a: Match, b: Match): boolean {
@@ -344,6 +407,11 @@ export function findQuoteLinks(
     return { passage, tokens, bigrams: bigrams(tokens) };
   });
 
+  // Comparing every quote with every passage grows with the square of the corpus (about 10 s for
+  // 30 generated threads, hours for 1,000); the index narrows each quote to passages that share words.
+  const index = options.exhaustive ? null : indexPassages(prepared);
+  const everyPassage = prepared.map((_, i) => i);
+
   const links: QuoteLink[] = [];
   for (const cand of candidates) {
     // An unflagged line is usually the commenter's own words, so the whole line must be nearly the
@@ -369,11 +437,13 @@ export function findQuoteLinks(
       const grams = bigrams(tokens);
       let bestEssay: Match | null = null;
       let bestComment: Match | null = null;
-      for (const p of prepared) {
-        if (!eligible(p.passage, cand)) continue;
+      const fuzzyHere = words >= minFuzzy && !short ? fuzzy : 'none';
+      for (const i of index ? reachablePassages(index, tokens, grams, fuzzyHere) : everyPassage) {
+        const p = prepared[i];
+        if (!p || !eligible(p.passage, cand)) continue;
         // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.
         if (short && !(p.passage.kind === 'comment' && p.passage.page === cand.page && p.passage.anchor === cand.parent)) continue;
-        const m = matchOne(text, tokens, grams, p, words >= minFuzzy && !short ? fuzzy : 'none', limits);
+        const m = matchOne(text, tokens, grams, p, fuzzyHere, limits);
         if (!m) continue;
         if (m.source.kind === 'essay') {
           if (!bestEssay || better(m, bestEssay)) bestEssay = m;

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  essayPassages,
+  findQuoteLinks,
+  threadQuoteInputs,
+  type QuotableEssay,
+  type QuotablePassage,
+  type QuotableThread,
+  type QuoteCandidate,
+} from '../../../../src/lib/text/quotes.ts';
+import seed000 from '../../../fixtures/quotes/seed-000.json' with { type: 'json' };
+import seed001 from '../../../fixtures/quotes/seed-001.json' with { type: 'json' };
+
+// findQuoteLinks narrows each quote to the passages that share its words; these tests check that
+// the narrowing never changes the answer of a full comparison of every quote with every passage.
+
+// A small vocabulary, so random passages share words and word pairs as often as real ones do.
+const WORD = fc.constantFrom('the', 'model', 'goal', 'gradient', 'training', 'of', 'a', 'deceptive', 'proxy', 'reward', 'is', 'not', 'aligned', 'base', 'long-term');
+const SENTENCE = fc.array(WORD, { minLength: 3, maxLength: 30 }).map((ws) => ws.join(' '));
+
+/** A quote made from a passage: a slice, some words changed, and maybe quote marks or an elision. */
+const quoteOf = (passages: string[]) =>
+  fc
+    .record({
+      from: fc.nat({ max: Math.max(0, passages.length - 1) }),
+      start: fc.nat({ max: 20 }),
+      length: fc.integer({ min: 2, max: 30 }),
+      edits: fc.array(fc.tuple(fc.nat({ max: 29 }), WORD), { maxLength: 4 }),
+      style: fc.constantFrom('plain', 'curly', 'elided', 'span'),
+      flagged: fc.boolean(),
+      own: SENTENCE,
+    })
+    .map(({ from, start, length, edits, style, flagged, own }) => {
+      const words = (passages[from] ?? own).split(' ').slice(start, start + length);
+      for (const [at, w] of edits) if (at < words.length) words[at] = w;
+      const text = words.join(' ') || own;
+      if (style === 'curly') return { text: `“${text}”`, flagged };
+      if (style === 'elided' && words.length > 4) return { text: `${words.slice(0, 2).join(' ')} ... ${words.slice(-2).join(' ')}`, flagged };
+      if (style === 'span') return { text: `${own} "${text}" ${own}`, flagged: false };
+      return { text, flagged };
+    });
+
+const corpus = fc.array(SENTENCE, { minLength: 1, maxLength: 12 }).chain((texts) =>
+  fc.record({
+    texts: fc.constant(texts),
+    essayCount: fc.nat({ max: texts.length }),
+    quotes: fc.array(quoteOf(texts), { minLength: 1, maxLength: 12 }),
+  }),
+);
+
+describe('findQuoteLinks', () => {
+  test('returns the same links as comparing every quote with every passage, on random text', () => {
+    fc.assert(
+      fc.property(corpus, ({ texts, essayCount, quotes }) => {
+        const passages: QuotablePassage[] = texts.map((text, i) =>
+          i < essayCount
+            ? { page: 'essays/e', anchor: `s${i % 3}`, line: i + 1, text, kind: 'essay', order: 0, heading: i % 5 === 4 }
+            : { page: 'threads/t', anchor: `c-${i}`, line: i + 1, text, kind: 'comment', order: i },
+        );
+        const candidates: QuoteCandidate[] = quotes.map((q, k) => ({
+          page: 'threads/t',
+          anchor: `c-q${k}`,
+          line: 100 + k,
+          text: q.text,
+          flagged: q.flagged,
+          order: texts.length + k,
+          parent: k % 2 ? `c-${texts.length - 1}` : undefined,
+        }));
+        expect(findQuoteLinks(passages, candidates)).toEqual(findQuoteLinks(passages, candidates, { exhaustive: true }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('returns an exact link when a verbatim quote cuts its first and last words short', () => {
+    // The cut words ("lignment", "pla") occur nowhere as words, so only the inner ones can find the
+    // passage; under ten words, no fuzzy match is tried that could find it by its word pairs.
+    const passage: QuotablePassage = { page: 'essays/e', anchor: 'intro', line: 3, text: 'Deceptive alignment needs a model that plays along in training and defects later, a misaligned one.', kind: 'essay', order: 0 };
+    const quote: QuoteCandidate = { page: 'threads/t', anchor: 'c-a', line: 9, text: 'lignment needs a model that pla', flagged: true, order: 5 };
+    expect(findQuoteLinks([passage], [quote]).map((l) => `${l.source.anchor} ${l.kind}`)).toEqual(['intro exact']);
+  });
+
+  test('returns the same links as comparing every quote with every passage, on the seed excerpts', () => {
+    const essay = essayPassages('essays/p1', seed000.essay as QuotableEssay);
+    const t000 = threadQuoteInputs('threads/p1', seed000.thread as QuotableThread, 1);
+    const t001 = threadQuoteInputs('threads/p2', seed001.thread as QuotableThread, 1000);
+    const passages = [...essay, ...t000.passages, ...t001.passages];
+    const candidates = [...t000.candidates, ...t001.candidates];
+    const links = findQuoteLinks(passages, candidates);
+    expect(links.length).toBeGreaterThan(10);
+    expect(links).toEqual(findQuoteLinks(passages, candidates, { exhaustive: true }));
+  });
+});
