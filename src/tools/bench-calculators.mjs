@@ -1,13 +1,11 @@
 // Calculator benchmark: time per exact evaluation and per 100,000-sample Monte Carlo run in Node,
 // and the JavaScript each calculator page loads (raw and gzipped) against the 25 KB budget.
-// Hook: `const { benchCalculators } = await import('./bench-calculators.mjs'); results.calculators = await benchCalculators();`
+// `npm run bench` calls benchCalculators (skip it with --no-calculators).
 // Standalone: `node src/tools/bench-calculators.mjs [dist]` (after `npm run build`).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { CALCULATOR_JS_GZIP } from '../lib/bench/budgets.ts';
+import { DistFiles, eagerJsBytes, pageAssets } from './page-assets.ts';
 
 const PAGES = ['/calculators/ordering/', '/calculators/goal-horizon/'];
-const BUDGET_GZ = 25 * 1024;
 
 /** Median time per call of `fn` in milliseconds, over `rounds` rounds of `reps` calls after a warm-up. */
 function timeIt(fn, reps, rounds = 7) {
@@ -22,47 +20,14 @@ function timeIt(fn, reps, rounds = 7) {
   return times[Math.floor(times.length / 2)];
 }
 
-/** Every script a calculator page runs before interaction: its module scripts, inline scripts, and the islands it hydrates. */
-function pageScripts(dist, html) {
-  const entry = [
-    ...[...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
-    // Islands load their component and renderer as soon as they are visible; calculators sit at the top.
-    ...[...html.matchAll(/<astro-island[^>]*\bcomponent-url="([^"]+)"/g)].map((m) => m[1]),
-    ...[...html.matchAll(/<astro-island[^>]*\brenderer-url="([^"]+)"/g)].map((m) => m[1]),
-  ];
-  const seen = new Set();
-  const queue = [...entry];
-  while (queue.length) {
-    const src = queue.shift();
-    if (seen.has(src) || !src.startsWith('/')) continue;
-    seen.add(src);
-    const code = readFileSync(join(dist, src), 'utf8');
-    // Static imports only: a dynamic import() (signals, search) loads on first use, if ever.
-    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
-      queue.push(new URL(m[1], `http://x${src}`).pathname);
-    }
-  }
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
-  return { files: [...seen], inline };
-}
-
+/** JavaScript a calculator page runs before interaction: module scripts, island code, inline scripts. */
 function jsWeight(dist, path) {
-  const file = join(dist, path, 'index.html');
-  if (!existsSync(file)) return null;
-  const html = readFileSync(file, 'utf8');
-  const { files, inline } = pageScripts(dist, html);
-  let raw = 0;
-  let gz = 0;
-  for (const f of files) {
-    const buf = readFileSync(join(dist, f));
-    raw += buf.length;
-    gz += gzipSync(buf, { level: 9 }).length;
-  }
-  for (const s of inline) {
-    raw += Buffer.byteLength(s);
-    gz += gzipSync(s, { level: 9 }).length;
-  }
-  return { files: files.length, inlineScripts: inline.length, raw, gz, withinBudget: gz <= BUDGET_GZ };
+  const files = new DistFiles(dist);
+  const html = files.file(`${path}index.html`);
+  if (!html) return null;
+  const assets = pageAssets(files, path, files.text(`${path}index.html`));
+  const { raw, gzip } = eagerJsBytes(files, assets);
+  return { files: assets.eagerJs.length, inlineScripts: assets.inlineJs.length, raw, gz: gzip, withinBudget: gzip <= CALCULATOR_JS_GZIP };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -97,7 +62,7 @@ export async function benchCalculators({ dist = 'dist', log = console.log } = {}
   log(`  sensitivity table (22 evaluations) ${sensitivityMs.toFixed(2)} ms`);
   log(`  horizon, cutoff / discount         ${(horizonCutoffMs * 1000).toFixed(1)} µs / ${(horizonDiscountMs * 1000).toFixed(1)} µs`);
   log(`  Monte Carlo, 100k samples          ${mcExpMs.toFixed(1)} ms exponential, ${mcLogMs.toFixed(1)} ms all lognormal`);
-  log(`JavaScript per calculator page (budget ${kb(BUDGET_GZ)} gzipped)`);
+  log(`JavaScript per calculator page (budget ${kb(CALCULATOR_JS_GZIP)} gzipped)`);
   for (const [path, w] of Object.entries(pages)) {
     if (!w) log(`  ${path.padEnd(28)} not built (run npm run build)`);
     else log(`  ${path.padEnd(28)} ${kb(w.raw)} raw, ${kb(w.gz)} gzipped, ${w.files} files + ${w.inlineScripts} inline ${w.withinBudget ? 'ok' : 'OVER BUDGET'}`);

@@ -18,10 +18,11 @@
 //                                     [--variants satteri,unified,unified-plain]
 //
 // Prints a table, then the JSON it writes to .bench/markdown.json.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { prng, textMaker } from '../lib/bench/corpus.ts';
+import { linkNodeModules, runNode } from './bench-util.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const repoModules = join(repo, 'node_modules');
@@ -48,48 +49,9 @@ const usesComponent = (variant) => variant !== 'unified';
 
 // ── corpus ──────────────────────────────────────────────────────────────────────────────────────
 
-/** Small seeded PRNG (mulberry32); the corpus is identical on every run and in both variants. */
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SYLLABLES = 'ar ven to li sen qua mor de pra vi lu ter co mi nal es run fa gol ob tra im su per al hen do ri ca';
-const TOPIC = 'model training gradient objective proxy goal reward policy oversight deception alignment evaluator episode horizon prior argument evidence update counterexample';
-
-function textMaker(rand) {
-  const syl = SYLLABLES.split(' ');
-  const topic = TOPIC.split(' ');
-  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-  const word = () => (rand() < 0.22 ? pick(topic) : Array.from({ length: int(1, 3) }, () => pick(syl)).join(''));
-  const words = (n) => Array.from({ length: n }, word).join(' ');
-
-  function sentence() {
-    const parts = [];
-    const n = int(7, 22);
-    for (let i = 0; i < n; i++) {
-      const r = rand();
-      if (r < 0.025) parts.push(`*${words(int(1, 3))}*`);
-      else if (r < 0.035) parts.push(`**${words(int(1, 2))}**`);
-      else if (r < 0.045) parts.push(`[${words(int(1, 3))}](https://example.org/${word()}/${int(1, 999)})`);
-      else if (r < 0.052) parts.push(`[${words(int(1, 2))}](/threads/t${String(int(0, PAGES - 1)).padStart(4, '0')}/)`);
-      else if (r < 0.056) parts.push(`\`${word()}_${word()}\``);
-      else parts.push(word());
-      if (i < n - 1 && rand() < 0.07) parts[parts.length - 1] += ',';
-    }
-    const s = parts.join(' ');
-    return `${s.replace(/[a-z]/, (c) => c.toUpperCase())}${rand() < 0.1 ? '?' : '.'}`;
-  }
-  const paragraph = () => Array.from({ length: int(2, 6) }, sentence).join(' ');
-  return { int, pick, word, words, sentence, paragraph };
-}
+/** The shared text generator, with Markdown links into this corpus's own pages. */
+const corpusText = (rand) =>
+  textMaker(rand, { markdown: { internalLink: () => `/threads/t${String(Math.floor(rand() * PAGES)).padStart(4, '0')}/` } });
 
 // Inline formulas. No `<`, `&` or `"`: they would need escaping in MDX text or a JSX attribute.
 const INLINE_TEX = [
@@ -109,7 +71,7 @@ const DISPLAY_TEX = [String.raw`\sum_{k=1}^{\infty} \frac{1}{k^2} = \frac{\pi^2}
  * Returns { title, blocks, formulas }.
  */
 function makeThread(i, rand) {
-  const t = textMaker(rand);
+  const t = corpusText(rand);
   const blocks = [];
   const paragraphs = t.int(10, 40);
   const withMath = i % MATH_EVERY === MATH_EVERY - 1;
@@ -243,11 +205,7 @@ function write(file, text) {
  * throwaway project instead of landing in the repo's node_modules, shared between variants.
  */
 function makeProject(dir, variant, threads) {
-  mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  for (const name of readdirSync(repoModules)) {
-    if (['.astro', '.vite', '.vite-temp', '.cache', '.vitest-cache', '.package-lock.json'].includes(name)) continue;
-    symlinkSync(join(repoModules, name), join(dir, 'node_modules', name));
-  }
+  linkNodeModules(dir);
   write(join(dir, 'astro.config.mjs'), CONFIG[variant]);
   for (const [rel, text] of Object.entries(FILES)) write(join(dir, rel), text);
   if (usesComponent(variant)) write(join(dir, 'src/components/M.astro'), M_COMPONENT);
@@ -267,18 +225,7 @@ function build(dir) {
   for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.vite-temp']) {
     rmSync(join(dir, p), { recursive: true, force: true });
   }
-  const t0 = performance.now();
-  const res = spawnSync(process.execPath, [join(repoModules, 'astro/bin/astro.mjs'), 'build'], {
-    cwd: dir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  if (res.status !== 0) {
-    console.error(`${res.stdout ?? ''}\n${res.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n'));
-    throw new Error(`astro build failed in ${dir} (exit ${res.status ?? res.signal})`);
-  }
+  const { seconds } = runNode(dir, [join(repoModules, 'astro/bin/astro.mjs'), 'build']);
   return seconds;
 }
 

@@ -1,40 +1,18 @@
 // Search figures on the built site, in Chromium: index size on disk, bytes fetched for a first
 // query, and the time from a keystroke to rendered results (median of 10 queries).
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { median } from '../lib/bench/report.ts';
+import { CHROMIUM, CHROMIUM_ARGS, wireBytes } from './bench-browser.ts';
+import { dirStats } from './bench-util.ts';
 import { serveDist } from './serve-dist.ts';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const QUERIES = ['llama', 'counting argument', 'situational awareness', 'gradient descent', 'evolution', 'speed', 'credit assignment', 'pre-training', 'reward', 'proxy goal'];
-
-function dirSize(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      const s = dirSize(p);
-      bytes += s.bytes;
-      files += s.files;
-    } else {
-      bytes += statSync(p).size;
-      files++;
-    }
-  }
-  return { bytes, files };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 export interface SearchBench {
   indexBytes: number;
   indexFiles: number;
+  /** What the first query fetched (its module, Pagefind's engine and index chunks); gzipBytes is what a host sends (text gzipped, Pagefind's own gzip files as they are). */
   firstQuery: { requests: number; rawBytes: number; gzipBytes: number; ms: number };
   medianMs: number;
   timesMs: number[];
@@ -43,9 +21,9 @@ export interface SearchBench {
 
 /** Measures search on `dist`; the site must be built with its index. */
 export async function benchSearch(dist = 'dist'): Promise<SearchBench> {
-  const index = dirSize(join(dist, 'pagefind'));
+  const index = dirStats(join(dist, 'pagefind'));
   const served = await serveDist(dist);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     let counting = false;
@@ -58,7 +36,8 @@ export async function benchSearch(dist = 'dist'): Promise<SearchBench> {
         if (url.includes('/pagefind/')) before += body.length;
         return;
       }
-      fetched.push({ raw: body.length, gz: gzipSync(body).length });
+      const b = wireBytes(r.headers()['content-type'] ?? '', body);
+      fetched.push({ raw: b.raw, gz: b.gzip });
     });
     await page.goto(`${served.url}/about/`, { waitUntil: 'networkidle' });
     counting = true;
@@ -77,7 +56,6 @@ export async function benchSearch(dist = 'dist'): Promise<SearchBench> {
       }, q);
     // Wait for the lazily loaded search module before the first timed keystroke.
     await page.focus('#site-search-input');
-    await page.waitForFunction(() => true);
     await page.waitForTimeout(300);
     const firstMs = await type('deceptive');
     await page.waitForLoadState('networkidle');

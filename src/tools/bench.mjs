@@ -1,23 +1,38 @@
-// `npm run bench`: builds the site and measures what a reader downloads.
+// `npm run bench`: builds the site and measures it the way readers' browsers meet it.
 //
-//   node src/tools/bench.mjs [--no-build] [--dist dist] [--markdown [--runs N] [--pages N]]
+//   npm run bench -- [--dist dist] [--no-build] [--no-browser] [--no-lighthouse] [--no-search]
+//                    [--no-calculators] [--no-corpus] [--corpus-threads 1000] [--presets mobile,desktop]
+//                    [--markdown [--runs N] [--pages N]] [--out bench/results.json]
 //
-// Measurements (one function each, so more can be added: Lighthouse, search timings):
-//   build     wall time of `npm run build` (Astro build + search index); skipped with --no-build
-//   pages     every built HTML page, grouped by kind (/, /essays/*, /threads/*, /people/*, /about/,
-//             other), with the HTML, JS and CSS each page loads, raw and gzipped
-//   pagefind  the search index on disk (index chunks vs. the Pagefind runtime and UI files)
-//   markdown  with --markdown: src/tools/bench-markdown.mjs (Sätteri vs unified), --runs N cold
-//             builds each (default 3), --pages N generated pages (default 1000)
+// Parts, each optional by its flag:
+//   build        `astro build` into --dist, then the search index (wall time of each)
+//   pages        every built page read from dist/ without a browser: HTML, the JS it runs before
+//                interaction (its scripts and their static imports, island code, inline scripts),
+//                the JS it can load later, CSS; grouped by page kind (always on, it takes a second)
+//   browser      one page per kind (the largest of its kind) loaded in Chromium from a local server:
+//                requests and bytes on load, then what the first search and the first link
+//                preview add
+//   lighthouse   the same pages, Lighthouse mobile and desktop presets, served as a static host
+//                would (gzip, immutable hashed assets)
+//   search       bench-search.ts: index size, bytes for a first query, median time to results
+//   calculators  bench-calculators.mjs: model timings in Node and each calculator page's JS
+//   corpus       bench-corpus.ts: cold builds of the seed corpus and of the seed plus
+//                --corpus-threads generated threads, each in a temp copy of the site
+//   markdown     with --markdown: bench-markdown.mjs (Sätteri vs unified), its own temp projects
 //
-// Prints a table and writes everything to .bench/results.json (git-ignored).
+// Prints tables, checks the budgets (src/lib/bench/budgets.ts) and writes --out (default
+// bench/results.json) plus a Markdown rendering of the tables beside it (results.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { parse } from 'node-html-parser';
+import { checkBudgets } from '../lib/bench/budgets.ts';
+import { isReadingPage, PAGE_KINDS, pageKindOf, representativePages } from '../lib/bench/kinds.ts';
+import { kib, markdownTable, median, textTable } from '../lib/bench/report.ts';
 import { builtPages } from './dist.ts';
+import { dirStats, runNode } from './bench-util.ts';
+import { bytesOf, DistFiles, eagerJsBytes, isKatexCss, pageAssets } from './page-assets.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -29,218 +44,73 @@ function option(name, fallback) {
   return value;
 }
 const flag = (name) => process.argv.includes(`--${name}`);
-
-const median = (xs) => {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/** Raw and gzipped size of a buffer or string. */
-function sizes(content) {
-  const buf = Buffer.isBuffer(content) ? content : Buffer.from(content);
-  return { raw: buf.length, gzip: buf.length ? gzipSync(buf).length : 0 };
-}
+const seconds = (t0) => (performance.now() - t0) / 1000;
 
 // ── build ───────────────────────────────────────────────────────────────────────────────────────
 
-/** Runs `npm run build` once and returns its wall time; throws if the build fails. */
-export function measureBuild() {
-  const t0 = performance.now();
-  const res = spawnSync('npm', ['run', 'build', '--silent'], {
-    cwd: repo,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  if (res.status !== 0) throw new Error(`npm run build failed (exit ${res.status ?? res.signal})`);
-  return { seconds };
+/** Builds the site into `dist` (Astro, then the search index) and returns the wall time of each step. */
+export function measureBuild(dist) {
+  const astroSeconds = runNode(repo, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { show: true }).seconds;
+  const indexSeconds = runNode(repo, [join(repo, 'src/tools/build-search-index.ts'), dist], { show: true }).seconds;
+  return { astroSeconds, indexSeconds, seconds: astroSeconds + indexSeconds };
 }
 
-// ── pages and their assets ──────────────────────────────────────────────────────────────────────
+// ── pages, read from dist/ ──────────────────────────────────────────────────────────────────────
 
-/** Which group a URL path belongs to in the report. */
-export function pageKind(path) {
-  if (path === '/') return '/';
-  if (path === '/about/') return '/about/';
-  for (const section of ['essays', 'threads', 'people']) {
-    if (path.startsWith(`/${section}/`) && path !== `/${section}/`) return `/${section}/*`;
-  }
-  return 'other';
-}
-const KINDS = ['/', '/essays/*', '/threads/*', '/people/*', '/about/', 'other'];
-
-/** A site-absolute URL (or one relative to `from`) as a file under dist, or null if external. */
-function assetFile(dist, url, from = '/') {
-  if (!url || /^(?:[a-z]+:)?\/\//i.test(url) || url.startsWith('data:')) return null;
-  const clean = url.split(/[?#]/)[0];
-  const abs = clean.startsWith('/') ? clean : posix.join(posix.dirname(from), clean);
-  const file = join(dist, ...abs.split('/').filter(Boolean));
-  return existsSync(file) && statSync(file).isFile() ? file : null;
-}
-
-/** URL path of a file under dist. */
-const urlOf = (dist, file) => `/${relative(dist, file).split(sep).join('/')}`;
-
-/**
- * Static imports of a built JS module (loaded with it) and its dynamic ones (loaded on demand),
- * as URL strings. Covers Vite's minified forms: import{a}from"./x.js", import"./x.js",
- * import("./x.js"), import(`/pagefind/pagefind.js`) and the __vite__mapDeps preload list.
- */
-function importsOf(code) {
-  const eager = new Set();
-  const lazy = new Set();
-  for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+?\s*from\s*)?(["'`])([^"'`]+)\1/g)) eager.add(m[2]);
-  for (const m of code.matchAll(/\bexport\s*(?:\*|\{[^}]*\})\s*from\s*(["'`])([^"'`]+)\1/g)) eager.add(m[2]);
-  for (const m of code.matchAll(/\bimport\(\s*(["'`])([^"'`$]+)\1\s*\)/g)) lazy.add(m[2]);
-  const deps = code.match(/__vite__mapDeps=.*?\[([^\]]*)\]/);
-  if (deps) for (const m of deps[1].matchAll(/["'`]([^"'`]+)["'`]/g)) lazy.add(`/${m[1].replace(/^\//, '')}`);
-  return { eager, lazy };
-}
-
-/** Closure of JS files reachable from `roots` through static imports; dynamic ones collected apart. */
-function jsClosure(dist, roots, cache) {
-  const eager = new Set();
-  const lazyRoots = new Set();
-  const queue = [...roots];
-  while (queue.length) {
-    const file = queue.pop();
-    if (eager.has(file)) continue;
-    eager.add(file);
-    if (!cache.has(file)) cache.set(file, importsOf(readFileSync(file, 'utf8')));
-    const { eager: deps, lazy } = cache.get(file);
-    const from = urlOf(dist, file);
-    for (const u of deps) {
-      const f = assetFile(dist, u, from);
-      if (f) queue.push(f);
-    }
-    for (const u of lazy) {
-      const f = assetFile(dist, u, from);
-      if (f) lazyRoots.add(f);
-    }
-  }
-  return { eager, lazyRoots };
-}
-
-/** What one page loads: the HTML itself, eager JS (with island code), lazy JS, and CSS. */
-function pageAssets(dist, page, jsCache) {
-  const root = parse(page.html);
-  const scriptRoots = new Set();
-  let inlineJs = '';
-  for (const s of root.querySelectorAll('script')) {
-    const type = s.getAttribute('type');
-    if (type && !/module|javascript/.test(type)) continue; // JSON, speculation rules, …
-    const src = s.getAttribute('src');
-    if (src) {
-      const f = assetFile(dist, src, page.path);
-      if (f) scriptRoots.add(f);
-    } else inlineJs += s.textContent;
-  }
-  for (const l of root.querySelectorAll('link[rel="modulepreload"]')) {
-    const f = assetFile(dist, l.getAttribute('href'), page.path);
-    if (f) scriptRoots.add(f);
-  }
-  // Islands: Astro's island element fetches its component and renderer when it hydrates.
-  for (const island of root.querySelectorAll('astro-island')) {
-    for (const attr of ['component-url', 'renderer-url']) {
-      const f = assetFile(dist, island.getAttribute(attr), page.path);
-      if (f) scriptRoots.add(f);
-    }
-  }
-  const css = new Set();
-  let inlineCss = '';
-  for (const l of root.querySelectorAll('link[rel="stylesheet"]')) {
-    const f = assetFile(dist, l.getAttribute('href'), page.path);
-    if (f) css.add(f);
-  }
-  for (const s of root.querySelectorAll('style')) inlineCss += s.textContent;
-
-  const { eager, lazyRoots } = jsClosure(dist, scriptRoots, jsCache);
-  const lazy = new Set();
-  for (const f of jsClosure(dist, lazyRoots, jsCache).eager) if (!eager.has(f)) lazy.add(f);
-  return { eager, lazy, css, inlineJs, inlineCss };
-}
-
-/** Per-page and per-kind byte counts for every built page. */
+/** Per-page byte counts for every built page, and per-kind medians and maxima. */
 export function measurePages(dist) {
-  const fileSizes = new Map();
-  const sizeOf = (f) => {
-    if (!fileSizes.has(f)) fileSizes.set(f, sizes(readFileSync(f)));
-    return fileSizes.get(f);
-  };
-  const sum = (files) => [...files].reduce((t, f) => ({ raw: t.raw + sizeOf(f).raw, gzip: t.gzip + sizeOf(f).gzip }), { raw: 0, gzip: 0 });
-  const jsCache = new Map();
+  const files = new DistFiles(dist);
   const pages = [];
   for (const page of builtPages(dist)) {
-    const a = pageAssets(dist, page, jsCache);
-    const html = sizes(page.html);
-    const js = sum(a.eager);
-    const css = sum(a.css);
+    const a = pageAssets(files, page.path, page.html);
+    const html = bytesOf(page.html);
+    const js = eagerJsBytes(files, a);
+    const css = files.total(a.css);
     pages.push({
       path: page.path,
-      kind: pageKind(page.path),
+      kind: pageKindOf(page.path) ?? 'other',
+      reading: isReadingPage(page.path),
       html,
       js,
       css,
-      lazyJs: sum(a.lazy),
-      inlineJs: sizes(a.inlineJs),
-      inlineCss: sizes(a.inlineCss),
-      requests: 1 + a.eager.size + a.css.size,
-      jsFiles: [...a.eager].map((f) => urlOf(dist, f)).sort(),
-      totalGzip: html.gzip + js.gzip + css.gzip,
+      lazyJs: files.total(a.lazyJs),
+      requests: 1 + a.eagerJs.length + a.css.length,
+      jsFiles: a.eagerJs,
+      katexCss: a.css.some((c) => isKatexCss(files.text(c))) || a.inlineCss.some(isKatexCss),
+      katexMarkup: /class="katex"/.test(page.html),
+      fonts: a.fonts.length,
+      external: a.external,
     });
   }
   const byKind = {};
-  for (const kind of KINDS) {
+  for (const kind of [...PAGE_KINDS, 'other']) {
     const group = pages.filter((p) => p.kind === kind);
     if (!group.length) continue;
     const stat = (pick) => ({ median: median(group.map(pick)), max: Math.max(...group.map(pick)) });
     byKind[kind] = {
       pages: group.length,
-      htmlRaw: stat((p) => p.html.raw),
       htmlGzip: stat((p) => p.html.gzip),
       jsRaw: stat((p) => p.js.raw),
       jsGzip: stat((p) => p.js.gzip),
-      cssRaw: stat((p) => p.css.raw),
       cssGzip: stat((p) => p.css.gzip),
       lazyJsGzip: stat((p) => p.lazyJs.gzip),
       requests: stat((p) => p.requests),
-      totalGzip: stat((p) => p.totalGzip),
     };
   }
   return { total: pages.length, byKind, pages };
 }
 
-// ── search index ────────────────────────────────────────────────────────────────────────────────
+// ── search index on disk ────────────────────────────────────────────────────────────────────────
 
-/** Files and bytes under a directory, recursively. */
-function walkSize(dir) {
-  let bytes = 0;
-  let files = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      const s = walkSize(p);
-      bytes += s.bytes;
-      files += s.files;
-    } else {
-      bytes += statSync(p).size;
-      files += 1;
-    }
-  }
-  return { bytes, files };
-}
-
-/** Pagefind's output: the index proper (chunks, fragments, filters) and its runtime/UI files. */
+/** Pagefind's output: the index proper (chunks, fragments, filters) and its runtime and UI files. */
 export function measurePagefind(dist) {
   const dir = join(dist, 'pagefind');
   if (!existsSync(dir)) return null;
-  const out = { ...walkSize(dir), parts: {} };
+  const out = { ...dirStats(dir), parts: {} };
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     const part = e.isDirectory() ? `${e.name}/` : e.name.startsWith('pagefind-entry') ? 'entry' : /\.(wasm|pagefind)$/.test(e.name) ? 'wasm' : 'runtime/ui';
-    const s = e.isDirectory() ? walkSize(p) : { bytes: statSync(p).size, files: 1 };
+    const s = e.isDirectory() ? dirStats(p) : { bytes: statSync(p).size, files: 1 };
     out.parts[part] ??= { bytes: 0, files: 0 };
     out.parts[part].bytes += s.bytes;
     out.parts[part].files += s.files;
@@ -253,8 +123,7 @@ export function measurePagefind(dist) {
 /** Runs bench-markdown.mjs (its own temp projects) and returns what it wrote. */
 export function measureMarkdown({ runs = 3, pages = 1000 } = {}) {
   const args = [join(repo, 'src/tools/bench-markdown.mjs'), '--runs', String(runs), '--pages', String(pages)];
-  // Its progress lines (stderr) show; its table and JSON (stdout) are summarised in our report
-  // and kept whole in .bench/markdown.json and under "markdown" in .bench/results.json.
+  // Its progress lines (stderr) show; its table and JSON (stdout) are summarised in our report.
   const res = spawnSync(process.execPath, args, { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   if (res.status !== 0) throw new Error(`bench-markdown failed (exit ${res.status ?? res.signal})`);
   return JSON.parse(readFileSync(join(repo, '.bench/markdown.json'), 'utf8'));
@@ -262,63 +131,202 @@ export function measureMarkdown({ runs = 3, pages = 1000 } = {}) {
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────────
 
-const kb = (n) => (n / 1024).toFixed(1);
+const cell = (s) => (s.median === s.max ? kib(s.median) : `${kib(s.median)} (${kib(s.max)})`);
+const ms = (n) => (Number.isFinite(n) ? `${Math.round(n)}` : 'n/a');
+const clsText = (n) => (n === 0 ? '0' : n < 0.001 ? n.toExponential(1) : n.toFixed(3));
 
-function printReport(r) {
+/** The report's tables as [title, head, rows]; printed as text and written as Markdown. */
+function tables(r) {
+  const out = [];
+  out.push([
+    `Every built page (${r.pages.total}), by kind: median (max) KiB gzipped; JS = what runs before interaction`,
+    ['kind', 'pages', 'HTML', 'JS', 'CSS', 'JS on use', 'requests'],
+    Object.entries(r.pages.byKind).map(([kind, k]) => [kind, String(k.pages), cell(k.htmlGzip), cell(k.jsGzip), cell(k.cssGzip), cell(k.lazyJsGzip), String(k.requests.median)]),
+  ]);
+  if (r.browser) {
+    const b = (x) => `${kib(x.raw)} / ${kib(x.gzip)}`;
+    out.push([
+      'In Chromium, one page per kind (its largest page): on load, KiB raw / gzipped; then what the first search ("deceptive alignment") and the first link preview add (requests, KiB gzipped)',
+      ['kind', 'requests', 'HTML', 'JS', 'CSS', 'fonts gz', 'total gz', 'search +', 'preview +'],
+      Object.entries(r.browser).map(([kind, p]) => {
+        const l = p.load;
+        const total = Object.values(l.bytes).reduce((t, x) => t + x.gzip, 0);
+        const use = (f) => (f ? `${f.requests} req, ${kib(Object.values(f.bytes).reduce((t, x) => t + x.gzip, 0))}` : '—');
+        return [kind, String(l.requests), b(l.bytes.html), b(l.bytes.js), b(l.bytes.css), kib(l.bytes.font.gzip), kib(total), use(p.search), use(p.preview)];
+      }),
+    ]);
+  }
+  if (r.lighthouse) {
+    const presets = [...new Set(Object.values(r.lighthouse).flatMap((x) => Object.keys(x)))];
+    out.push([
+      'Lighthouse: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS',
+      ['kind', ...presets.flatMap((p) => [`${p} scores`, 'LCP', 'TBT', 'CLS'])],
+      Object.entries(r.lighthouse).map(([kind, x]) => [
+        kind,
+        ...presets.flatMap((p) => {
+          const run = x[p];
+          if (!run) return ['—', '—', '—', '—'];
+          return [Object.values(run.scores).map((s) => s ?? '–').join('/'), ms(run.lcpMs), ms(run.tbtMs), clsText(run.cls)];
+        }),
+      ]),
+    ]);
+  }
+  if (r.corpus) {
+    out.push([
+      'Cold builds in a temp copy of the site: seed corpus, and seed plus generated threads',
+      ['corpus', 'pages', 'comments', 'astro build s', 'search index s', 'total s', 'records', 'Pagefind MiB', 'Pagefind files', 'dist MiB'],
+      r.corpus.map((c) => [
+        c.generatedThreads ? `seed + ${c.generatedThreads} threads` : 'seed',
+        String(c.pages),
+        String(c.comments),
+        c.astroSeconds.toFixed(1),
+        c.indexSeconds.toFixed(1),
+        c.buildSeconds.toFixed(1),
+        String(c.records),
+        (c.pagefindBytes / 1048576).toFixed(1),
+        String(c.pagefindFiles),
+        (c.distBytes / 1048576).toFixed(1),
+      ]),
+    ]);
+  }
+  if (r.budgets.length) {
+    out.push([
+      'Budgets',
+      ['budget', 'where', 'limit', 'measured', ''],
+      r.budgets.map((b) => [b.budget, b.where || '—', String(b.limit), typeof b.actual === 'number' && !Number.isInteger(b.actual) ? b.actual.toPrecision(2) : String(b.actual), b.ok ? 'ok' : 'OVER']),
+    ]);
+  }
+  return out;
+}
+
+/** One-line summaries that need no table. */
+function notes(r) {
   const lines = [];
-  lines.push('');
-  lines.push(r.build ? `Build (npm run build): ${r.build.seconds.toFixed(1)} s` : 'Build: skipped (--no-build), measuring the existing dist/');
-  lines.push(`Pages: ${r.pages.total}`);
-  lines.push('');
-  lines.push('Per page, median (max) KiB; gz = gzip; JS counts module scripts, their static imports and island code');
-  const head = ['kind', 'pages', 'HTML', 'HTML gz', 'JS', 'JS gz', 'CSS', 'CSS gz', 'total gz', 'reqs', 'lazy JS gz'];
-  const rows = Object.entries(r.pages.byKind).map(([kind, k]) => {
-    const cell = (s) => (s.median === s.max ? kb(s.median) : `${kb(s.median)} (${kb(s.max)})`);
-    return [kind, String(k.pages), cell(k.htmlRaw), cell(k.htmlGzip), cell(k.jsRaw), cell(k.jsGzip), cell(k.cssRaw), cell(k.cssGzip), cell(k.totalGzip), String(k.requests.median), cell(k.lazyJsGzip)];
-  });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const fmt = (row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  lines.push(fmt(head));
-  lines.push(widths.map((w) => '─'.repeat(w)).join('  '));
-  for (const row of rows) lines.push(fmt(row));
-  lines.push('');
+  if (r.browser || r.lighthouse) lines.push(`Pages loaded: ${Object.entries(r.representative).map(([k, p]) => `${k} ${p}`).join(', ')}`);
+  lines.push(r.build ? `Build: astro ${r.build.astroSeconds.toFixed(1)} s + search index ${r.build.indexSeconds.toFixed(1)} s` : 'Build: skipped (--no-build), measuring the existing build');
   if (r.pagefind) {
     const parts = Object.entries(r.pagefind.parts)
       .sort((a, b) => b[1].bytes - a[1].bytes)
-      .map(([name, p]) => `${name} ${kb(p.bytes)} KiB/${p.files}`)
+      .map(([name, p]) => `${name} ${kib(p.bytes)} KiB/${p.files}`)
       .join(', ');
-    lines.push(`Pagefind on disk: ${kb(r.pagefind.bytes)} KiB in ${r.pagefind.files} files (${parts})`);
-  } else lines.push('Pagefind: no dist/pagefind directory');
+    lines.push(`Pagefind on disk: ${kib(r.pagefind.bytes)} KiB in ${r.pagefind.files} files (${parts})`);
+  }
+  if (r.search) {
+    const s = r.search;
+    lines.push(
+      `Search: first query fetches ${s.firstQuery.requests} requests, ${kib(s.firstQuery.gzipBytes)} KiB over the wire (${kib(s.firstQuery.rawBytes)} KiB decoded); ` +
+        `${s.bytesBeforeFirstUse} bytes of it before first use; median ${s.medianMs.toFixed(1)} ms from typing to rendered results over ${s.timesMs.length} queries`,
+    );
+  }
+  if (r.calculators) {
+    for (const [path, w] of Object.entries(r.calculators.pages)) if (w) lines.push(`Calculator ${path}: ${kib(w.gz)} KiB gzipped JS (${w.files} files + ${w.inlineScripts} inline)`);
+  }
   if (r.markdown) {
-    const m = r.markdown;
-    const v = m.variants;
+    const v = r.markdown.variants;
     const others = Object.entries(v)
       .filter(([name]) => name !== 'satteri')
       .map(([name, x]) => `${name} ${x.median.toFixed(1)} s (×${x.ratioToSatteri.toFixed(2)})`)
       .join(', ');
-    lines.push(`Markdown pipelines (${m.pages} generated pages, ${m.runs} cold builds each, median): satteri + <M> KaTeX ${v.satteri.median.toFixed(1)} s, ${others}`);
+    lines.push(`Markdown pipelines (${r.markdown.pages} generated pages, ${r.markdown.runs} cold builds each, median): satteri ${v.satteri.median.toFixed(1)} s, ${others}`);
   }
-  console.log(lines.join('\n'));
+  const t = r.runtimeSeconds;
+  lines.push(`Bench runtime: ${Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}`);
+  return lines;
+}
+
+/** One line per budget: the worst figure among its checks, and where it failed. */
+function summariseBudgets(checks) {
+  const groups = new Map();
+  for (const b of checks) groups.set(b.budget, [...(groups.get(b.budget) ?? []), b]);
+  return [...groups.entries()].map(([budget, list]) => {
+    const failed = list.filter((b) => !b.ok);
+    const pick = failed.length ? failed : list;
+    const worst = pick.reduce((w, b) => (typeof b.actual === 'number' && typeof w.actual === 'number' && b.actual > w.actual ? b : w));
+    const names = (xs) => xs.map((b) => b.where).filter(Boolean);
+    let where = names([worst]).join('');
+    if (failed.length && list.length > 1) where = `${failed.length} of ${list.length}: ${names(failed).slice(0, 3).join(', ')}${failed.length > 3 ? ', …' : ''}`;
+    else if (list.length > 1) where = `all ${list.length} (worst: ${where || '—'})`;
+    return { budget, where, limit: worst.limit, actual: worst.actual, ok: failed.length === 0 };
+  });
+}
+
+function printReport(r) {
+  for (const [title, head, rows] of tables(r)) console.log(`\n${title}\n${textTable(head, rows)}`);
+  console.log(`\n${notes(r).join('\n')}`);
+}
+
+function markdownReport(r) {
+  const parts = [`Bench run of ${r.date} (Node ${r.node}, ${r.cpus} CPUs, ${r.chromium ?? 'no browser'}).`];
+  for (const [title, head, rows] of tables(r)) parts.push(`**${title}**\n\n${markdownTable(head, rows)}`);
+  parts.push(notes(r).map((l) => `- ${l}`).join('\n'));
+  return `${parts.join('\n\n')}\n`;
 }
 
 async function main() {
+  const t0 = performance.now();
   const dist = resolve(repo, option('dist', 'dist'));
-  const results = { date: new Date().toISOString(), node: process.versions.node, dist: relative(repo, dist) || '.' };
-  results.build = flag('no-build') ? null : measureBuild();
+  const out = resolve(repo, option('out', 'bench/results.json'));
+  const runtime = {};
+  const timed = async (name, fn) => {
+    const s = performance.now();
+    const v = await fn();
+    runtime[name] = seconds(s);
+    return v;
+  };
+  const log = (line) => console.error(line);
+  const r = { date: new Date().toISOString(), node: process.versions.node, cpus: availableParallelism(), dist: relative(repo, dist) || '.', runtimeSeconds: runtime };
+  r.build = flag('no-build') ? null : await timed('build', () => measureBuild(dist));
   if (!existsSync(dist)) throw new Error(`${dist} does not exist; run without --no-build`);
-  results.pages = measurePages(dist);
-  results.pagefind = measurePagefind(dist);
-  if (flag('markdown')) results.markdown = measureMarkdown({ runs: Number(option('runs', '3')), pages: Number(option('pages', '1000')) });
-  printReport(results);
-  mkdirSync(join(repo, '.bench'), { recursive: true });
-  writeFileSync(join(repo, '.bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwrote .bench/results.json`);
+  r.pages = await timed('pages', () => measurePages(dist));
+  r.pagefind = measurePagefind(dist);
+  r.representative = representativePages(r.pages.pages.map((p) => ({ path: p.path, htmlBytes: p.html.raw })));
+
+  if (!flag('no-browser')) {
+    const { benchBrowser } = await import('./bench-browser.ts');
+    r.browser = await timed('browser', () => benchBrowser(dist, r.representative));
+    r.chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  }
+  if (!flag('no-lighthouse')) {
+    const { benchLighthouse } = await import('./bench-lighthouse.ts');
+    const presets = option('presets', 'mobile,desktop').split(',');
+    r.lighthouse = await timed('lighthouse', () => benchLighthouse(dist, r.representative, { presets, log }));
+  }
+  if (!flag('no-search')) {
+    const { benchSearch } = await import('./bench-search.ts');
+    r.search = await timed('search', () => benchSearch(dist));
+  }
+  if (!flag('no-calculators')) {
+    const { benchCalculators } = await import('./bench-calculators.mjs');
+    r.calculators = await timed('calculators', () => benchCalculators({ dist, log }));
+  }
+  if (!flag('no-corpus')) {
+    const { benchCorpus } = await import('./bench-corpus.ts');
+    const n = Number(option('corpus-threads', '1000'));
+    r.corpus = await timed('corpus', () => benchCorpus([0, n], { log }));
+  }
+  if (flag('markdown')) r.markdown = await timed('markdown', () => measureMarkdown({ runs: Number(option('runs', '3')), pages: Number(option('pages', '1000')) }));
+
+  r.budgetChecks = checkBudgets({
+    pages: r.pages.pages.map((p) => ({ path: p.path, reading: p.reading, calculator: p.kind === 'calculator', eagerJsGzip: p.js.gzip })),
+    lighthouse: r.lighthouse,
+    search: r.search && { firstQueryGzip: r.search.firstQuery.gzipBytes, bytesBeforeFirstUse: r.search.bytesBeforeFirstUse, medianMs: r.search.medianMs },
+    katex: r.pages.pages.map((p) => ({ path: p.path, katexCss: p.katexCss, katexMarkup: p.katexMarkup, externalAssets: p.external.length })),
+  });
+  // Per-page lines are many; the report keeps the failures and one summary line per budget.
+  r.budgets = summariseBudgets(r.budgetChecks);
+  runtime.total = seconds(t0);
+
+  printReport(r);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(out.replace(/\.json$/, '.md'), markdownReport(r));
+  console.log(`\nwrote ${relative(repo, out)} and ${relative(repo, out.replace(/\.json$/, '.md'))}`);
 }
 
-// Run only as a script, so later tools can import the measurement functions.
+// Run only as a script, so other tools can import the measurement functions.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main().catch((err) => {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(err instanceof Error ? err.stack : err);
     process.exit(1);
   });
 }

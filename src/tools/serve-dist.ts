@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,13 +21,25 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
+/** How closely to imitate a production static host. */
+export interface ServeOptions {
+  /**
+   * Gzip text responses for clients that accept it and mark Astro's content-hashed assets as
+   * immutable, as static hosts do. The bench's Lighthouse runs use this; the tests do not need it.
+   */
+  hostLike?: boolean;
+}
+
+// Types a host compresses; fonts, images and Pagefind's chunks (already gzip files) go as they are.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.txt', '.xml']);
+
 export interface Served {
   url: string;
   close: () => Promise<void>;
 }
 
 /** Serves `dir` on a free port of 127.0.0.1 (or `port`), resolving once it listens. */
-export async function serveDist(dir = 'dist', port = 0): Promise<Served> {
+export async function serveDist(dir = 'dist', port = 0, options: ServeOptions = {}): Promise<Served> {
   const root = resolve(dir);
   const server: Server = createServer(async (req, res) => {
     try {
@@ -35,7 +48,18 @@ export async function serveDist(dir = 'dist', port = 0): Promise<Served> {
       if (path !== root && !path.startsWith(root + sep)) throw new Error('outside root'); // not a sibling like dist-old/
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      const headers: Record<string, string> = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' };
+      if (options.hostLike) {
+        if (url.pathname.startsWith('/_astro/')) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+        if (COMPRESSIBLE.has(extname(path)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+          headers['Content-Encoding'] = 'gzip';
+          headers['Vary'] = 'Accept-Encoding';
+          res.writeHead(200, headers);
+          res.end(gzipSync(body));
+          return;
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       const body = await readFile(join(root, '404.html')).catch(() => Buffer.from('Not found'));
