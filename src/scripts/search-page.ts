@@ -13,6 +13,7 @@ if (root) {
   const filterBox = root.querySelector<HTMLElement>('[data-search-filters]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-list]')!;
+  const results = root.querySelector<HTMLElement>('[data-search-results]')!;
   root.hidden = false;
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -54,6 +55,9 @@ if (root) {
       return fs;
     });
     filterBox.replaceChildren(...groups);
+    // The results column appears together with the filters, in the same frame, instead of
+    // sitting empty under the form and being pushed down by them (a layout shift on phones).
+    results.hidden = false;
   };
 
   const run = async () => {

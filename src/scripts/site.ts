@@ -1,131 +1,56 @@
-import { passageLink } from '../lib/links/fragment.ts';
-// The one script every page loads (deferred, as a module). It only wires up controls the reader
-// uses: copy-link buttons and the theme switch. Reading needs none of it.
+// The one script every page runs before interaction: a loader, kept under 3 KB gzipped (see
+// tests/e2e/budgets.test.ts). It only listens; the code behind each feature is imported on its
+// first use: search (focus or "/"), link previews (hover, focus or tap on an internal link),
+// copy-link tools (a copy button, a text selection), highlighting of landed search terms. The
+// theme and blind-reading switches are a few lines each and stay here. Reading needs none of it.
 
-const status = (): HTMLElement | null => document.getElementById('site-status');
+type CopyLink = typeof import('./copy-link.ts');
+let copyLink: Promise<CopyLink> | undefined;
+const tools = (): Promise<CopyLink> => (copyLink ??= import('./copy-link.ts'));
 
-function announce(message: string): void {
-  const el = status();
-  if (!el) return;
-  el.textContent = message;
-  window.setTimeout(() => {
-    if (el.textContent === message) el.textContent = '';
-  }, 2500);
-}
+const root = document.documentElement;
 
-async function copyText(text: string): Promise<boolean> {
+/** Stores a setting, or keeps it for this page only when the browser refuses storage (private modes). */
+function remember(key: string, value: string | null): void {
   try {
-    await navigator.clipboard.writeText(text);
-    return true;
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
   } catch {
-    // Clipboard API refused (insecure origin or no permission): fall back to a selection copy.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
+    // Nothing to do: the setting simply lasts for this page.
   }
 }
-
-/** The nearest element with a stable id around a node: a comment, a note, or an essay section's heading. */
-function anchorAround(node: Node | null): string | null {
-  const el = node instanceof Element ? node : node?.parentElement;
-  const permalinked = el?.closest<HTMLElement>('[data-permalink]');
-  if (permalinked?.id) return permalinked.id;
-  const section = el?.closest('section.essay-section');
-  return section?.querySelector(':scope > h2, :scope > h3, :scope > h4')?.id ?? null;
-}
-
-/** Selected text inside the passage `id`, so a copied link can point at the exact words. */
-function selectionIn(id: string): string {
-  const sel = getSelection();
-  if (!sel || sel.isCollapsed) return '';
-  return anchorAround(sel.anchorNode) === id && anchorAround(sel.focusNode) === id ? sel.toString() : '';
-}
-
-function copyPassage(id: string, selected: string): void {
-  const url = passageLink(`${location.origin}${location.pathname}`, id, selected);
-  void copyText(url).then((ok) => announce(ok ? (selected ? 'Link to the selected text copied' : 'Link copied') : `Copy failed; the link is ${url}`));
-}
-
-document.addEventListener('click', (event) => {
-  const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-copy-link]');
-  if (!button) return;
-  const id = (button.dataset.copyLink ?? '').replace(/^#/, '');
-  copyPassage(id, selectionIn(id));
-});
-
-// Selecting text in a passage offers a link to exactly that text (a text fragment).
-const selectionButton = document.createElement('button');
-selectionButton.type = 'button';
-selectionButton.className = 'selection-link';
-selectionButton.textContent = 'Copy link to selected text';
-selectionButton.hidden = true;
-(document.querySelector('main') ?? document.body).append(selectionButton);
-let selectionTimer = 0;
-document.addEventListener('selectionchange', () => {
-  window.clearTimeout(selectionTimer);
-  selectionTimer = window.setTimeout(() => {
-    const sel = getSelection();
-    const id = sel && !sel.isCollapsed ? anchorAround(sel.anchorNode) : null;
-    selectionButton.hidden = !(id && selectionIn(id));
-    if (id) selectionButton.dataset.anchor = id;
-  }, 150);
-});
-selectionButton.addEventListener('mousedown', (e) => e.preventDefault()); // keep the selection alive
-selectionButton.addEventListener('click', () => {
-  const id = selectionButton.dataset.anchor;
-  if (id) copyPassage(id, selectionIn(id));
-});
 
 // Blind reading: hide names and karma on comments; remembered across pages.
 const blindToggle = document.querySelector<HTMLButtonElement>('[data-blind-toggle]');
-function syncBlind(): void {
-  blindToggle?.setAttribute('aria-pressed', document.documentElement.dataset.blind ? 'true' : 'false');
-}
-blindToggle?.addEventListener('click', () => {
-  const on = !document.documentElement.dataset.blind;
-  if (on) document.documentElement.dataset.blind = '1';
-  else delete document.documentElement.dataset.blind;
-  try {
-    if (on) localStorage.setItem('blind', '1');
-    else localStorage.removeItem('blind');
-  } catch {
-    // Storage refused: the setting lasts for this page only.
-  }
-  syncBlind();
-  announce(on ? 'Names and karma hidden' : 'Names and karma shown');
-});
-syncBlind();
+blindToggle?.setAttribute('aria-pressed', root.dataset['blind'] ? 'true' : 'false');
 
-const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
-function currentTheme(): 'light' | 'dark' {
-  const set = document.documentElement.dataset.theme;
-  if (set === 'light' || set === 'dark') return set;
-  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-function labelToggle(): void {
-  if (!toggle) return;
-  const next = currentTheme() === 'dark' ? 'light' : 'dark';
-  toggle.textContent = next === 'dark' ? 'Dark theme' : 'Light theme';
-  toggle.setAttribute('aria-label', `Switch to ${next} theme`);
-}
-toggle?.addEventListener('click', () => {
-  const next = currentTheme() === 'dark' ? 'light' : 'dark';
-  document.documentElement.dataset.theme = next;
-  try {
-    localStorage.setItem('theme', next);
-  } catch {
-    // Private modes may refuse storage; the choice then lasts for this page only.
+document.addEventListener('click', (event) => {
+  const target = event.target as Element | null;
+  const copy = target?.closest<HTMLButtonElement>('button[data-copy-link]');
+  if (copy) void tools().then((m) => m.copyFromButton(copy));
+  if (target?.closest('[data-theme-toggle]')) {
+    // The button shows the theme it switches to with CSS alone, so its label never shifts the header.
+    const dark = root.dataset['theme'] ? root.dataset['theme'] === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+    root.dataset['theme'] = dark ? 'light' : 'dark';
+    remember('theme', root.dataset['theme']);
   }
-  labelToggle();
+  if (blindToggle && target?.closest('[data-blind-toggle]')) {
+    const on = !root.dataset['blind'];
+    if (on) root.dataset['blind'] = '1';
+    else delete root.dataset['blind'];
+    remember('blind', on ? '1' : null);
+    blindToggle.setAttribute('aria-pressed', String(on));
+    void tools().then((m) => m.announce(on ? 'Names and karma hidden' : 'Names and karma shown'));
+  }
 });
-labelToggle();
+
+// Selecting text in a passage offers a link to exactly that text; the tools take over from here.
+const onSelection = (): void => {
+  if (getSelection()?.isCollapsed !== false) return;
+  document.removeEventListener('selectionchange', onSelection);
+  void tools().then((m) => m.watchSelection());
+};
+document.addEventListener('selectionchange', onSelection);
 
 // Search: the engine and its UI load on first use (focus or "/"), never on page load.
 const searchForm = document.querySelector<HTMLFormElement>('form[data-site-search]');
@@ -142,9 +67,10 @@ document.addEventListener('keydown', (e) => {
   if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
   const t = e.target as HTMLElement | null;
   if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-  if (!searchInput || document.querySelector('[data-search-page]')) {
-    document.querySelector<HTMLInputElement>('[data-search-page] input[type="search"]')?.focus();
-    if (document.querySelector('[data-search-page]')) e.preventDefault();
+  const pageBox = document.querySelector<HTMLInputElement>('[data-search-page] input[type="search"]');
+  if (!searchInput || pageBox) {
+    pageBox?.focus();
+    if (pageBox) e.preventDefault();
     return;
   }
   e.preventDefault();
@@ -159,13 +85,6 @@ type PreviewModule = typeof import('./previews.ts');
 let previews: Promise<PreviewModule> | undefined;
 let previewsReady = false;
 let touched = false;
-function loadPreviews(): Promise<PreviewModule> {
-  previews ??= import('./previews.ts').then((m) => {
-    previewsReady = true;
-    return m;
-  });
-  return previews;
-}
 function previewCandidate(e: Event): HTMLAnchorElement | null {
   const a = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('main a[href]');
   if (!a || a.closest('.anchor-tools, .toc, [data-search-result]')) return null;
@@ -179,7 +98,11 @@ function firstPreview(e: Event, how: 'hover' | 'focus' | 'touch'): void {
   if (!a) return;
   // A first tap must not navigate before the preview module can decide what the tap means.
   if (how === 'touch') e.preventDefault();
-  void loadPreviews().then((m) => {
+  previews ??= import('./previews.ts').then((m) => {
+    previewsReady = true;
+    return m;
+  });
+  void previews.then((m) => {
     const link = m.previewable(a);
     if (!link) {
       if (how === 'touch') a.click();
