@@ -3,6 +3,7 @@
 //   npm run bench -- [--dist dist] [--no-build] [--no-browser] [--no-lighthouse] [--no-search]
 //                    [--no-calculators] [--no-corpus] [--corpus-threads 1000] [--presets mobile,desktop]
 //                    [--markdown [--runs N] [--pages N]] [--out bench/results.json]
+//                    [--compare bench/before.json] [--from bench/results.json]
 //
 // Parts, each optional by its flag:
 //   build        `astro build` into --dist, then the search index (wall time of each)
@@ -19,6 +20,9 @@
 //   corpus       bench-corpus.ts: cold builds of the seed corpus and of the seed plus
 //                --corpus-threads generated threads, each in a temp copy of the site
 //   markdown     with --markdown: bench-markdown.mjs (Sätteri vs unified), its own temp projects
+//
+// --compare adds a before/after table per page kind against an earlier results file; --from
+// re-renders a saved results file instead of measuring.
 //
 // Prints tables, checks the budgets (src/lib/bench/budgets.ts) and writes --out (default
 // bench/results.json) plus a Markdown rendering of the tables beside it (results.md).
@@ -189,6 +193,7 @@ function tables(r) {
       ]),
     ]);
   }
+  if (r.compareWith) out.push(comparison(r.compareWith, r));
   if (r.budgets.length) {
     out.push([
       'Budgets',
@@ -197,6 +202,37 @@ function tables(r) {
     ]);
   }
   return out;
+}
+
+/**
+ * Before and after, per page kind: JS before interaction, bytes and requests on load, and the
+ * Lighthouse results, from an earlier results.json (`--compare`) and this run.
+ */
+function comparison(before, after) {
+  const kinds = PAGE_KINDS.filter((k) => after.pages.byKind[k] && before.pages?.byKind?.[k]);
+  const lh = (r, kind, preset) => {
+    const run = r.lighthouse?.[kind]?.[preset];
+    return run ? `${Object.values(run.scores).join('/')} CLS ${clsText(run.cls)}` : '—';
+  };
+  const load = (r, kind) => {
+    const l = r.browser?.[kind]?.load;
+    return l ? `${l.requests} / ${kib(Object.values(l.bytes).reduce((t, x) => t + x.gzip, 0))}` : '—';
+  };
+  return [
+    `Before (${before.date.slice(0, 10)}) → after: JS before interaction (KiB gzipped, largest page of the kind); requests / KiB gzipped on load; Lighthouse scores and CLS`,
+    ['kind', 'JS before', 'JS after', 'load before', 'load after', 'mobile before', 'mobile after', 'desktop before', 'desktop after'],
+    kinds.map((k) => [
+      k,
+      kib(before.pages.byKind[k].jsGzip.max),
+      kib(after.pages.byKind[k].jsGzip.max),
+      load(before, k),
+      load(after, k),
+      lh(before, k, 'mobile'),
+      lh(after, k, 'mobile'),
+      lh(before, k, 'desktop'),
+      lh(after, k, 'desktop'),
+    ]),
+  ];
 }
 
 /** One-line summaries that need no table. */
@@ -262,10 +298,27 @@ function markdownReport(r) {
   return `${parts.join('\n\n')}\n`;
 }
 
+/** Prints the report and writes the results file and its Markdown rendering. */
+function finish(r, out) {
+  const compare = option('compare', null);
+  if (compare) r.compareWith = JSON.parse(readFileSync(resolve(repo, compare), 'utf8'));
+  printReport(r);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ ...r, compareWith: compare ? relative(repo, resolve(repo, compare)) : undefined }, null, 2)}\n`);
+  writeFileSync(out.replace(/\.json$/, '.md'), markdownReport(r));
+  console.log(`\nwrote ${relative(repo, out)} and ${relative(repo, out.replace(/\.json$/, '.md'))}`);
+}
+
 async function main() {
   const t0 = performance.now();
   const dist = resolve(repo, option('dist', 'dist'));
   const out = resolve(repo, option('out', 'bench/results.json'));
+  const from = option('from', null);
+  if (from) {
+    // Re-render an earlier run (for instance with --compare) without measuring anything.
+    finish(JSON.parse(readFileSync(resolve(repo, from), 'utf8')), out);
+    return;
+  }
   const runtime = {};
   const timed = async (name, fn) => {
     const s = performance.now();
@@ -315,12 +368,7 @@ async function main() {
   // Per-page lines are many; the report keeps the failures and one summary line per budget.
   r.budgets = summariseBudgets(r.budgetChecks);
   runtime.total = seconds(t0);
-
-  printReport(r);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(r, null, 2)}\n`);
-  writeFileSync(out.replace(/\.json$/, '.md'), markdownReport(r));
-  console.log(`\nwrote ${relative(repo, out)} and ${relative(repo, out.replace(/\.json$/, '.md'))}`);
+  finish(r, out);
 }
 
 // Run only as a script, so other tools can import the measurement functions.
