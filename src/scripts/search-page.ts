@@ -1,5 +1,10 @@
 // The /search/ page: the query and filters live in the URL, so a search can be shared.
-import { query, renderResult, arrowNavigation, loadEngine } from './search-ui.ts';
+import { isSearchableQuery } from '../lib/search/query.ts';
+import { query, renderResult, arrowNavigation, loadEngine, loadResults } from './search-ui.ts';
+
+// Results drawn per step: each needs its passage's text fetched, so a first query fetches ten
+// (about 10 KB), not every match, and "Show more" fetches the next ten.
+const PAGE = 10;
 
 const FILTERS = [
   ['kind', 'Kind'],
@@ -14,6 +19,7 @@ if (root) {
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-list]')!;
   const results = root.querySelector<HTMLElement>('[data-search-results]')!;
+  const moreButton = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   root.hidden = false;
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -63,23 +69,50 @@ if (root) {
   const run = async () => {
     const mine = ++seq;
     syncUrl();
-    const q = input.value;
+    // A one-letter query searches nothing (see MIN_QUERY_LENGTH); filters alone still list.
+    const q = isSearchableQuery(input.value) ? input.value : '';
     const anyFilter = FILTERS.some(([k]) => (chosen[k]?.length ?? 0) > 0);
-    if (!q.trim() && !anyFilter) {
+    if (!q && !anyFilter) {
       const pf = await loadEngine();
       if (mine !== seq) return;
       drawFilters(await pf.filters());
       list.replaceChildren();
-      status.textContent = 'Type to search essays, comments and pages.';
+      status.textContent = input.value.trim() ? 'Keep typing: searches start at two letters.' : 'Type to search essays, comments and pages.';
       return;
     }
-    const res = await query(q, chosen, 50);
+    const res = await query(q, chosen, PAGE);
     if (mine !== seq || !res) return;
     drawFilters(res.filters);
     list.replaceChildren(...res.data.map((d) => renderResult(d, q)));
-    status.textContent = res.total === 0 ? 'No results.' : `${res.total} result${res.total === 1 ? '' : 's'}${res.total > 50 ? ' (showing the first 50)' : ''}`;
+    rest = res.rest;
+    total = res.total;
+    showCount();
     performance.mark('search-rendered');
   };
+
+  let rest: Parameters<typeof loadResults>[0] = [];
+  let total = 0;
+  const showCount = () => {
+    const shown = list.children.length;
+    status.textContent = total === 0 ? 'No results.' : `${total} result${total === 1 ? '' : 's'}${shown < total ? `, showing the first ${shown}` : ''}`;
+    moreButton.hidden = rest.length === 0;
+    moreButton.textContent = `Show ${Math.min(PAGE, rest.length)} more`;
+  };
+  moreButton.addEventListener('click', async () => {
+    const mine = seq;
+    const next = rest.slice(0, PAGE);
+    moreButton.disabled = true;
+    const data = await loadResults(next);
+    moreButton.disabled = false;
+    if (mine !== seq) return;
+    rest = rest.slice(next.length);
+    const q = isSearchableQuery(input.value) ? input.value : '';
+    const items = data.map((d) => renderResult(d, q));
+    list.append(...items);
+    showCount();
+    // Focus moves to the first new result so keyboard and screen-reader users carry on from there.
+    items[0]?.querySelector('a')?.focus();
+  });
 
   input.addEventListener('input', () => void run());
   arrowNavigation(list, input, () => input.focus());

@@ -2,6 +2,7 @@
 // /search/ page; results are drawn with DOM text nodes only, never innerHTML, because excerpts
 // come from untrusted source text.
 import { highlightTerms, parseExcerpt } from '../lib/search/excerpt.ts';
+import { isSearchableQuery } from '../lib/search/query.ts';
 
 interface ResultData {
   url: string;
@@ -44,14 +45,24 @@ export function loadEngine(): Promise<Pagefind> {
   return engine;
 }
 
-/** Runs a query and loads the data of the first `limit` results. */
-export async function query(q: string, filters: Record<string, string[]> = {}, limit = 8) {
+let latestQuery = 0;
+
+/** Runs a query and loads the data of the first `limit` results; null once a newer query has started. */
+export async function query(q: string, filters: Record<string, string[]> = {}, limit = 6) {
+  const mine = ++latestQuery;
   const pf = await loadEngine();
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
   const search = await pf.search(q.trim() || null, Object.keys(active).length ? { filters: active } : {});
-  if (!search) return null; // superseded by a newer query
+  // A reader who typed on while the index chunks loaded has moved past this query: fetching its
+  // results' text would only spend their bandwidth on results they will never see.
+  if (!search || mine !== latestQuery) return null;
   const data = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
-  return { total: search.results.length, data, filters: search.filters, totalFilters: search.totalFilters };
+  return { total: search.results.length, data, rest: search.results.slice(limit), filters: search.filters, totalFilters: search.totalFilters };
+}
+
+/** Loads the data of further results, in order; each result's text is fetched only now. */
+export function loadResults(results: readonly PagefindResult[]): Promise<ResultData[]> {
+  return Promise.all(results.map((r) => r.data()));
 }
 
 /** Link that lands on the passage and asks the page to highlight the query's words there. */
@@ -147,7 +158,7 @@ export function initHeaderSearch(form: HTMLFormElement): void {
   const run = async () => {
     const q = input.value;
     const mine = ++seq;
-    if (!q.trim()) {
+    if (!isSearchableQuery(q)) {
       panel.hidden = true;
       return;
     }

@@ -1,15 +1,29 @@
 // Builds the Pagefind index after `astro build`. Instead of one result per page, every passage
 // marked `data-search-record` (a comment, an essay section) becomes its own record whose URL
 // carries its anchor, with filters for kind, author and source; the rest of each page becomes a
-// page-level record. Run: node src/tools/build-search-index.ts [distDir]
+// page-level record; then the word index is re-cut into small chunks (rechunk-pagefind.ts).
+// Run: node src/tools/build-search-index.ts [--chunk-positions N] [distDir]
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { pageKindFor, pageRecord, passageRecord, recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
 import { builtPages } from './dist.ts';
+import { rechunkPagefind } from './rechunk-pagefind.ts';
 
-const dist = process.argv[2] ?? 'dist';
+// Word positions per index chunk: about 4 KB gzipped (7 KB at most), against Pagefind's fixed
+// 20,000 positions (~26 KB). Smaller chunks mean more files and, for short prefixes, more requests;
+// at this size a first query of one or two words stays under 100 KB with the engine included.
+const DEFAULT_CHUNK_POSITIONS = 2500;
+
+const args = process.argv.slice(2);
+const flag = args.indexOf('--chunk-positions');
+const chunkPositions = flag >= 0 ? Number(args.splice(flag, 2)[1]) : DEFAULT_CHUNK_POSITIONS;
+if (!Number.isInteger(chunkPositions) || chunkPositions < 0) {
+  console.error('--chunk-positions takes a whole number (0 keeps Pagefind\'s own chunks)');
+  process.exit(2);
+}
+const dist = args[0] ?? 'dist';
 
 /** Text of an element, skipping anything marked as chrome with data-pagefind-ignore. */
 function textOf(el: HTMLElement): string {
@@ -49,6 +63,11 @@ async function main(): Promise<void> {
   const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
   if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   await pagefind.close();
+  if (chunkPositions > 0) {
+    for (const r of rechunkPagefind(join(dist, 'pagefind'), chunkPositions)) {
+      console.log(`search index (${r.language}): ${r.chunksBefore} word chunks of up to ${(r.largestBefore / 1024).toFixed(1)} KiB re-cut into ${r.chunksAfter} of up to ${(r.largestAfter / 1024).toFixed(1)} KiB`);
+    }
+  }
   const passages = records.filter((r) => r.url.includes('#')).length;
   console.log(`search index: ${records.length} records (${passages} passages, ${records.length - passages} pages) → ${join(dist, 'pagefind')}`);
 }

@@ -131,6 +131,59 @@ describe('search UI', () => {
     expect(await p.locator('[data-search-list] a[data-search-result]').first().getAttribute('href')).toBe(first);
   });
 
+  test('one letter searches nothing; the second letter searches, and the panel lists six results', async () => {
+    const p = await (await s.context()).newPage();
+    const chunks: string[] = [];
+    p.on('request', (r) => {
+      if (r.url().includes('/pagefind/index/')) chunks.push(r.url());
+    });
+    await p.goto('/about/');
+    await p.keyboard.press('/');
+    await p.keyboard.type('g');
+    // Give a search the time it would take (the engine is loading on focus meanwhile).
+    await p.waitForTimeout(500);
+    expect(await p.locator('#site-search-panel').isVisible()).toBe(false);
+    expect(chunks).toEqual([]);
+    await p.keyboard.type('o');
+    await p.waitForSelector('#site-search-panel a[data-search-result]');
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(await p.locator('#site-search-panel a[data-search-result]').count()).toBe(6);
+  });
+
+  test('/search/ shows ten results and fetches more only when asked, moving focus to the first new one', async () => {
+    const p = await (await s.context()).newPage();
+    const fragments: string[] = [];
+    p.on('request', (r) => {
+      if (r.url().includes('/pagefind/fragment/')) fragments.push(r.url());
+    });
+    await p.goto('/search/?q=goal');
+    await p.waitForSelector('[data-search-list] a[data-search-result]');
+    const links = p.locator('[data-search-list] a[data-search-result]');
+    expect(await links.count()).toBe(10);
+    expect(fragments.length).toBeLessThanOrEqual(10);
+    const status = await p.locator('[data-search-status]').innerText();
+    const total = Number(/^(\d+) results, showing the first 10$/.exec(status)?.[1]);
+    expect(total).toBeGreaterThan(20);
+    const more = p.locator('[data-search-more]');
+    expect(await more.innerText()).toBe('Show 10 more');
+    await more.click();
+    await expect.poll(() => links.count()).toBe(20);
+    expect(await p.evaluate(() => document.activeElement === document.querySelectorAll('[data-search-list] a[data-search-result]')[10])).toBe(true);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(20);
+    expect(await p.locator('[data-search-status]').innerText()).toBe(`${total} results, showing the first 20`);
+    // A new query starts again from ten.
+    await p.fill('#search-page-input', 'counting');
+    await expect.poll(() => links.count()).toBeLessThanOrEqual(10);
+  });
+
+  test('/search/ with one letter asks for another instead of searching', async () => {
+    const p = await (await s.context()).newPage();
+    await p.goto('/search/?q=g');
+    await expect.poll(() => p.locator('[data-search-status]').innerText()).toBe('Keep typing: searches start at two letters.');
+    expect(await p.locator('[data-search-list] li').count()).toBe(0);
+  });
+
   test('each filter value shows its count', async () => {
     const p = await (await s.context()).newPage();
     await p.goto('/search/?q=goal');

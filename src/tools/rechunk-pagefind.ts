@@ -1,0 +1,99 @@
+// Rewrites a written Pagefind bundle so its word index comes in smaller chunks (see
+// src/lib/search/pagefind-chunks.ts for why). Reads pagefind-entry.json, and for each language its
+// meta file and chunk files; writes the new chunks, a new meta file under a new name, and the entry
+// file pointing at it; removes the old chunks. Every name is a content hash, so browsers and CDNs
+// never mix an old meta file with new chunks.
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeCbor, encodeCbor } from '../lib/search/cbor.ts';
+import { chunkOfWords, chunkRangesOfMeta, cutIntoChunks, metaWithChunkRanges, rangesOf, wordsOfChunk, type PackedWord } from '../lib/search/pagefind-chunks.ts';
+
+// Every Pagefind data file is gzip of this marker followed by the CBOR payload.
+const SIGNATURE = Buffer.from('pagefind_dcd');
+
+/** The CBOR payload of a Pagefind data file, or an error naming the file. */
+export function readPagefindFile(path: string): Uint8Array {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(readFileSync(path));
+  } catch (err) {
+    throw new Error(`${path}: not a gzip file Pagefind wrote (${(err as Error).message})`, { cause: err });
+  }
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: missing Pagefind's "pagefind_dcd" marker`);
+  return raw.subarray(SIGNATURE.length);
+}
+
+/** Writes a CBOR payload the way Pagefind stores its data files. */
+function writePagefindFile(path: string, payload: Uint8Array): number {
+  const gz = gzipSync(Buffer.concat([SIGNATURE, payload]), { level: 9 });
+  writeFileSync(path, gz);
+  return gz.length;
+}
+
+/** A short content hash for a file name, lengthened past any name already taken. */
+function nameFor(prefix: string, payload: Uint8Array, taken: Set<string>, length: number): string {
+  const hex = createHash('sha1').update(payload).digest('hex');
+  let n = length;
+  while (taken.has(`${prefix}_${hex.slice(0, n)}`) && n < hex.length) n++;
+  const name = `${prefix}_${hex.slice(0, n)}`;
+  taken.add(name);
+  return name;
+}
+
+interface Entry {
+  languages: Record<string, { hash: string }>;
+}
+
+/** What one language's index looked like before and after re-chunking. */
+export interface RechunkReport {
+  language: string;
+  chunksBefore: number;
+  chunksAfter: number;
+  largestBefore: number;
+  largestAfter: number;
+}
+
+/** Re-cuts every language's word index under `bundle` (a written Pagefind dir) into chunks of about `target` word positions. */
+export function rechunkPagefind(bundle: string, target: number): RechunkReport[] {
+  const entryPath = join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as Entry;
+  if (typeof entry.languages !== 'object' || entry.languages === null) throw new Error(`${entryPath}: no "languages" listed`);
+  const reports: RechunkReport[] = [];
+  for (const [language, info] of Object.entries(entry.languages)) {
+    const metaPath = join(bundle, `pagefind.${info.hash}.pf_meta`);
+    const meta = decodeCbor(readPagefindFile(metaPath));
+    const old = chunkRangesOfMeta(meta, metaPath);
+    const words: PackedWord[] = [];
+    let largestBefore = 0;
+    for (const r of old) {
+      const path = join(bundle, 'index', `${r.hash}.pf_index`);
+      largestBefore = Math.max(largestBefore, readFileSync(path).length);
+      words.push(...wordsOfChunk(decodeCbor(readPagefindFile(path)), path));
+    }
+    const chunks = cutIntoChunks(words, target);
+    const ranges = rangesOf(chunks);
+    const prefix = info.hash.slice(0, info.hash.indexOf('_'));
+    const taken = new Set<string>();
+    let largestAfter = 0;
+    // New files first, then the meta that points at them, then the old files: a half-finished run
+    // leaves the old index intact and working.
+    chunks.forEach((chunk, i) => {
+      const payload = encodeCbor(chunkOfWords(chunk));
+      const hash = nameFor(prefix, payload, taken, 7);
+      ranges[i]!.hash = hash;
+      largestAfter = Math.max(largestAfter, writePagefindFile(join(bundle, 'index', `${hash}.pf_index`), payload));
+    });
+    const metaPayload = encodeCbor(metaWithChunkRanges(meta, ranges));
+    const metaHash = nameFor(prefix, metaPayload, new Set(), 10);
+    writePagefindFile(join(bundle, `pagefind.${metaHash}.pf_meta`), metaPayload);
+    const oldMetaHash = info.hash;
+    info.hash = metaHash;
+    writeFileSync(entryPath, JSON.stringify(entry));
+    if (metaHash !== oldMetaHash) rmSync(metaPath, { force: true });
+    for (const r of old) if (!taken.has(r.hash)) rmSync(join(bundle, 'index', `${r.hash}.pf_index`), { force: true });
+    reports.push({ language, chunksBefore: old.length, chunksAfter: chunks.length, largestBefore, largestAfter });
+  }
+  return reports;
+}

@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { decodeCbor } from '../../src/lib/search/cbor.ts';
+import { chunkRangesOfMeta, wordsOfChunk, type ChunkRange } from '../../src/lib/search/pagefind-chunks.ts';
+import { readPagefindFile } from '../../src/tools/rechunk-pagefind.ts';
+import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
+import { DIST, expectNone, startSession, type Session } from './helpers.ts';
+
+// The word index is re-cut into small chunks after Pagefind writes it (rechunk-pagefind.ts). These
+// checks read the chunks back, and search the same queries against our index and against the one
+// Pagefind cuts itself (rebuilt in a temp copy of the site): ours must find everything it finds.
+const bundle = join(DIST, 'pagefind');
+const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+const metaFile = join(bundle, `pagefind.${entry.languages['en']?.hash}.pf_meta`);
+const ranges: ChunkRange[] = chunkRangesOfMeta(decodeCbor(readPagefindFile(metaFile)), metaFile);
+const words = ranges.map((r) => wordsOfChunk(decodeCbor(readPagefindFile(join(bundle, 'index', `${r.hash}.pf_index`))), r.hash).map((w) => w[0]));
+
+let s: Session;
+let ours: Page;
+let theirs: Page;
+let reference: Served;
+let copy: string;
+
+/** Loads Pagefind in a page as the site does (main thread), ready for window.pf.search. */
+async function engineAt(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/about/`);
+  await page.evaluate(`(async () => { const pf = await import('/pagefind/pagefind.js'); await pf.options({ noWorker: true }); await pf.init(); window.pf = pf; })()`);
+}
+
+/** Every result URL for a query, best first. */
+function urls(page: Page, q: string): Promise<string[]> {
+  return page.evaluate(async (q) => {
+    const pf = (window as unknown as { pf: { search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }> } }).pf;
+    const r = await pf.search(q);
+    return Promise.all(r.results.map(async (x) => (await x.data()).url));
+  }, q);
+}
+
+beforeAll(async () => {
+  copy = mkdtempSync(join(tmpdir(), 'pagefind-reference-'));
+  cpSync(DIST, copy, { recursive: true });
+  const run = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/tools/build-search-index.ts', '--chunk-positions', '0', copy], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`reference index build failed: ${run.stderr}`);
+  reference = await serveDist(copy);
+  s = await startSession();
+  ours = await (await s.context()).newPage();
+  theirs = await (await s.context()).newPage();
+  await engineAt(ours, s.served.url);
+  await engineAt(theirs, reference.url);
+}, 120_000);
+
+afterAll(async () => {
+  await s?.close();
+  await reference?.close();
+  if (copy) rmSync(copy, { recursive: true, force: true });
+});
+
+describe('the re-cut word index', () => {
+  test('lists exactly the chunk files on disk, each a small fraction of Pagefind’s ~26 KB', () => {
+    const onDisk = readdirSync(join(bundle, 'index')).sort();
+    expect(onDisk).toEqual(ranges.map((r) => `${r.hash}.pf_index`).sort());
+    const referenceChunks = readdirSync(join(copy, 'pagefind', 'index'));
+    expect(ranges.length).toBeGreaterThan(referenceChunks.length * 3);
+    const big = onDisk.map((f) => [f, statSync(join(bundle, 'index', f)).size] as const).filter(([, n]) => n > 8 * 1024);
+    expectNone(big.map(([f, n]) => `${f}: ${n} bytes`), 'index chunks over 8 KiB');
+  });
+
+  test('keeps every word Pagefind indexed, in order, with no 3-letter family split between chunks', () => {
+    const referenceMeta = readdirSync(join(copy, 'pagefind')).find((f) => f.endsWith('.pf_meta'))!;
+    const path = join(copy, 'pagefind', referenceMeta);
+    const theirWords = chunkRangesOfMeta(decodeCbor(readPagefindFile(path)), path).flatMap((r) => wordsOfChunk(decodeCbor(readPagefindFile(join(copy, 'pagefind', 'index', `${r.hash}.pf_index`))), r.hash).map((w) => w[0]));
+    expect(words.flat()).toEqual(theirWords);
+    const split = words.slice(1).flatMap((c, i) => {
+      const last = Array.from(words[i]!.at(-1)!);
+      const first = Array.from(c[0]!);
+      return last.length >= 3 && first.slice(0, 3).join('') === last.slice(0, 3).join('') ? [`${last.join('')} | ${first.join('')}`] : [];
+    });
+    expectNone(split, 'chunk boundaries inside a 3-letter family');
+  });
+
+  test('finds, for words at every chunk edge and their 3-letter prefixes, all that Pagefind’s own chunks find', async () => {
+    const edges = words.flatMap((c) => [c[0]!, c.at(-1)!]).filter((w) => /^\p{L}/u.test(w));
+    const queries = [...new Set([...edges, ...edges.map((w) => Array.from(w).slice(0, 3).join('')), 'deceptive alignment', 'counting argument', 'situational awareness', 'gradient descent'])];
+    expect(queries.length).toBeGreaterThan(40);
+    const missing: string[] = [];
+    let same = 0;
+    let short = 0;
+    for (const q of queries) {
+      const [a, b] = [await urls(ours, q), await urls(theirs, q)];
+      if (a.join() === b.join()) same++;
+      // A one- or two-letter word still finds itself, but its completions ("lo" → "long") come
+      // only from its own chunk, which here is smaller than Pagefind's: the price of the small
+      // chunks, paid for one keystroke (the UI starts at two letters; at three all are found).
+      if (q.split(' ').some((w) => Array.from(w).length < 3)) {
+        short++;
+        if (b.length > 0 && a.length === 0) missing.push(`${q}: nothing found, Pagefind's own chunks find ${b.length}`);
+        continue;
+      }
+      const lost = b.filter((u) => !a.includes(u));
+      if (lost.length) missing.push(`${q}: ${lost.length} of ${b.length} results missing, e.g. ${lost[0]}`);
+    }
+    expectNone(missing, 'queries where the re-cut index finds less than Pagefind’s own');
+    expect(short).toBeLessThan(queries.length / 4);
+    // Most queries give the very same list; the rest gain completions Pagefind's cut had split off.
+    expect(same).toBeGreaterThan(queries.length * 0.8);
+  });
+});
