@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { decodeCbor } from '../../src/lib/search/cbor.ts';
 import { chunkRangesOfMeta, wordsOfChunk, type ChunkRange } from '../../src/lib/search/pagefind-chunks.ts';
+import { SEARCH_FIRST_QUERY_GZIP } from '../../src/lib/bench/budgets.ts';
+import { wireBytes } from '../../src/tools/bench-browser.ts';
 import { readPagefindFile } from '../../src/tools/rechunk-pagefind.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { DIST, expectNone, startSession, type Session } from './helpers.ts';
@@ -107,5 +109,26 @@ describe('the re-cut word index', () => {
     expect(short).toBeLessThan(queries.length / 4);
     // Most queries give the very same list; the rest gain completions Pagefind's cut had split off.
     expect(same).toBeGreaterThan(queries.length * 0.8);
+  });
+
+  test(`a cold first query of one or two words fetches at most ${SEARCH_FIRST_QUERY_GZIP / 1024} KiB gzipped, engine included`, async () => {
+    const over: string[] = [];
+    for (const q of ['deceptive', 'deceptive alignment', 'counting argument', 'gradient descent']) {
+      const context = await s.context();
+      const page = await context.newPage();
+      const sizes: Promise<number>[] = [];
+      await page.goto('/about/', { waitUntil: 'networkidle' });
+      page.on('response', (r) => sizes.push(r.body().then((b) => wireBytes(r.headers()['content-type'] ?? '', b).gzip, () => 0)));
+      await page.focus('#site-search-input');
+      await page.fill('#site-search-input', q);
+      await page.waitForSelector('#site-search-panel a[data-search-result]');
+      await page.waitForLoadState('networkidle');
+      const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      // The engine alone is ~70 KB: a figure far below it means nothing was counted.
+      expect(total, q).toBeGreaterThan(60 * 1024);
+      if (total > SEARCH_FIRST_QUERY_GZIP) over.push(`"${q}": ${total} bytes in ${sizes.length} requests`);
+      await context.close();
+    }
+    expectNone(over, 'first queries over budget');
   });
 });
