@@ -201,6 +201,20 @@ function tables(r) {
     ]);
   }
   if (r.compareWith) out.push(comparison(r.compareWith, r));
+  if (r.compareWith?.search && r.search) {
+    const [b, a] = [r.compareWith.search, r.search];
+    const first = (x) => `${kib(x.firstQuery.gzipBytes)} (${x.firstQueries ? `costliest of ${x.firstQueries.length}: ${worstQuery(x)}` : 'one query: "deceptive"'})`;
+    out.push([
+      `Search before (${r.compareWith.date.slice(0, 10)}) → after`,
+      ['figure', 'before', 'after'],
+      [
+        ['first query, KiB gzipped', first(b), first(a)],
+        ['first query, requests', String(b.firstQuery.requests), String(a.firstQuery.requests)],
+        ['median ms, typing to results', b.medianMs.toFixed(1), a.medianMs.toFixed(1)],
+        ['Pagefind files on disk', String(b.indexFiles), String(a.indexFiles)],
+      ],
+    ]);
+  }
   if (r.budgets.length) {
     out.push([
       'Budgets',
