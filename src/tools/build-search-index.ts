@@ -7,14 +7,10 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import * as pagefind from 'pagefind';
+import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
 import { pageKindFor, pageRecord, passageRecord, recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
 import { builtPages } from './dist.ts';
 import { rechunkPagefind } from './rechunk-pagefind.ts';
-
-// Word positions per index chunk: about 4 KB gzipped (7 KB at most), against Pagefind's fixed
-// 20,000 positions (~26 KB). Smaller chunks mean more files and, for short prefixes, more requests;
-// at this size a first query of one or two words stays under 100 KB with the engine included.
-const DEFAULT_CHUNK_POSITIONS = 2500;
 
 const args = process.argv.slice(2);
 const flag = args.indexOf('--chunk-positions');

@@ -55,7 +55,9 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
   const item = (): CborValue => {
     const start = at;
     need(1);
-    const head = view.getUint8(at++);
+    const head = bytes[at++]!;
+    // Most of an index is small word positions: one byte each, read without the general path.
+    if (head < 24) return head;
     const major = head >> 5;
     const info = head & 31;
     switch (major) {
@@ -77,12 +79,15 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
       }
       case 4: {
         const n = argument(info, start);
-        const out: CborValue[] = [];
-        for (let i = 0; i < n; i++) out.push(item());
+        // Each element takes at least a byte: a longer count is a corrupt file, not a huge array.
+        if (n > bytes.length - at) throw new CborError(`CBOR array at offset ${start} claims ${n} items but only ${bytes.length - at} byte(s) remain`);
+        const out: CborValue[] = new Array<CborValue>(n);
+        for (let i = 0; i < n; i++) out[i] = item();
         return out;
       }
       case 5: {
         const n = argument(info, start);
+        if (2 * n > bytes.length - at) throw new CborError(`CBOR map at offset ${start} claims ${n} entries but only ${bytes.length - at} byte(s) remain`);
         const entries: [CborValue, CborValue][] = [];
         for (let i = 0; i < n; i++) entries.push([item(), item()]);
         return new CborMap(entries);
@@ -106,26 +111,49 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
 
 /** Encodes a value as canonical CBOR (shortest heads, definite lengths). */
 export function encodeCbor(value: CborValue): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  const push = (b: Uint8Array): void => {
-    parts.push(b);
-    size += b.length;
+  // One growing buffer, written in place: an index chunk is tens of thousands of small integers,
+  // and a part per integer made encoding a large index take half a minute.
+  let buf = new Uint8Array(1024);
+  let view = new DataView(buf.buffer);
+  let at = 0;
+  const room = (n: number): void => {
+    if (at + n <= buf.length) return;
+    let size = buf.length * 2;
+    while (size < at + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(buf.subarray(0, at));
+    buf = next;
+    view = new DataView(buf.buffer);
   };
 
   const head = (major: number, n: number): void => {
     if (!Number.isSafeInteger(n) || n < 0) throw new CborError(`cannot encode ${n} as a CBOR length or integer`);
     const m = major << 5;
-    if (n < 24) return push(Uint8Array.of(m | n));
-    if (n < 0x100) return push(Uint8Array.of(m | 24, n));
-    const width = n < 0x10000 ? 2 : n < 0x100000000 ? 4 : 8;
-    const b = new Uint8Array(1 + width);
-    const v = new DataView(b.buffer);
-    b[0] = m | (width === 2 ? 25 : width === 4 ? 26 : 27);
-    if (width === 2) v.setUint16(1, n);
-    else if (width === 4) v.setUint32(1, n);
-    else v.setBigUint64(1, BigInt(n));
-    push(b);
+    room(9);
+    if (n < 24) {
+      buf[at++] = m | n;
+    } else if (n < 0x100) {
+      buf[at++] = m | 24;
+      buf[at++] = n;
+    } else if (n < 0x10000) {
+      buf[at++] = m | 25;
+      view.setUint16(at, n);
+      at += 2;
+    } else if (n < 0x100000000) {
+      buf[at++] = m | 26;
+      view.setUint32(at, n);
+      at += 4;
+    } else {
+      buf[at++] = m | 27;
+      view.setBigUint64(at, BigInt(n));
+      at += 8;
+    }
+  };
+
+  const raw = (b: Uint8Array): void => {
+    room(b.length);
+    buf.set(b, at);
+    at += b.length;
   };
 
   const item = (x: CborValue): void => {
@@ -136,15 +164,16 @@ export function encodeCbor(value: CborValue): Uint8Array {
     if (typeof x === 'string') {
       const b = utf8.encode(x);
       head(3, b.length);
-      return push(b);
+      return raw(b);
     }
     if (x instanceof Uint8Array) {
       head(2, x.length);
-      return push(x);
+      return raw(x);
     }
     if (Array.isArray(x)) {
       head(4, x.length);
-      return x.forEach(item);
+      for (const y of x) item(y);
+      return;
     }
     if (x instanceof CborMap) {
       head(5, x.entries.length);
@@ -154,15 +183,10 @@ export function encodeCbor(value: CborValue): Uint8Array {
       }
       return;
     }
-    push(Uint8Array.of(x === false ? 0xf4 : x === true ? 0xf5 : x === null ? 0xf6 : 0xf7));
+    room(1);
+    buf[at++] = x === false ? 0xf4 : x === true ? 0xf5 : x === null ? 0xf6 : 0xf7;
   };
 
   item(value);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return buf.slice(0, at);
 }

@@ -24,6 +24,13 @@ export class PagefindFormatError extends Error {
   override name = 'PagefindFormatError';
 }
 
+/**
+ * Word positions per chunk: about 4 KB gzipped (7 KB at most), against Pagefind's fixed 20,000
+ * (~26 KB). Smaller chunks mean more files and, for short prefixes, more requests; at this size a
+ * first query of one or two words stays under 100 KB with the engine included.
+ */
+export const DEFAULT_CHUNK_POSITIONS = 2500;
+
 const isArray = (x: CborValue): x is CborValue[] => Array.isArray(x);
 
 /** The words of one decoded `.pf_index` file, checked against Pagefind's layout. */
@@ -87,14 +94,16 @@ function sharedLength(a: string, b: string): number {
 }
 
 /**
- * Cuts words (in index order) into runs of about `target` positions. A run closes at the first
- * word boundary past the target where the two words share fewer than `keepTogether` leading
- * characters. Pagefind's engine fetches one chunk per query word, found by these ranges, and
- * completes the last word as a prefix from that chunk alone; so if "dece…" words sat in two chunks,
- * typing "dece" would show only some of them. Keeping every 3-letter family in one chunk means any
- * query word of 3 or more letters sees all its completions. A word is never split, so a single
- * very common word, or a large family, can make a run bigger than the target. A keepTogether of 0
- * cuts at the first boundary past the target, as Pagefind does.
+ * Cuts words (in index order) into runs of about `target` positions, never splitting a word.
+ * Pagefind's engine fetches one chunk per query word, found by these ranges, and completes the
+ * last word as a prefix from that chunk alone; so if "dece…" words sat in two chunks, typing
+ * "dece" would show only some of them. A run therefore closes, once it has reached the target,
+ * only between words that share fewer than `keepTogether` leading characters: every 3-letter
+ * family stays in one chunk and any query word of 3 or more letters sees all its completions.
+ * A family far larger than the target would make one huge chunk, so the rule relaxes by one
+ * character each time the run doubles (a run of 2× the target may split a 3-letter family
+ * between 4-letter ones, 4× a 4-letter family, …). A keepTogether of 0 closes a run at the first
+ * boundary past the target, as Pagefind does.
  */
 export function cutIntoChunks(words: readonly PackedWord[], target: number, keepTogether = 3): PackedWord[][] {
   if (!Number.isInteger(target) || target < 1) throw new RangeError(`chunk target must be a positive whole number, not ${target}`);
@@ -103,7 +112,7 @@ export function cutIntoChunks(words: readonly PackedWord[], target: number, keep
   let size = 0;
   for (const w of words) {
     const last = run.at(-1);
-    if (last && size >= target && (keepTogether === 0 || sharedLength(last[0], w[0]) < keepTogether)) {
+    if (last && size >= target && (keepTogether === 0 || sharedLength(last[0], w[0]) < keepTogether + Math.floor(Math.log2(size / target)))) {
       chunks.push(run);
       run = [];
       size = 0;

@@ -73,7 +73,10 @@ describe('decodeCbor', () => {
   });
 
   test('throws naming the offset when the bytes end early or run on', () => {
-    expect(() => decodeCbor(bytes('83 01 02'))).toThrow('CBOR ends early: wanted 1 more byte(s) at offset 3 of 3');
+    expect(() => decodeCbor(bytes('82 01 19 02'))).toThrow('CBOR ends early: wanted 2 more byte(s) at offset 3 of 4');
+    expect(() => decodeCbor(bytes('83 01 02'))).toThrow('CBOR array at offset 0 claims 3 items but only 2 byte(s) remain');
+    expect(() => decodeCbor(bytes('9a ff ff ff ff 00'))).toThrow('CBOR array at offset 0 claims 4294967295 items but only 1 byte(s) remain');
+    expect(() => decodeCbor(bytes('a2 01 02'))).toThrow('CBOR map at offset 0 claims 2 entries but only 2 byte(s) remain');
     expect(() => decodeCbor(bytes('01 02'))).toThrow('CBOR has 1 byte(s) left over after the item ending at offset 1');
   });
 

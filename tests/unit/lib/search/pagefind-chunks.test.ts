@@ -31,7 +31,7 @@ describe('cutIntoChunks', () => {
 
   test('returns a 3-letter family in one run even when the target falls inside it', () => {
     const words = ['deb', 'decay', 'deceive', 'decept', 'decid', 'def'].map((w) => word(w));
-    expect(cutIntoChunks(words, 4).map((c) => c.map((w) => w[0]))).toEqual([['deb', 'decay', 'deceive', 'decept', 'decid'], ['def']]);
+    expect(cutIntoChunks(words, 5).map((c) => c.map((w) => w[0]))).toEqual([['deb', 'decay', 'deceive', 'decept', 'decid'], ['def']]);
     expect(cutIntoChunks(words, 4, 0).map((c) => c.map((w) => w[0]))).toEqual([['deb', 'decay'], ['deceive', 'decept'], ['decid', 'def']]);
   });
 
@@ -114,18 +114,40 @@ describe('rangesOf', () => {
     );
   });
 
-  test('returns ranges under which a 3-letter-or-longer prefix finds the chunk with all its completions', () => {
+  test('returns ranges under which a prefix whose completions share a chunk finds that chunk', () => {
     fc.assert(
       fc.property(sortedWords, fc.integer({ min: 1, max: 8 }), (ws, target) => {
         const chunks = cutIntoChunks(ws.map((w) => word(w)), target);
         const ranges = rangesOf(chunks);
-        const prefixes = new Set(ws.flatMap((w) => Array.from(w).map((_, n) => Array.from(w).slice(0, n + 1).join(''))).filter((p) => Array.from(p).length >= 3));
+        const home = new Map(chunks.flatMap((c, i) => c.map((w) => [w[0], i] as const)));
+        const prefixes = new Set(ws.flatMap((w) => Array.from(w).map((_, n) => Array.from(w).slice(0, n + 1).join(''))));
         for (const p of prefixes) {
-          const home = chunks[lookup(ranges, p)]?.map((x) => x[0]) ?? [];
-          expect(home, p).toEqual(expect.arrayContaining(ws.filter((w) => w.startsWith(p))));
+          const homes = new Set(ws.filter((w) => w.startsWith(p)).map((w) => home.get(w)));
+          if (homes.size === 1) expect(lookup(ranges, p), p).toBe([...homes][0]);
         }
       }),
     );
+  });
+});
+
+describe('cutIntoChunks and 3-letter families', () => {
+  test('returns a 3-letter family split only by a run that had reached twice the target', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 3, maxLength: 7 }), { minLength: 2, maxLength: 80 }), fc.integer({ min: 1, max: 12 }), (raw, target) => {
+        const ws = [...raw].sort();
+        const chunks = cutIntoChunks(ws.map((w) => word(w)), target);
+        for (let i = 0; i + 1 < chunks.length; i++) {
+          const [a, b] = [chunks[i]!.at(-1)![0], chunks[i + 1]![0]![0]];
+          const size = chunks[i]!.reduce((n, w) => n + wordWeight(w), 0);
+          if (a.slice(0, 3) === b.slice(0, 3)) expect(size, `${a} | ${b}`).toBeGreaterThanOrEqual(2 * target);
+        }
+      }),
+    );
+  });
+
+  test('returns a family far larger than the target in pieces, cut between longer prefixes', () => {
+    const words = ['cona', 'conb', 'conc', 'cond', 'cone', 'conf'].map((w) => word(w));
+    expect(cutIntoChunks(words, 2).map((c) => c.map((w) => w[0]))).toEqual([['cona', 'conb'], ['conc', 'cond'], ['cone', 'conf']]);
   });
 });
 
