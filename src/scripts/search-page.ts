@@ -1,6 +1,6 @@
 // The /search/ page: the query and filters live in the URL, so a search can be shared.
 import { isSearchableQuery } from '../lib/search/query.ts';
-import { query, renderResult, arrowNavigation, loadEngine, loadResults } from './search-ui.ts';
+import { query, renderResult, arrowNavigation, loadEngine, loadResults, type PagefindResult } from './search-ui.ts';
 
 // Results drawn per step: each needs its passage's text fetched, so a first query fetches ten
 // (about 10 KB), not every match, and "Show more" fetches the next ten.
@@ -66,11 +66,13 @@ if (root) {
     results.hidden = false;
   };
 
+  // A one-letter query searches nothing (see MIN_QUERY_LENGTH); filters alone still list.
+  const searchedText = () => (isSearchableQuery(input.value) ? input.value : '');
+
   const run = async () => {
     const mine = ++seq;
     syncUrl();
-    // A one-letter query searches nothing (see MIN_QUERY_LENGTH); filters alone still list.
-    const q = isSearchableQuery(input.value) ? input.value : '';
+    const q = searchedText();
     const anyFilter = FILTERS.some(([k]) => (chosen[k]?.length ?? 0) > 0);
     if (!q && !anyFilter) {
       const pf = await loadEngine();
@@ -90,7 +92,7 @@ if (root) {
     performance.mark('search-rendered');
   };
 
-  let rest: Parameters<typeof loadResults>[0] = [];
+  let rest: readonly PagefindResult[] = [];
   let total = 0;
   const showCount = () => {
     const shown = list.children.length;
@@ -106,8 +108,7 @@ if (root) {
     moreButton.disabled = false;
     if (mine !== seq) return;
     rest = rest.slice(next.length);
-    const q = isSearchableQuery(input.value) ? input.value : '';
-    const items = data.map((d) => renderResult(d, q));
+    const items = data.map((d) => renderResult(d, searchedText()));
     list.append(...items);
     showCount();
     // Focus moves to the first new result so keyboard and screen-reader users carry on from there.

@@ -9,7 +9,7 @@ interface ResultData {
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
-interface PagefindResult {
+export interface PagefindResult {
   id: string;
   data: () => Promise<ResultData>;
 }

@@ -29,7 +29,7 @@ export interface SearchBench {
   indexBytes: number;
   indexFiles: number;
   /** The costliest of firstQueries (whole), for the budget; gzipBytes is what a host sends (text gzipped, Pagefind's own gzip files as they are). */
-  firstQuery: { requests: number; rawBytes: number; gzipBytes: number; ms: number };
+  firstQuery: { query?: string; requests: number; rawBytes: number; gzipBytes: number; ms: number };
   firstQueries: FirstQuery[];
   medianMs: number;
   timesMs: number[];
@@ -119,7 +119,7 @@ export async function benchSearch(dist = 'dist'): Promise<SearchBench> {
     return {
       indexBytes: index.bytes,
       indexFiles: index.files,
-      firstQuery: { requests: worst.requests, rawBytes: worst.rawBytes, gzipBytes: worst.gzipBytes, ms: firstMs },
+      firstQuery: { query: worst.query, requests: worst.requests, rawBytes: worst.rawBytes, gzipBytes: worst.gzipBytes, ms: firstMs },
       firstQueries,
       medianMs: median(times),
       timesMs: times,

@@ -256,10 +256,9 @@ function comparison(before, after) {
   ];
 }
 
-/** The first query that fetched the most, named for the budget line (older runs lack the list). */
+/** The first query that fetched the most, quoted for the budget line ('' for older runs, which measured one). */
 function worstQuery(search) {
-  const qs = search.firstQueries ?? [];
-  return qs.length ? `"${qs.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a)).query}"` : '';
+  return search.firstQuery.query ? `"${search.firstQuery.query}"` : '';
 }
 
 /** One-line summaries that need no table. */

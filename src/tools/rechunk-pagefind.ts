@@ -7,22 +7,27 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeCbor, encodeCbor } from '../lib/search/cbor.ts';
-import { chunkOfWords, chunkRangesOfMeta, cutIntoChunks, metaWithChunkRanges, rangesOf, wordsOfChunk, type PackedWord } from '../lib/search/pagefind-chunks.ts';
+import { decodeCbor, encodeCbor, type CborValue } from '../lib/search/cbor.ts';
+import { chunkOfWords, chunkRangesOfMeta, cutIntoChunks, metaWithChunkRanges, rangesOf, wordsOfChunk, type ChunkRange, type PackedWord } from '../lib/search/pagefind-chunks.ts';
 
 // Every Pagefind data file is gzip of this marker followed by the CBOR payload.
 const SIGNATURE = Buffer.from('pagefind_dcd');
 
-/** The CBOR payload of a Pagefind data file, or an error naming the file. */
-export function readPagefindFile(path: string): Uint8Array {
+/** The CBOR payload of a Pagefind data file's bytes, or an error naming the file. */
+function unpack(gz: Buffer, path: string): Uint8Array {
   let raw: Buffer;
   try {
-    raw = gunzipSync(readFileSync(path));
+    raw = gunzipSync(gz);
   } catch (err) {
     throw new Error(`${path}: not a gzip file Pagefind wrote (${(err as Error).message})`, { cause: err });
   }
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: missing Pagefind's "pagefind_dcd" marker`);
   return raw.subarray(SIGNATURE.length);
+}
+
+/** The CBOR payload of a Pagefind data file, or an error naming the file. */
+function readPagefindFile(path: string): Uint8Array {
+  return unpack(readFileSync(path), path);
 }
 
 /** Writes a CBOR payload the way Pagefind stores its data files. */
@@ -46,6 +51,35 @@ interface Entry {
   languages: Record<string, { hash: string }>;
 }
 
+/** A bundle's pagefind-entry.json, checked to list its languages. */
+export function readEntry(bundle: string): { path: string; entry: Entry } {
+  const path = join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(path, 'utf8')) as Entry;
+  if (typeof entry.languages !== 'object' || entry.languages === null) throw new Error(`${path}: no "languages" listed`);
+  return { path, entry };
+}
+
+/** One language's word index as written: its decoded meta file, chunk ranges, and each chunk's words and size on disk. */
+export interface WordIndex {
+  metaPath: string;
+  meta: CborValue;
+  ranges: ChunkRange[];
+  chunks: { words: PackedWord[]; bytes: number }[];
+}
+
+/** Reads the word index whose meta file is named by `metaHash` (from the entry file), each file once. */
+export function readWordIndex(bundle: string, metaHash: string): WordIndex {
+  const metaPath = join(bundle, `pagefind.${metaHash}.pf_meta`);
+  const meta = decodeCbor(readPagefindFile(metaPath));
+  const ranges = chunkRangesOfMeta(meta, metaPath);
+  const chunks = ranges.map((r) => {
+    const path = join(bundle, 'index', `${r.hash}.pf_index`);
+    const gz = readFileSync(path);
+    return { words: wordsOfChunk(decodeCbor(unpack(gz, path)), path), bytes: gz.length };
+  });
+  return { metaPath, meta, ranges, chunks };
+}
+
 /** What one language's index looked like before and after re-chunking. */
 export interface RechunkReport {
   language: string;
@@ -57,21 +91,12 @@ export interface RechunkReport {
 
 /** Re-cuts every language's word index under `bundle` (a written Pagefind dir) into chunks of about `target` word positions. */
 export function rechunkPagefind(bundle: string, target: number): RechunkReport[] {
-  const entryPath = join(bundle, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as Entry;
-  if (typeof entry.languages !== 'object' || entry.languages === null) throw new Error(`${entryPath}: no "languages" listed`);
+  const { path: entryPath, entry } = readEntry(bundle);
   const reports: RechunkReport[] = [];
   for (const [language, info] of Object.entries(entry.languages)) {
-    const metaPath = join(bundle, `pagefind.${info.hash}.pf_meta`);
-    const meta = decodeCbor(readPagefindFile(metaPath));
-    const old = chunkRangesOfMeta(meta, metaPath);
-    const words: PackedWord[] = [];
-    let largestBefore = 0;
-    for (const r of old) {
-      const path = join(bundle, 'index', `${r.hash}.pf_index`);
-      largestBefore = Math.max(largestBefore, readFileSync(path).length);
-      words.push(...wordsOfChunk(decodeCbor(readPagefindFile(path)), path));
-    }
+    const { metaPath, meta, ranges: old, chunks: before } = readWordIndex(bundle, info.hash);
+    const words = before.flatMap((c) => c.words);
+    const largestBefore = Math.max(0, ...before.map((c) => c.bytes));
     const chunks = cutIntoChunks(words, target);
     const ranges = rangesOf(chunks);
     const prefix = info.hash.slice(0, info.hash.indexOf('_'));

@@ -1,25 +1,28 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { decodeCbor } from '../../src/lib/search/cbor.ts';
-import { chunkRangesOfMeta, DEFAULT_CHUNK_POSITIONS, wordsOfChunk, wordWeight, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefind-chunks.ts';
+import { DEFAULT_CHUNK_POSITIONS, wordWeight, type PackedWord } from '../../src/lib/search/pagefind-chunks.ts';
 import { SEARCH_FIRST_QUERY_GZIP } from '../../src/lib/bench/budgets.ts';
 import { wireBytes } from '../../src/tools/bench-browser.ts';
-import { readPagefindFile } from '../../src/tools/rechunk-pagefind.ts';
+import { readEntry, readWordIndex, type WordIndex } from '../../src/tools/rechunk-pagefind.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { DIST, expectNone, startSession, type Session } from './helpers.ts';
 
 // The word index is re-cut into small chunks after Pagefind writes it (rechunk-pagefind.ts). These
 // checks read the chunks back, and search the same queries against our index and against the one
 // Pagefind cuts itself (rebuilt in a temp copy of the site): ours must find everything it finds.
+/** The English word index of a Pagefind bundle, read back from its files. */
+function wordIndexOf(bundle: string): WordIndex {
+  const hash = readEntry(bundle).entry.languages['en']?.hash;
+  if (!hash) throw new Error(`${bundle}: no English index listed`);
+  return readWordIndex(bundle, hash);
+}
 const bundle = join(DIST, 'pagefind');
-const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-const metaFile = join(bundle, `pagefind.${entry.languages['en']?.hash}.pf_meta`);
-const ranges: ChunkRange[] = chunkRangesOfMeta(decodeCbor(readPagefindFile(metaFile)), metaFile);
-const packed: PackedWord[][] = ranges.map((r) => wordsOfChunk(decodeCbor(readPagefindFile(join(bundle, 'index', `${r.hash}.pf_index`))), r.hash));
+const { ranges, chunks } = wordIndexOf(bundle);
+const packed: PackedWord[][] = chunks.map((c) => c.words);
 const words = packed.map((c) => c.map((w) => w[0]));
 
 let s: Session;
@@ -68,14 +71,12 @@ describe('the re-cut word index', () => {
     expect(onDisk).toEqual(ranges.map((r) => `${r.hash}.pf_index`).sort());
     const referenceChunks = readdirSync(join(copy, 'pagefind', 'index'));
     expect(ranges.length).toBeGreaterThan(referenceChunks.length * 3);
-    const big = onDisk.map((f) => [f, statSync(join(bundle, 'index', f)).size] as const).filter(([, n]) => n > 8 * 1024);
-    expectNone(big.map(([f, n]) => `${f}: ${n} bytes`), 'index chunks over 8 KiB');
+    const big = chunks.flatMap((c, i) => (c.bytes > 8 * 1024 ? [`${ranges[i]!.hash}.pf_index: ${c.bytes} bytes`] : []));
+    expectNone(big, 'index chunks over 8 KiB');
   });
 
   test('keeps every word Pagefind indexed, in order, splitting a 3-letter family only past twice the target', () => {
-    const referenceMeta = readdirSync(join(copy, 'pagefind')).find((f) => f.endsWith('.pf_meta'))!;
-    const path = join(copy, 'pagefind', referenceMeta);
-    const theirWords = chunkRangesOfMeta(decodeCbor(readPagefindFile(path)), path).flatMap((r) => wordsOfChunk(decodeCbor(readPagefindFile(join(copy, 'pagefind', 'index', `${r.hash}.pf_index`))), r.hash).map((w) => w[0]));
+    const theirWords = wordIndexOf(join(copy, 'pagefind')).chunks.flatMap((c) => c.words.map((w) => w[0]));
     expect(words.flat()).toEqual(theirWords);
     const early = packed.slice(1).flatMap((c, i) => {
       const last = Array.from(packed[i]!.at(-1)![0]);

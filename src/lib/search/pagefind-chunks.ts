@@ -2,9 +2,9 @@
 // 20,000 word positions and offers no setting for it; a query fetches every chunk its words fall
 // in, so one word cost ~26 KB of index and a two-word query ~52 KB, which alone broke the budget of
 // 100 KB for a first query. The words stay in Pagefind's order, with the same entries; only the
-// cut points and the range names of each chunk change. Ranges are named as Pagefind names them
-// (adjacent chunks told apart by the shortest prefixes that differ), because its engine finds the
-// chunk for a query word by comparing the word with those names.
+// cut points and the range names of each chunk change. Pagefind's engine finds the chunk for a
+// query word by comparing the word with those names, so cutting and naming are chosen together
+// (see cutIntoChunks and rangesOf).
 import type { CborValue } from './cbor.ts';
 
 /** One word's entry in a chunk: [word, pages, …] as Pagefind encodes it; extra fields ride along. */
