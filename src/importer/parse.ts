@@ -15,6 +15,7 @@ import { assignCommentIds, IdCollisionError, type IdSource } from '../lib/thread
 import { isBlank, splitExportLines, type ExportLine } from '../lib/threads/lines.ts';
 import {
   applySegmentation,
+  linePieces,
   SEGMENT_KINDS,
   type AuthorSpec,
   type HeadingSpec,
@@ -23,6 +24,7 @@ import {
   type SegmentSpec,
 } from '../lib/threads/segmentation.ts';
 import { isSlug, slugify } from '../lib/threads/slug.ts';
+import { QuoteCutError, type QuoteCut } from '../lib/threads/quote-cuts.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The segmentation file (YAML). Field reference: content/segments/README.md is not ours to write,
@@ -35,11 +37,17 @@ import { isSlug, slugify } from '../lib/threads/slug.ts';
 //   segments: (exports without headers) list of
 //     lines ("1-9", 7 or [1, 9]), kind, key, id, author { name, person, status, note },
 //     date, karma, parent (C1 | post | unknown, or { to, assumed, note }), originalId, url,
-//     confidence, quotes [lines], note, reason (skip), onPost { title, url, status, note },
+//     confidence, quotes, note, reason (skip), onPost { title, url, status, note },
 //     and on the essay segment: openingId, headings { line: level | { level, id } },
 //     missingLists [{ after, id, label, items [{ text, status, basis }], lost, note }]
 //   comments: (header exports) overrides, each { line: <header line>, key, id, author, parent,
 //     originalId, url, confidence, quotes, note }
+//
+//   quotes: what in a comment is someone else's words. Each entry is a line number (the whole
+//     line is a quotation) or { line, from, to, note }: `from` is the exact phrase of that line
+//     the quotation starts with (default: the line's start), `to` the exact phrase it ends with
+//     (default: the line's end); each must occur once on the line. `note` tells readers what is
+//     quoted when no passage on the site holds it ("an earlier version of the post").
 // ---------------------------------------------------------------------------------------------
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
@@ -57,6 +65,13 @@ const parentIn = z.union([z.string().min(1), z.strictObject({ to: z.string().min
   error: 'parent must be a key (C1), "post", "unknown", or { to, assumed, note }',
 });
 const LINES_HELP = 'lines must look like "3-9", 7 or [3, 9]';
+const quoteIn = z.union(
+  [
+    line,
+    z.strictObject({ line, from: z.string().min(1).optional(), to: z.string().min(1).optional(), note: z.string().min(1).optional() }),
+  ],
+  { error: 'a quote is a line number or { line, from, to, note }' },
+);
 const linesIn = z.union([z.string().regex(/^\s*\d+\s*(?:-\s*\d+\s*)?$/, LINES_HELP), line, z.tuple([line, line])], { error: LINES_HELP });
 const segmentIn = z.strictObject({
   lines: linesIn,
@@ -70,7 +85,7 @@ const segmentIn = z.strictObject({
   originalId: z.string().regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
   url: z.url().nullable().optional(),
   confidence: confidenceSchema.optional(),
-  quotes: z.array(line).optional(),
+  quotes: z.array(quoteIn).optional(),
   note: z.string().min(1).optional(),
   reason: z.string().min(1).optional(),
   onPost: onPostSchema.optional(),
@@ -98,7 +113,7 @@ const overrideIn = z.strictObject({
   originalId: z.string().regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
   url: z.url().nullable().optional(),
   confidence: confidenceSchema.optional(),
-  quotes: z.array(line).optional(),
+  quotes: z.array(quoteIn).optional(),
   note: z.string().min(1).optional(),
 });
 const segmentationIn = z.strictObject({
@@ -197,6 +212,19 @@ function parseRange(v: string | number | [number, number]): [number, number] {
   return [a ?? 0, b ?? a ?? 0];
 }
 
+/** The non-blank export lines of a range, joined: the text a derived comment id is made from. */
+function wholeLines(lines: readonly ExportLine[], [a, b]: [number, number]): string {
+  return lines
+    .slice(a - 1, b)
+    .filter((l) => !isBlank(l.text))
+    .map((l) => l.text)
+    .join('\n');
+}
+
+function quoteCut(q: z.output<typeof quoteIn>): QuoteCut {
+  return typeof q === 'number' ? { line: q } : q;
+}
+
 function parentSpec(p: z.output<typeof parentIn> | undefined, at: number): ParentSpec | undefined {
   if (p === undefined) return undefined;
   return typeof p === 'string' ? { to: p, at } : { to: p.to, assumed: p.assumed, note: p.note, at };
@@ -249,7 +277,7 @@ export function parseSegmentation(file: string, text: string): Segmentation {
         originalId: s.originalId,
         url: s.url,
         confidence: s.confidence,
-        quotes: s.quotes,
+        quotes: s.quotes?.map(quoteCut),
         quotesAt: at([...p, 'quotes']),
         note: s.note,
         reason: s.reason,
@@ -300,7 +328,7 @@ export interface ImportResult {
 
 type Author = { name: string | null; person: string | null; status: AuthorSpec['status']; note?: string | undefined };
 type ReplyTo = { kind: 'post' | 'comment' | 'unknown'; id?: string | undefined; assumed?: boolean | undefined; note?: string | undefined };
-type Para = { text: string; line: number; quote?: true | undefined };
+type Para = { text: string; line: number; col?: number | undefined; quote?: true | undefined; quoteNote?: string | undefined };
 
 interface CommentModel {
   /** Where to point errors about this comment: file and line. */
@@ -330,8 +358,8 @@ function authorOut(a: AuthorSpec): Author {
   return { name: a.name, person: a.person ?? null, status: a.status, note: a.note };
 }
 
-function paraOut(p: { text: string; line: number; quote: boolean }): Para {
-  return { text: p.text, line: p.line, quote: p.quote ? true : undefined };
+function paraOut(p: { text: string; line: number; col?: number | undefined; quote: boolean; note?: string | undefined }): Para {
+  return { text: p.text, line: p.line, col: p.col ? p.col : undefined, quote: p.quote ? true : undefined, quoteNote: p.quote ? p.note : undefined };
 }
 
 function buildCommand(input: ImportInput): string {
@@ -439,9 +467,18 @@ function buildFromHeaders(
   const comments: CommentModel[] = h.comments.map((c) => {
     const ov = overrides.get(c.headerLine);
     const o = ov?.o;
-    const quotes = new Set(o?.quotes ?? []);
+    const quotes = (o?.quotes ?? []).map(quoteCut);
+    const bodyLines = new Set(c.body.map((l) => l.line));
     for (const q of quotes) {
-      if (q <= c.headerLine || q > c.lastLine) throw new SourceError(seg?.file ?? '', ov?.quotesAt ?? null, `quote line ${q} is not in the comment at lines ${c.headerLine}-${c.lastLine}`);
+      if (q.line <= c.headerLine || q.line > c.lastLine) throw new SourceError(seg?.file ?? '', ov?.quotesAt ?? null, `quote line ${q.line} is not in the comment at lines ${c.headerLine}-${c.lastLine}`);
+      if (!bodyLines.has(q.line)) throw new SourceError(seg?.file ?? '', ov?.quotesAt ?? null, `quote line ${q.line} is blank`);
+    }
+    let paragraphs: Para[];
+    try {
+      paragraphs = c.body.flatMap((l) => linePieces(l.text, l.line, quotes).map(paraOut));
+    } catch (e) {
+      if (e instanceof QuoteCutError) throw new SourceError(seg?.file ?? '', ov?.quotesAt ?? null, `comment at line ${c.headerLine}: ${e.message}`);
+      throw e;
     }
     const author: Author = {
       name: o?.author?.name !== undefined ? o.author.name : c.author,
@@ -469,7 +506,7 @@ function buildFromHeaders(
         lines: [c.headerLine, c.lastLine],
         note: o?.note,
         onPost: undefined,
-        paragraphs: c.body.map((l) => paraOut({ ...l, quote: quotes.has(l.line) })),
+        paragraphs,
       },
     };
   });
@@ -546,7 +583,8 @@ function buildFromSegments(input: ImportInput, lines: readonly ExportLine[], seg
       origin: { file: seg.file, line: s.at },
       label: c.label,
       key: s.key,
-      idSource: { label: c.label, explicitId: s.id, originalId: s.originalId, authorSlug: author.person ?? author.name, date: s.date, text: c.paragraphs.map((p) => p.text).join('\n') },
+      // Ids hash whole export lines, so cutting a quote out of a line never moves a permalink.
+      idSource: { label: c.label, explicitId: s.id, originalId: s.originalId, authorSlug: author.person ?? author.name, date: s.date, text: wholeLines(lines, s.lines) },
       parentKey: s.parent,
       data: {
         id: '',
@@ -621,7 +659,7 @@ function buildFromSegments(input: ImportInput, lines: readonly ExportLine[], seg
             line: s.line,
             level: s.level,
             lines: s.lines,
-            blocks: s.blocks.map((b) => (b.kind === 'p' ? { kind: 'p', text: b.text, line: b.line, quote: b.quote ? true : undefined } : b)),
+            blocks: s.blocks.map((b) => (b.kind === 'p' ? { kind: 'p', ...paraOut(b) } : b)),
           };
         }),
       },

@@ -62,13 +62,20 @@ export const linesSchema = z.tuple([z.number().int().positive(), z.number().int(
   message: 'line range must run forwards',
 });
 
-/** Paragraph of source text, kept verbatim; `quote` marks a line that quotes another text. */
+/**
+ * Paragraph of source text, kept verbatim: one export line, or one piece of a line that the
+ * segmentation cut where a quotation starts or ends. `quote` marks someone else's words.
+ */
 export const paragraphSchema = z.object({
-  /** Verbatim text of one export line. Rendered as text, never parsed as markup. */
+  /** Verbatim text of one export line (or piece of one). Rendered as text, never parsed as markup. */
   text: z.string(),
   /** 1-based line in the export. */
   line: z.number().int().positive(),
-  /** True when the line quotes the post or another comment (from the segmentation). */
+  /** Offset of the text in its export line: 0 unless a quote cut the line (line and col name a piece). */
+  col: z.number().int().nonnegative().default(0),
+  /** True when the text quotes the post or another comment (from the segmentation). */
   quote: z.boolean().default(false),
+  /** For a quote: what it quotes, in the editors' words, when no passage on the site holds it. */
+  quoteNote: z.string().min(1).optional(),
 });
 export type Paragraph = z.output<typeof paragraphSchema>;

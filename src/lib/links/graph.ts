@@ -4,7 +4,7 @@
  * side-comment markers only read it, so all of them agree with each other.
  */
 import { excerpt } from '../text/excerpt.ts';
-import { essayPassages, findQuoteLinks, threadQuoteInputs, type QuoteLink, type QuoteMatchKind } from '../text/quotes.ts';
+import { essayPassages, findQuoteLinks, paragraphKey, threadQuoteInputs, type QuoteLink, type QuoteMatchKind } from '../text/quotes.ts';
 import { nodeId, splitNodeId } from './anchors.ts';
 
 export const EDGE_TYPES = ['quotes', 'replies-to', 'cites', 'mentions-term'] as const;
@@ -34,6 +34,12 @@ export interface GraphEdge {
   excerpt: string;
   /** Export line of the quoting paragraph, for quotes. */
   fromLine?: number;
+  /** Offset of the quoting paragraph in its line, when a quote cut split the line. */
+  fromCol?: number;
+  /** For quotes: the quoted words are a span inside the commenter's own paragraph, not the whole paragraph. */
+  inline?: boolean;
+  /** For inline quotes: the quoted span in full (the excerpt may be cut short), to find it in the paragraph. */
+  quoted?: string;
   /** Export line of the quoted paragraph, so a side-comment marker sits beside the right paragraph. */
   toLine?: number;
   /** How a quote was matched (see src/lib/text/quotes.ts). */
@@ -52,6 +58,7 @@ export interface LinkGraph {
 interface ParagraphIn {
   text: string;
   line: number;
+  col?: number | undefined;
   quote?: boolean | undefined;
 }
 interface CommentIn {
@@ -95,8 +102,9 @@ const EXCERPT = 160;
 /** Comment orders of different threads never overlap, so cross-thread quotes follow input order. */
 const THREAD_ORDER_STRIDE = 100_000;
 
-function firstOwnWords(paragraphs: readonly ParagraphIn[]): string {
-  const own = paragraphs.filter((p) => !p.quote);
+/** The first words of a passage that are its writer's own: quotations (marked, or found by the matcher) are skipped. */
+function firstOwnWords(paragraphs: readonly ParagraphIn[], quoting: ReadonlySet<string> = new Set()): string {
+  const own = paragraphs.filter((p) => !p.quote && !quoting.has(paragraphKey(p.line, p.col)));
   return excerpt((own.length ? own : paragraphs).map((p) => p.text).join(' '), EXCERPT);
 }
 
@@ -155,23 +163,8 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
     if (!nodes[page]) add({ page, anchor: null, kind: 'page', title: p.person, author: null, excerpt: '' });
     commentPages.push({ page, comments: p.comments, title: nodes[page]?.title ?? p.person });
   }
-  for (const { page, comments, title } of commentPages) {
-    for (const c of comments) {
-      const by = c.author.name ?? 'author not recorded';
-      add(
-        { page, anchor: c.id, kind: 'comment', title: `Comment by ${by} · ${title}`, author: c.author.name, excerpt: firstOwnWords(c.paragraphs) },
-        c.paragraphs.filter((p) => !p.quote).map((p) => p.text).join('\n'),
-      );
-    }
-  }
-  for (const c of input.claims ?? []) add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
-  for (const t of input.terms ?? []) add({ page: `glossary/${t.slug}`, anchor: null, kind: 'term', title: t.term, author: null, excerpt: '' });
-  for (const e of input.editorial ?? []) {
-    const { page, anchor } = splitNodeId(e.id);
-    add({ page, anchor, kind: e.kind, title: e.title, author: null, excerpt: '' });
-  }
-
-  // Quotes first: they are the most numerous and the reason the graph exists.
+  // Quotes first: they are the most numerous and the reason the graph exists, and a comment's own
+  // words (its excerpt) are what is left once its quotations are known.
   let quoteLinks = input.quoteLinks;
   if (!quoteLinks) {
     const passages = (input.essays ?? []).flatMap((e) => essayPassages(`essays/${e.slug}`, e));
@@ -183,6 +176,29 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
     }
     quoteLinks = findQuoteLinks(passages, candidates);
   }
+  const wholeQuotes = new Map<string, Set<string>>();
+  for (const q of quoteLinks) {
+    if (q.inline) continue;
+    const id = nodeId(q.quote.page, q.quote.anchor);
+    wholeQuotes.set(id, (wholeQuotes.get(id) ?? new Set()).add(paragraphKey(q.quote.line, q.quote.col)));
+  }
+  for (const { page, comments, title } of commentPages) {
+    for (const c of comments) {
+      const by = c.author.name ?? 'author not recorded';
+      const quoting = wholeQuotes.get(nodeId(page, c.id));
+      add(
+        { page, anchor: c.id, kind: 'comment', title: `Comment by ${by} · ${title}`, author: c.author.name, excerpt: firstOwnWords(c.paragraphs, quoting) },
+        c.paragraphs.filter((p) => !p.quote && !quoting?.has(paragraphKey(p.line, p.col))).map((p) => p.text).join('\n'),
+      );
+    }
+  }
+  for (const c of input.claims ?? []) add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
+  for (const t of input.terms ?? []) add({ page: `glossary/${t.slug}`, anchor: null, kind: 'term', title: t.term, author: null, excerpt: '' });
+  for (const e of input.editorial ?? []) {
+    const { page, anchor } = splitNodeId(e.id);
+    add({ page, anchor, kind: e.kind, title: e.title, author: null, excerpt: '' });
+  }
+
   for (const q of quoteLinks) {
     link(
       {
@@ -191,6 +207,8 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
         to: nodeId(q.source.page, q.source.anchor),
         excerpt: excerpt(q.text, EXCERPT),
         fromLine: q.quote.line,
+        ...(q.quote.col ? { fromCol: q.quote.col } : {}),
+        ...(q.inline ? { inline: true, quoted: q.text } : {}),
         toLine: q.source.line,
         match: { kind: q.kind, score: q.score },
       },
@@ -356,9 +374,9 @@ export function parseGraph(json: string): LinkGraph {
 }
 
 /**
- * Export lines of a comment's paragraphs that repeat another passage (its outgoing quote links):
- * the page shows them as quotations, so they get no glossary links of their own.
+ * Paragraphs of a comment (as paragraphKey) that repeat another passage or hold a quoted span:
+ * the page marks the quoted words there, so those paragraphs get no glossary links of their own.
  */
-export function quotingLines(graph: LinkGraph, comment: string): Set<number> {
-  return new Set(linksFrom(graph, comment).quotes.flatMap((b) => (b.edge.fromLine === undefined ? [] : [b.edge.fromLine])));
+export function quotingLines(graph: LinkGraph, comment: string): Set<string> {
+  return new Set(linksFrom(graph, comment).quotes.flatMap((b) => (b.edge.fromLine === undefined ? [] : [paragraphKey(b.edge.fromLine, b.edge.fromCol)])));
 }

@@ -1,4 +1,5 @@
 import { excerpt } from '../text/excerpt.ts';
+import { paragraphKey } from '../text/quotes.ts';
 
 /** What a link preview shows: where the passage is, who wrote it, and its first lines. */
 export interface Preview {
@@ -13,12 +14,18 @@ export type PreviewMap = Record<string, Preview>;
 
 interface ParagraphLike {
   text: string;
+  line?: number;
+  col?: number | undefined;
   quote?: boolean;
 }
 
-/** First lines of a passage, skipping quoted lines so the preview shows the writer's own words. */
-export function previewText(paragraphs: readonly ParagraphLike[], max = 280): string {
-  const own = paragraphs.filter((p) => !p.quote);
+/**
+ * First lines of a passage, skipping quotations so the preview shows the writer's own words:
+ * paragraphs marked as quotes, and those the quote matcher found whole in another passage
+ * (`quoting`, by paragraphKey).
+ */
+export function previewText(paragraphs: readonly ParagraphLike[], max = 280, quoting: ReadonlySet<string> = new Set()): string {
+  const own = paragraphs.filter((p) => !p.quote && !(p.line !== undefined && quoting.has(paragraphKey(p.line, p.col))));
   const chosen = own.length ? own : paragraphs;
   return excerpt(chosen.map((p) => p.text).join(' '), max);
 }
@@ -30,11 +37,14 @@ interface CommentLike {
   paragraphs: readonly ParagraphLike[];
 }
 
-/** Previews for a thread page and every comment on it. */
-export function threadPreviews(pageTitle: string, comments: readonly CommentLike[]): PreviewMap {
+/**
+ * Previews for a thread page and every comment on it. `quoting` gives, per comment id, the
+ * paragraphs that are wholly quotations (see previewText).
+ */
+export function threadPreviews(pageTitle: string, comments: readonly CommentLike[], quoting: (id: string) => ReadonlySet<string> = () => new Set()): PreviewMap {
   const map: PreviewMap = { '': { title: pageTitle, text: `${comments.length} comments` } };
   for (const c of comments) {
-    const p: Preview = { title: `Comment on ${pageTitle}`, text: previewText(c.paragraphs) };
+    const p: Preview = { title: `Comment on ${pageTitle}`, text: previewText(c.paragraphs, 280, quoting(c.id)) };
     p.author = c.author.name ?? 'Author not recorded';
     if (c.date) p.date = c.date;
     map[c.id] = p;

@@ -16,6 +16,13 @@ export interface TextLocation {
   page: string;
   anchor: string;
   line: number;
+  /** Offset in the export line where the paragraph starts, when a quote cut split the line. */
+  col?: number | undefined;
+}
+
+/** Names one paragraph of a passage: its export line, and its offset when the line was cut. */
+export function paragraphKey(line: number, col = 0): string {
+  return col ? `${line}:${col}` : String(line);
 }
 
 /** A paragraph that may be quoted: an essay paragraph or a comment's own (non-quote) text. */
@@ -51,6 +58,11 @@ export interface QuoteLink {
   score: number;
   /** The quoted words, as the comment gives them (the whole line or the quoted span). */
   text: string;
+  /**
+   * True when the quoted words are a span in quote marks inside the commenter's own paragraph:
+   * the paragraph stays theirs, and only the span is marked as a quotation.
+   */
+  inline: boolean;
 }
 
 /** Tuning knobs; the defaults are the values justified below and used for the site. */
@@ -429,7 +441,7 @@ export function findQuoteLinks(
       if (short) {
         const heading = span ? uniqueHeading(prepared, tokens, cand) : null;
         if (heading) {
-          links.push(linkOf(cand, heading, heading.text === text.trim() ? 'exact' : 'normalised', 1, text));
+          links.push(linkOf(cand, heading, heading.text === text.trim() ? 'exact' : 'normalised', 1, text, span));
           continue;
         }
         if (!cand.parent) continue;
@@ -456,19 +468,24 @@ export function findQuoteLinks(
       const key = `${pick.source.page}#${pick.source.anchor}@${pick.source.line}`;
       if (seenSources.has(key)) continue;
       seenSources.add(key);
-      links.push(linkOf(cand, pick.source, pick.kind, pick.score, text));
+      links.push(linkOf(cand, pick.source, pick.kind, pick.score, text, span));
     }
   }
   return links;
 }
 
-function linkOf(cand: QuoteCandidate, source: QuotablePassage, kind: QuoteMatchKind, score: number, text: string): QuoteLink {
+function at(l: TextLocation): TextLocation {
+  return { page: l.page, anchor: l.anchor, line: l.line, ...(l.col ? { col: l.col } : {}) };
+}
+
+function linkOf(cand: QuoteCandidate, source: QuotablePassage, kind: QuoteMatchKind, score: number, text: string, inline: boolean): QuoteLink {
   return {
-    quote: { page: cand.page, anchor: cand.anchor, line: cand.line },
-    source: { page: source.page, anchor: source.anchor, line: source.line },
+    quote: at(cand),
+    source: at(source),
     kind,
     score: Math.round(score * 1000) / 1000,
     text,
+    inline,
   };
 }
 
@@ -497,7 +514,7 @@ export interface QuotableThread {
   comments: readonly {
     id: string;
     replyTo: { kind: string; id?: string | undefined };
-    paragraphs: readonly { text: string; line: number; quote?: boolean | undefined }[];
+    paragraphs: readonly { text: string; line: number; col?: number | undefined; quote?: boolean | undefined }[];
   }[];
 }
 
@@ -538,7 +555,7 @@ export function threadQuoteInputs(
     const order = firstOrder + i;
     const parent = c.replyTo.kind === 'comment' ? c.replyTo.id : undefined;
     for (const p of c.paragraphs) {
-      const base = { page, anchor: c.id, line: p.line, text: p.text, order };
+      const base = { page, anchor: c.id, line: p.line, ...(p.col ? { col: p.col } : {}), text: p.text, order };
       candidates.push({ ...base, flagged: p.quote === true, parent });
       if (!p.quote) passages.push({ ...base, kind: 'comment' });
     }

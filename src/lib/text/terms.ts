@@ -1,3 +1,5 @@
+import { paragraphKey } from './quotes.ts';
+
 /**
  * First-use glossary links. Given a page's paragraphs in reading order and the glossary's terms
  * (with their aliases), finds the first use of each term and splits the text into segments a
@@ -213,9 +215,12 @@ export function linkBlocks(blocks: readonly TermBlock[], terms: readonly TermMat
 
 /**
  * Source paragraphs as linkFirstUses input: a quotation (marked `quote`, or on one of the
- * `quoting` export lines) is someone else's words, so it gets no term links and the first link
+ * `quoting` paragraphs, by paragraphKey) is someone else's words, so it gets no term links and the first link
  * falls in the writer's own text.
  */
-export function sourceParagraphs(paragraphs: readonly { text: string; line?: number; quote?: boolean | undefined }[], quoting: ReadonlySet<number> = new Set()): InputParagraph[] {
-  return paragraphs.map((p) => (p.quote || (p.line !== undefined && quoting.has(p.line)) ? [{ text: p.text, noTerms: true }] : p.text));
+export function sourceParagraphs(
+  paragraphs: readonly { text: string; line?: number; col?: number | undefined; quote?: boolean | undefined }[],
+  quoting: ReadonlySet<string> = new Set(),
+): InputParagraph[] {
+  return paragraphs.map((p) => (p.quote || (p.line !== undefined && quoting.has(paragraphKey(p.line, p.col))) ? [{ text: p.text, noTerms: true }] : p.text));
 }

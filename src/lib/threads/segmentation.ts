@@ -1,5 +1,6 @@
 import { SourceError } from './errors.ts';
 import { isBlank, type ExportLine } from './lines.ts';
+import { cutLine, QuoteCutError, type QuoteCut } from './quote-cuts.ts';
 import { ANCHOR_RE, slugify } from './slug.ts';
 
 /**
@@ -74,7 +75,8 @@ export interface SegmentSpec {
   originalId?: string | null | undefined;
   url?: string | null | undefined;
   confidence?: Confidence | undefined;
-  quotes?: number[] | undefined;
+  /** Lines (or parts of lines, cut by exact phrases) that quote someone else. */
+  quotes?: QuoteCut[] | undefined;
   /** Line of the `quotes:` entry, for errors. */
   quotesAt?: number | undefined;
   note?: string | undefined;
@@ -88,7 +90,11 @@ export interface SegmentSpec {
 export interface Para {
   text: string;
   line: number;
+  /** Where the text starts in its export line, when a quote cut split the line. */
+  col: number;
   quote: boolean;
+  /** What the quotation is of, when the segmentation says so. */
+  note?: string | undefined;
 }
 
 export interface CommentDraft {
@@ -99,7 +105,7 @@ export interface CommentDraft {
 }
 
 export type EssayBlockDraft =
-  | { kind: 'p'; text: string; line: number; quote: boolean }
+  | ({ kind: 'p' } & Para)
   | { kind: 'missing-list'; id: string; after: number; label: string; items: RecoveredItem[]; lost: boolean; note: string };
 
 export interface EssaySectionDraft {
@@ -164,6 +170,8 @@ export function applySegmentation(file: string, lines: readonly ExportLine[], se
     fail(prev?.at ?? 1, `${linesText([next, total])} of ${exportFile} ${total === next ? 'is' : 'are'} in no segment (after ${prev ? labelOf(prev) : 'the start'})`);
   }
 
+  const textAt = (n: number): string => lines[n - 1]?.text ?? '';
+
   // Keys, kinds and per-kind rules.
   const keys = new Map<string, SegmentSpec>();
   for (const s of segments) {
@@ -180,7 +188,8 @@ export function applySegmentation(file: string, lines: readonly ExportLine[], se
       fail(s.at, `segment ${labelOf(s)}: headings, openingId and missingLists belong on the essay segment`);
     }
     for (const q of s.quotes ?? []) {
-      if (q < s.lines[0] || q > s.lines[1]) fail(s.quotesAt ?? s.at, `segment ${labelOf(s)}: quote line ${q} is outside its lines ${rangeText(s.lines)}`);
+      if (q.line < s.lines[0] || q.line > s.lines[1]) fail(s.quotesAt ?? s.at, `segment ${labelOf(s)}: quote line ${q.line} is outside its lines ${rangeText(s.lines)}`);
+      if (isBlank(textAt(q.line))) fail(s.quotesAt ?? s.at, `segment ${labelOf(s)}: quote line ${q.line} is blank`);
     }
   }
   for (const kind of ['essay', 'bio', 'name'] as const) {
@@ -197,13 +206,16 @@ export function applySegmentation(file: string, lines: readonly ExportLine[], se
     else if (target.kind !== 'comment') fail(s.parent.at, `segment ${labelOf(s)} replies to ${to}, which is a ${target.kind}, not a comment`);
   }
 
-  const textAt = (n: number): string => lines[n - 1]?.text ?? '';
   const paras = (s: SegmentSpec, skip: ReadonlySet<number> = new Set()): Para[] => {
-    const quotes = new Set(s.quotes ?? []);
     const out: Para[] = [];
     for (let n = s.lines[0]; n <= s.lines[1]; n++) {
       if (skip.has(n) || isBlank(textAt(n))) continue;
-      out.push({ text: textAt(n), line: n, quote: quotes.has(n) });
+      try {
+        out.push(...linePieces(textAt(n), n, s.quotes ?? []));
+      } catch (e) {
+        if (e instanceof QuoteCutError) fail(s.quotesAt ?? s.at, `segment ${labelOf(s)}: ${e.message}`);
+        throw e;
+      }
     }
     return out;
   };
@@ -308,4 +320,10 @@ function essaySections(
     }
   }
   return sections;
+}
+
+/** The paragraphs of one export line: the whole line, or its pieces when quotes cut it. */
+export function linePieces(text: string, line: number, quotes: readonly QuoteCut[]): Para[] {
+  const mine = quotes.filter((q) => q.line === line);
+  return cutLine(text, line, mine).map((p) => ({ text: p.text, line, col: p.col, quote: p.quote, note: p.note }));
 }

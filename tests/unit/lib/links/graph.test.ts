@@ -301,9 +301,9 @@ describe('buildLinkGraph with editorial pages', () => {
 
 describe('quotingLines', () => {
   const g = buildLinkGraph(input);
-  test('returns the export lines of a comment that repeat another passage', () => {
-    expect([...quotingLines(g, 'threads/p1#c-a')]).toEqual([10]);
-    expect([...quotingLines(g, 'threads/p1#c-c')]).toEqual([13]);
+  test('returns the paragraphs of a comment that repeat another passage', () => {
+    expect([...quotingLines(g, 'threads/p1#c-a')]).toEqual(['10']);
+    expect([...quotingLines(g, 'threads/p1#c-c')]).toEqual(['13']);
   });
   test('returns no lines for a comment that quotes nothing', () => {
     expect(quotingLines(g, 'threads/p1#c-b').size).toBe(0);

@@ -212,7 +212,7 @@ describe('sourceParagraphs', () => {
       { text: 'RLHF repeated from the essay', line: 2 },
       { text: 'RLHF in my words', line: 3 },
     ];
-    const paras = sourceParagraphs(input, new Set([2]));
+    const paras = sourceParagraphs(input, new Set(['2']));
     expect(paras).toEqual([[{ text: 'RLHF quoted', noTerms: true }], [{ text: 'RLHF repeated from the essay', noTerms: true }], 'RLHF in my words']);
     expect(linkFirstUses(paras, terms).paragraphs[2]?.[0]).toEqual({ kind: 'term', text: 'RLHF', slug: 'rlhf' });
   });

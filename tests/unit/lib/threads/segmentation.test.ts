@@ -7,7 +7,7 @@ const exportLines = splitExportLines(['c1 a', 'c1 b', 'reply', 'Heading', 'text'
 const author = { name: null, status: 'unknown' as const };
 const seg = (at: number, lines: [number, number], more: Partial<SegmentSpec> = {}): SegmentSpec => ({ at, lines, kind: 'comment', author, ...more });
 const good = (): SegmentSpec[] => [
-  seg(10, [1, 2], { key: 'C1', quotes: [2] }),
+  seg(10, [1, 2], { key: 'C1', quotes: [{ line: 2 }] }),
   seg(20, [3, 3], { key: 'C2', parent: { to: 'C1', at: 21 } }),
   seg(30, [4, 7], {
     kind: 'essay',
@@ -34,16 +34,18 @@ describe('applySegmentation', () => {
   test('cuts comments, quotes and an essay with headings and a missing list', () => {
     const r = run(good());
     expect(r.comments.map((c) => [c.label, c.paragraphs])).toEqual([
-      ['C1', [{ text: 'c1 a', line: 1, quote: false }, { text: 'c1 b', line: 2, quote: true }]],
-      ['C2', [{ text: 'reply', line: 3, quote: false }]],
+      ['C1', [{ text: 'c1 a', line: 1, col: 0, quote: false }, { text: 'c1 b', line: 2, col: 0, quote: true }]],
+      ['C2', [{ text: 'reply', line: 3, col: 0, quote: false }]],
     ]);
     expect(r.essay?.sections).toMatchInlineSnapshot(`
       [
         {
           "blocks": [
             {
+              "col": 0,
               "kind": "p",
               "line": 5,
+              "note": undefined,
               "quote": false,
               "text": "text",
             },
@@ -69,8 +71,10 @@ describe('applySegmentation', () => {
         {
           "blocks": [
             {
+              "col": 0,
               "kind": "p",
               "line": 7,
+              "note": undefined,
               "quote": false,
               "text": "more",
             },
@@ -100,7 +104,7 @@ describe('applySegmentation', () => {
     ['unknown parent', (s) => (s[1] = seg(20, [3, 3], { key: 'C2', parent: { to: 'C9', at: 22 } })), 'seg.yaml:22: segment C2 replies to unknown key "C9"'],
     ['self reply', (s) => (s[1] = seg(20, [3, 3], { key: 'C2', parent: { to: 'C2', at: 22 } })), 'seg.yaml:22: segment C2 cannot reply to itself'],
     ['duplicate key', (s) => (s[1] = seg(20, [3, 3], { key: 'C1' })), 'seg.yaml:20: segment key C1 is used twice (first at line 10)'],
-    ['quote outside', (s) => (s[0] = seg(10, [1, 2], { key: 'C1', quotes: [3], quotesAt: 12 })), 'seg.yaml:12: segment C1: quote line 3 is outside its lines 1-2'],
+    ['quote outside', (s) => (s[0] = seg(10, [1, 2], { key: 'C1', quotes: [{ line: 3 }], quotesAt: 12 })), 'seg.yaml:12: segment C1: quote line 3 is outside its lines 1-2'],
     ['skip without reason', (s) => (s[3] = seg(40, [8, 8], { kind: 'skip' })), 'seg.yaml:40: segment skip (line 8) has kind "skip" but no reason'],
     [
       'duplicate heading ids',
