@@ -98,3 +98,36 @@ export function ownWords(paragraphs: readonly { text: string; line: number; col?
   const text = (own.length ? own : paragraphs).map((p) => p.text).join(' ');
   return max === undefined ? text : excerpt(text, max);
 }
+
+/** A run of a comment's paragraphs shown together: the writer's own, or one quotation. */
+export type ParagraphGroup =
+  | { kind: 'own'; index: number; spans: Backlink[] }
+  | { kind: 'quote'; indices: number[]; status: QuoteStatus; link: Backlink | null; note: string | undefined };
+
+/**
+ * Groups a comment's paragraphs for display. Consecutive quoted paragraphs with the same source
+ * (or the same editors' note) form one blockquote with one label, so a quotation the export split
+ * across lines is not labelled once per line.
+ */
+export function paragraphGroups(
+  paragraphs: readonly { line: number; col?: number | undefined; quote?: boolean | undefined; quoteNote?: string | undefined }[],
+  quotes: ReadonlyMap<string, ParagraphQuotes>,
+): ParagraphGroup[] {
+  const out: ParagraphGroup[] = [];
+  paragraphs.forEach((p, index) => {
+    const q = quotes.get(paragraphKey(p.line, p.col));
+    if (!isQuotation(p, q)) {
+      out.push({ kind: 'own', index, spans: q?.spans ?? [] });
+      return;
+    }
+    const link = q?.whole ?? null;
+    const status = blockquoteStatus(link, p.quoteNote);
+    const prev = out[out.length - 1];
+    if (prev?.kind === 'quote' && prev.status === status && prev.link?.node.id === link?.node.id && prev.note === p.quoteNote && status !== 'found' && status !== 'earlier') {
+      prev.indices.push(index);
+    } else {
+      out.push({ kind: 'quote', indices: [index], status, link, note: p.quoteNote });
+    }
+  });
+  return out;
+}

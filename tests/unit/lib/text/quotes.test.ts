@@ -171,11 +171,20 @@ describe('findQuoteLinks', () => {
     expect(findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(reworded, 'c-q', 10)])).toHaveLength(1);
     expect(findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(reworded, 'c-q', 10, unflagged)])).toEqual([]);
   });
-  test('returns a link for a span in quote marks inside an unmarked line', () => {
+  test('returns a link for a span in quote marks inside an unmarked line, marked inline', () => {
     const line = 'I specify the training setup here: “the default training process for text models such as GPT-4”, and more.';
-    expect(brief(findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(line, 'c-q', 10, { flagged: false })]))).toEqual([
-      'c-q:50 -> essays/p#assumptions:107 exact 1',
-    ]);
+    const links = findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(line, 'c-q', 10, { flagged: false })]);
+    expect(brief(links)).toEqual(['c-q:50 -> essays/p#assumptions:107 exact 1']);
+    // Only the span is the quotation; the rest of the line stays the commenter's own words.
+    expect(links.map((l) => [l.inline, l.text])).toEqual([[true, 'the default training process for text models such as GPT-4']]);
+  });
+  test('returns a whole-paragraph link, not inline, when the marked paragraph is the quotation', () => {
+    const links = findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(ESSAY_TEXT)]);
+    expect(links.map((l) => l.inline)).toEqual([false]);
+  });
+  test('keeps the offset of a quoting paragraph cut out of its line', () => {
+    const links = findQuoteLinks([essayAt(ESSAY_TEXT)], [quoteAt(ESSAY_TEXT, 'c-q', 10, { col: 33 })]);
+    expect(links.map((l) => [l.quote.line, l.quote.col])).toEqual([[50, 33]]);
   });
   test('returns a heading link when a short quoted span names exactly one heading', () => {
     const heading: QuotablePassage = { ...essayAt('Summary of the argument'), heading: true };
