@@ -92,6 +92,16 @@ describe('the re-cut word index', () => {
     const edges = words.flatMap((c) => [c[0]!, c.at(-1)!]).filter((w) => /^\p{L}/u.test(w));
     const queries = [...new Set([...edges, ...edges.map((w) => Array.from(w).slice(0, 3).join('')), 'deceptive alignment', 'counting argument', 'situational awareness', 'gradient descent'])];
     expect(queries.length).toBeGreaterThan(40);
+    // 3-letter families the re-cut had to split (allowed only past twice the target, see the test
+    // above): a query for such a prefix looks in one chunk, so completions in the next are lost by
+    // design. They are counted, and must stay rare, instead of being held to the full rule.
+    const split = new Set(
+      packed.slice(1).flatMap((c, i) => {
+        const last = Array.from(packed[i]!.at(-1)![0]).slice(0, 3).join('');
+        return last.length === 3 && Array.from(c[0]![0]).slice(0, 3).join('') === last ? [last] : [];
+      }),
+    );
+    expect(split.size).toBeLessThanOrEqual(3);
     const missing: string[] = [];
     let same = 0;
     let short = 0;
@@ -107,6 +117,8 @@ describe('the re-cut word index', () => {
         continue;
       }
       const lost = b.filter((u) => !a.includes(u));
+      const family = Array.from(q).slice(0, 3).join('');
+      if (split.has(family) && a.length > 0 && !q.includes(' ')) continue;
       if (lost.length) missing.push(`${q}: ${lost.length} of ${b.length} results missing, e.g. ${lost[0]}`);
     }
     expectNone(missing, 'queries where the re-cut index finds less than Pagefind’s own');
