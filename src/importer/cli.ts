@@ -1,10 +1,15 @@
 /**
- * npm run import -- <export.txt> [--slug <slug>] [--segments <file>] [--out <dir>]
+ * npm run import -- <export.txt> [--slug <slug>] [--segments <file>] [--out <dir>] [--force]
  *
  * The only importer file that touches the file system or the process. Reads the export (and the
- * segmentation file), lets the pure core check and build everything, and only then writes the
- * files, each through a temporary file and a rename. Any problem: one `file:line: message` on
- * stderr, exit code 1, nothing written.
+ * segmentation file, and the people under content/people), lets the pure core check and build
+ * everything, and only then writes the files, each through a temporary file and a rename. Any
+ * problem: one `file:line: message` on stderr, exit code 1, nothing written. Warnings go to
+ * stderr as `file:line: warning: …` and do not change the exit code.
+ *
+ * A file generated from the same export with other options (another --slug, --segments or none)
+ * is not replaced unless --force is given: regenerating it by accident without the segmentation
+ * file would silently drop every editorial fact in it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -12,18 +17,35 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { SourceError } from '../lib/threads/errors.ts';
+import type { PersonRecord } from '../lib/threads/names.ts';
+import { personSchema } from '../schemas/person.ts';
 import { importExport } from './parse.ts';
 import { renderFiles } from './to-mdx.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const USAGE = 'usage: npm run import -- <export.txt> [--slug <slug>] [--segments <file>] [--out <dir>]';
+const USAGE = 'usage: npm run import -- <export.txt> [--slug <slug>] [--segments <file>] [--out <dir>] [--force]';
 
 class UsageError extends Error {}
 
+/** A one-line reason for a failed fs call (no stack trace for a bad path). */
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'ENOTDIR') return 'file not found (part of the path is a file, not a directory)';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied';
+  if (code === 'EISDIR') return 'not a file (it is a directory)';
+  return `cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
+}
+
 function readText(file: string): string {
-  if (!existsSync(file)) throw new SourceError(file, null, 'file not found');
-  if (!statSync(file).isFile()) throw new SourceError(file, null, 'not a file');
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    if (!statSync(file).isFile()) throw new SourceError(file, null, statSync(file).isDirectory() ? 'not a file (it is a directory)' : 'not a file');
+    bytes = readFileSync(file);
+  } catch (e) {
+    if (e instanceof SourceError) throw e;
+    throw new SourceError(file, null, fsReason(e));
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -38,37 +60,108 @@ function posixRelative(root: string, file: string): string {
   return relative(root, resolve(file)).split(sep).join('/');
 }
 
-function knownPeople(): string[] {
+function frontmatter(text: string): unknown {
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
+  return fm === undefined ? null : parseYaml(fm, { maxAliasCount: 100 });
+}
+
+/** The people under content/people, with the names and aliases authors are matched against. */
+function knownPeople(): PersonRecord[] {
   const dir = join(REPO_ROOT, 'content', 'people');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
-    .map((f) => f.slice(0, -4))
-    .sort();
+    .sort()
+    .map((f) => {
+      const rel = posixRelative(process.cwd(), join(dir, f));
+      let data: unknown;
+      try {
+        data = frontmatter(readFileSync(join(dir, f), 'utf8'));
+      } catch (e) {
+        throw new SourceError(rel, null, `cannot read its frontmatter: ${(e as Error).message.split('\n')[0] ?? ''}`);
+      }
+      const p = personSchema.safeParse(data);
+      if (!p.success) {
+        const issue = p.error.issues[0];
+        throw new SourceError(rel, null, `not a valid person page: ${issue?.path.map(String).join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+      }
+      return { slug: f.slice(0, -4), name: p.data.name, aliases: p.data.aliases };
+    });
 }
 
-/** Refuses to overwrite a file generated from a different export (two sources, one slug). */
-function checkTarget(path: string, from: string): void {
-  if (!existsSync(path)) return;
-  let existing: unknown = null;
+type Generated = { from: string | null; segments: string | null; slug: string | null };
+
+/** What an existing file says about how it was generated; `from: null` when it does not say. */
+function generatedOf(path: string): Generated {
+  let gen: { from?: unknown; segments?: unknown; command?: unknown } | undefined;
   try {
-    const fm = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path, 'utf8'))?.[1];
-    existing = fm === undefined ? null : (parseYaml(fm) as { generated?: { from?: unknown } } | null)?.generated?.from;
+    gen = (frontmatter(readFileSync(path, 'utf8')) as { generated?: typeof gen } | null)?.generated;
   } catch {
-    existing = null;
+    gen = undefined;
   }
-  if (existing !== from) {
-    throw new SourceError(path, null, `already exists and was not generated from ${from}; choose another --slug or remove the file`);
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const command = str(gen?.command) ?? '';
+  return { from: str(gen?.from), segments: str(gen?.segments), slug: /(?:^| )--slug (\S+)/.exec(command)?.[1] ?? null };
+}
+
+/** The options that differ between an existing file's generation and this run, in words. */
+function optionDifferences(old: Generated, now: Omit<Generated, 'from'>): string[] {
+  const show = (flag: string, v: string | null) => (v === null ? `no ${flag}` : `${flag} ${v}`);
+  const out: string[] = [];
+  if (old.segments !== now.segments) out.push(`it was generated with ${show('--segments', old.segments)}, this run has ${show('--segments', now.segments)}`);
+  if (old.slug !== now.slug) out.push(`it was generated with ${show('--slug', old.slug)}, this run has ${show('--slug', now.slug)}`);
+  return out;
+}
+
+function generatedFiles(root: string): string[] {
+  return ['threads', 'essays'].flatMap((d) => {
+    const dir = join(root, 'content', d);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => join(dir, f));
+  });
+}
+
+/**
+ * Refuses to overwrite a file generated from a different export (two sources, one slug; --force
+ * does not help there), and, unless `force`, to replace or add to files generated from this
+ * export with other options.
+ */
+function checkTargets(root: string, targets: readonly string[], now: Generated & { from: string }, force: boolean): void {
+  const rel = (abs: string) => posixRelative(root, abs);
+  for (const path of targets) {
+    if (!existsSync(path)) continue;
+    const old = generatedOf(path);
+    if (old.from !== now.from) {
+      throw new SourceError(rel(path), null, `already exists and was not generated from ${now.from}; choose another --slug or remove the file`);
+    }
+    const diff = optionDifferences(old, now);
+    if (diff.length > 0 && !force) throw new SourceError(rel(path), null, `${diff.join('; ')}; re-run with the same options, or pass --force to replace it`);
+  }
+  if (force) return;
+  const wanted = new Set(targets.map((t) => resolve(t)));
+  for (const path of generatedFiles(root)) {
+    if (wanted.has(resolve(path))) continue;
+    const old = generatedOf(path);
+    if (old.from !== now.from) continue;
+    const diff = optionDifferences(old, now);
+    const why = diff.length > 0 ? diff.join('; ') : 'this run names its output differently (the slug in the segmentation file changed?)';
+    throw new SourceError(
+      rel(path),
+      null,
+      `was also generated from ${now.from}, but ${why}, so this run would write ${targets.map(rel).join(' and ')} beside it; re-run with the same options, or pass --force (then remove the stale file)`,
+    );
   }
 }
 
-function run(argv: string[]): string[] {
+function run(argv: string[]): { written: string[]; warnings: string[] } {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { slug: { type: 'string' }, segments: { type: 'string' }, out: { type: 'string' } },
+      options: { slug: { type: 'string' }, segments: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
     });
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
@@ -89,7 +182,12 @@ function run(argv: string[]): string[] {
   };
   const result = importExport(input);
   const files = renderFiles(result).map((f) => ({ ...f, abs: join(root, f.path) }));
-  for (const f of files) checkTarget(f.abs, input.from);
+  checkTargets(
+    root,
+    files.map((f) => f.abs),
+    { from: input.from, segments: input.segmentsRel ?? null, slug: input.slug ?? null },
+    parsed.values.force === true,
+  );
   // Everything is valid: write each file next to its target, then rename over it.
   const temps: string[] = [];
   try {
@@ -103,11 +201,12 @@ function run(argv: string[]): string[] {
   } finally {
     for (const t of temps) rmSync(t, { force: true });
   }
-  return files.map((f) => f.path);
+  return { written: files.map((f) => f.path), warnings: result.warnings.map((w) => `${w.file}${w.line === null ? '' : `:${w.line}`}: warning: ${w.message}`) };
 }
 
 try {
-  const written = run(process.argv.slice(2));
+  const { written, warnings } = run(process.argv.slice(2));
+  for (const w of warnings) process.stderr.write(`${w}\n`);
   for (const p of written) process.stdout.write(`wrote ${p}\n`);
 } catch (e) {
   if (e instanceof SourceError || e instanceof UsageError) {

@@ -6,13 +6,14 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'astro/zod';
-import { confidenceSchema, licenceSchema, originSchema } from '../schemas/common.ts';
+import { confidenceSchema, httpUrlSchema, licenceSchema, originSchema } from '../schemas/common.ts';
 import { essaySchema, recoveredItemSchema } from '../schemas/essay.ts';
 import { onPostSchema, threadsCollectionSchema } from '../schemas/thread.ts';
 import { SourceError } from '../lib/threads/errors.ts';
-import { isHeaderExport, parseHeaderExport, type HeaderExport } from '../lib/threads/header.ts';
+import { isHeaderExport, looksLikeCommentHeader, parseHeaderExport, type HeaderExport } from '../lib/threads/header.ts';
 import { assignCommentIds, IdCollisionError, type IdSource } from '../lib/threads/ids.ts';
 import { isBlank, splitExportLines, type ExportLine } from '../lib/threads/lines.ts';
+import { matchPerson, visible, type PersonRecord } from '../lib/threads/names.ts';
 import {
   applySegmentation,
   linePieces,
@@ -48,6 +49,14 @@ import { QuoteCutError, type QuoteCut } from '../lib/threads/quote-cuts.ts';
 //     the quotation starts with (default: the line's start), `to` the exact phrase it ends with
 //     (default: the line's end); each must occur once on the line. `note` tells readers what is
 //     quoted when no passage on the site holds it ("an earlier version of the post").
+//   bodyLines: (header exports) [line, …]: lines that look like a comment header but are text.
+//     A line such as "Bob @ 2023-11-16 11:00 (+3)" stops the import, because reading it as text
+//     would credit Bob's words to the previous commenter; listing it here says it is body text
+//     of the comment (or post) it sits in. Only header-like lines may be listed.
+//
+// Every url (origin, mirrors, evidenceUrl, url, onPost.url) must be an http(s) address.
+// Authors of header exports link to a person only when their name (NFC) is exactly the person's
+// `name` or one of their `aliases`; a look-alike name stays unlinked and the importer warns.
 // ---------------------------------------------------------------------------------------------
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
@@ -83,7 +92,7 @@ const segmentIn = z.strictObject({
   karma: z.number().int().nullable().optional(),
   parent: parentIn.optional(),
   originalId: z.string().regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
-  url: z.url().nullable().optional(),
+  url: httpUrlSchema.nullable().optional(),
   confidence: confidenceSchema.optional(),
   quotes: z.array(quoteIn).optional(),
   note: z.string().min(1).optional(),
@@ -111,7 +120,7 @@ const overrideIn = z.strictObject({
   author: authorIn.partial().optional(),
   parent: parentIn.optional(),
   originalId: z.string().regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
-  url: z.url().nullable().optional(),
+  url: httpUrlSchema.nullable().optional(),
   confidence: confidenceSchema.optional(),
   quotes: z.array(quoteIn).optional(),
   note: z.string().min(1).optional(),
@@ -145,6 +154,7 @@ const segmentationIn = z.strictObject({
     .optional(),
   segments: z.array(segmentIn).optional(),
   comments: z.array(overrideIn).optional(),
+  bodyLines: z.array(line).optional(),
 });
 type SegmentationIn = z.output<typeof segmentationIn>;
 type OverrideIn = z.output<typeof overrideIn>;
@@ -230,6 +240,9 @@ function parentSpec(p: z.output<typeof parentIn> | undefined, at: number): Paren
   return typeof p === 'string' ? { to: p, at } : { to: p.to, assumed: p.assumed, note: p.note, at };
 }
 
+/** Far above what an editor writes by hand, far below what an exponential alias expansion reaches. */
+const MAX_ALIAS_COUNT = 100;
+
 /** Reads and shape-checks a segmentation file. */
 export function parseSegmentation(file: string, text: string): Segmentation {
   const lc = new LineCounter();
@@ -239,7 +252,14 @@ export function parseSegmentation(file: string, text: string): Segmentation {
     const at = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
     throw new SourceError(file, at, `bad YAML: ${err.message.split('\n')[0]}`);
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // The yaml library refuses to expand aliases past the limit ("billion laughs").
+    if (e instanceof ReferenceError) throw new SourceError(file, null, `bad YAML: aliases expand to too many nodes (over ${MAX_ALIAS_COUNT}); write the values out instead`);
+    throw new SourceError(file, null, `bad YAML: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new SourceError(file, 1, 'a segmentation file must be a YAML mapping');
   const parsed = segmentationIn.safeParse(raw);
   if (!parsed.success) {
@@ -309,8 +329,15 @@ export interface ImportInput {
   segmentsRel?: string | undefined;
   /** `--slug`, when given. */
   slug?: string | undefined;
-  /** Slugs of the people with a page under content/people (authors are linked when a name's slug matches). */
-  people?: readonly string[] | undefined;
+  /** The people with a page under content/people (header-export authors link on an exact name or alias). */
+  people?: readonly PersonRecord[] | undefined;
+}
+
+/** Something worth an editor's attention that does not stop the import. */
+export interface ImportWarning {
+  file: string;
+  line: number | null;
+  message: string;
 }
 
 /** Frontmatter of one file to write, with the slug that names it. */
@@ -324,6 +351,7 @@ export interface ImportResult {
   essay: OutputFile<Record<string, unknown>> | null;
   /** The command that regenerates these files (also written into them). */
   command: string;
+  warnings: ImportWarning[];
 }
 
 type Author = { name: string | null; person: string | null; status: AuthorSpec['status']; note?: string | undefined };
@@ -407,10 +435,16 @@ export function importExport(input: ImportInput): ImportResult {
   const lines = splitExportLines(input.exportText);
   if (lines.every((l) => isBlank(l.text))) throw new SourceError(input.exportFile, null, 'the export is empty');
   const seg = input.segmentsText !== undefined ? parseSegmentation(input.segmentsFile ?? input.segmentsRel ?? 'segments', input.segmentsText) : null;
-  const people = new Set(input.people ?? []);
-  const personFor = (name: string): string | null => {
-    const s = slugify(name);
-    return people.has(s) ? s : null;
+  const warnings: ImportWarning[] = [];
+  const personFor = (name: string, where: { file: string; line: number | null }): string | null => {
+    const m = matchPerson(name, input.people ?? []);
+    if (m && !m.exact) {
+      warnings.push({
+        ...where,
+        message: `author "${visible(name)}" only looks like ${m.person.name} (content/people/${m.person.slug}.mdx), so it is not linked to that page; if it really is them, set author.person in the segmentation file`,
+      });
+    }
+    return m?.exact ? m.person.slug : null;
   };
   const command = buildCommand(input);
   const generated = { from: input.from, segments: input.segmentsRel ?? null, command };
@@ -419,6 +453,9 @@ export function importExport(input: ImportInput): ImportResult {
     throw new SourceError(seg.file, seg.lineOfKey(['source']), `this segmentation is for ${seg.data.source}, not ${input.from}`);
   }
 
+  if (seg?.data.bodyLines && !isHeaderExport(lines)) {
+    throw new SourceError(seg.file, seg.lineOfKey(['bodyLines']), '"bodyLines" is only for exports with comment headers; in a segmentation, every line is already placed by "segments"');
+  }
   const built = isHeaderExport(lines) ? buildFromHeaders(input, lines, seg, personFor, generated) : buildFromSegments(input, lines, seg, generated);
 
   // Paths must be where the schemas (and the site) expect them.
@@ -430,19 +467,20 @@ export function importExport(input: ImportInput): ImportResult {
   }
 
   validateOutput(built, seg, input);
-  return { thread: built.thread, essay: built.essay, command };
+  return { thread: built.thread, essay: built.essay, command, warnings };
 }
 
-type Built = Omit<ImportResult, 'command'> & { comments: CommentModel[]; sectionAt: number[] };
+type Built = Omit<ImportResult, 'command' | 'warnings'> & { comments: CommentModel[]; sectionAt: number[] };
 
 function buildFromHeaders(
   input: ImportInput,
   lines: readonly ExportLine[],
   seg: Segmentation | null,
-  personFor: (name: string) => string | null,
+  personFor: (name: string, where: { file: string; line: number | null }) => string | null,
   generated: Record<string, unknown>,
 ): Built {
-  const h: HeaderExport = parseHeaderExport(input.exportFile, lines);
+  const bodyLines = checkBodyLines(input, lines, seg);
+  const h: HeaderExport = parseHeaderExport(input.exportFile, lines, { bodyLines });
   if (seg?.segments) throw new SourceError(seg.file, seg.lineOfKey(['segments']), 'this export has comment headers: give per-comment "comments" overrides, not "segments"');
   const overrides = new Map<number, NonNullable<Segmentation['overrides']>[number]>();
   const headerLines = new Set(h.comments.map((c) => c.headerLine));
@@ -462,8 +500,14 @@ function buildFromHeaders(
   const defaultNote = h.crosspostNotice
     ? `The export has no post text, only the forum viewer's crosspost notice (line ${h.crosspostNotice.line}): "${h.crosspostNotice.text}"`
     : 'The export has no post text.';
-  const bylineAuthor: Author = { name: h.byline.author, person: personFor(h.byline.author), status: 'recorded' };
-  const postAuthor: Author = sd?.post?.author ? authorOut({ ...bylineAuthor, ...sd.post.author }) : bylineAuthor;
+  const postOv = sd?.post?.author;
+  const postAuthor: Author = postOv
+    ? authorOut({
+        ...postOv,
+        // An editor's name replaces the byline's, so the link must follow that name, not the byline's.
+        person: postOv.person !== undefined ? postOv.person : postOv.name === null ? null : personFor(postOv.name, { file: seg?.file ?? '', line: seg?.lineOfKey(['post', 'author']) ?? null }),
+      })
+    : { name: h.byline.author, person: personFor(h.byline.author, { file: input.exportFile, line: h.byline.line }), status: 'recorded' };
   const comments: CommentModel[] = h.comments.map((c) => {
     const ov = overrides.get(c.headerLine);
     const o = ov?.o;
@@ -480,9 +524,11 @@ function buildFromHeaders(
       if (e instanceof QuoteCutError) throw new SourceError(seg?.file ?? '', ov?.quotesAt ?? null, `comment at line ${c.headerLine}: ${e.message}`);
       throw e;
     }
+    const name = o?.author?.name !== undefined ? o.author.name : c.author;
+    const nameAt = o?.author?.name !== undefined ? { file: seg?.file ?? '', line: ov?.at ?? null } : { file: input.exportFile, line: c.headerLine };
     const author: Author = {
-      name: o?.author?.name !== undefined ? o.author.name : c.author,
-      person: o?.author?.person !== undefined ? o.author.person : personFor(c.author),
+      name,
+      person: o?.author?.person !== undefined ? o.author.person : name === null ? null : personFor(name, nameAt),
       status: o?.author?.status ?? 'recorded',
       note: o?.author?.note,
     };
@@ -557,6 +603,21 @@ function buildFromHeaders(
         }
       : null;
   return { thread: { slug, data: thread }, essay, comments, sectionAt: [] };
+}
+
+/** The `bodyLines` of a header export's segmentation, each checked to be a header-like line of the export. */
+function checkBodyLines(input: ImportInput, lines: readonly ExportLine[], seg: Segmentation | null): Set<number> {
+  const out = new Set<number>();
+  (seg?.data.bodyLines ?? []).forEach((n, i) => {
+    const at = seg?.lineOfKey(['bodyLines', i]) ?? null;
+    const text = lines[n - 1]?.text;
+    if (text === undefined || n <= 2) throw new SourceError(seg?.file ?? '', at, `bodyLines: line ${n} is not a line after the byline of ${input.exportFile}`);
+    if (!looksLikeCommentHeader(text)) {
+      throw new SourceError(seg?.file ?? '', at, `bodyLines: line ${n} of ${input.exportFile} does not look like a comment header; list only lines the importer stops at`);
+    }
+    out.add(n);
+  });
+  return out;
 }
 
 function buildFromSegments(input: ImportInput, lines: readonly ExportLine[], seg: Segmentation | null, generated: Record<string, unknown>): Built {

@@ -1,5 +1,16 @@
 import { z } from 'astro/zod';
 
+/**
+ * A link we publish: an absolute http or https address, nothing else. `z.url()` alone accepts
+ * any scheme (`javascript:`, `data:`) and, since the WHATWG parser strips leading controls and
+ * spaces, even `\u0001javascript:…`; so the raw string is checked first.
+ */
+export const httpUrlSchema = z
+  .string()
+  .regex(/^[^\p{Cc}\p{Cf}\p{Z}\s]*$/u, 'a URL must not contain spaces, control or invisible characters')
+  .regex(/^https?:\/\/[^/?#]/i, 'a URL must start with http:// or https:// and a host')
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be a valid http(s) URL' }));
+
 /** How sure we are that an attribution (author, parent, post) is right, as the facts grade it. */
 export const confidenceSchema = z.enum(['high', 'medium-high', 'medium', 'low-medium', 'low', 'unknown']);
 export type Confidence = z.output<typeof confidenceSchema>;
@@ -32,7 +43,7 @@ export const licenceSchema = z.object({
   /** One or two sentences for readers, e.g. why CC BY applies or that no open licence is stated. */
   statement: z.string().min(1),
   /** Where the licence fact comes from. */
-  evidenceUrl: z.url().optional(),
+  evidenceUrl: httpUrlSchema.optional(),
 });
 export type Licence = z.output<typeof licenceSchema>;
 
@@ -41,9 +52,9 @@ export const originSchema = z.object({
   /** Forum name as readers know it: "LessWrong", "EA Forum", … */
   site: z.string().min(1),
   /** Canonical URL of the original, or null when the facts could not find it. */
-  url: z.url().nullable(),
+  url: httpUrlSchema.nullable(),
   /** Other copies (mirrors, crossposts), each with a label. */
-  mirrors: z.array(z.object({ label: z.string().min(1), url: z.url() })).default([]),
+  mirrors: z.array(z.object({ label: z.string().min(1), url: httpUrlSchema })).default([]),
   /** Date as known ("2023-11-15T17:16", "2023"), or null. */
   date: z.string().min(1).nullable(),
   /** Caveats about the origin, shown to readers. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slugSchema } from './common.ts';
+import { httpUrlSchema, slugSchema } from './common.ts';
 
 // The curated layer: claims for the argument map, glossary terms, guides (the start tour) and
 // our summaries of each essay and thread. Everything here is written by the site's editors; the
@@ -80,7 +80,7 @@ export const claimSchema = z
           /** Title of the work, as its author gives it. */
           title: z.string().min(1),
           /** Public address of the work. */
-          url: z.url(),
+          url: httpUrlSchema,
           /** What is and is not in our exports about it (ours). */
           note: z.string().min(1),
         }),

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { httpUrlSchema } from './common.ts';
 
 /** A person who wrote something on this site: /people/<slug>/ (the file name is the slug). */
 export const personSchema = z.object({
@@ -10,7 +11,7 @@ export const personSchema = z.object({
   /** One line on who they are, drawn from the facts (ours). */
   description: z.string().min(1),
   /** Profile pages on the forums. */
-  profiles: z.array(z.object({ label: z.string().min(1), url: z.url() })).default([]),
+  profiles: z.array(z.object({ label: z.string().min(1), url: httpUrlSchema })).default([]),
   /** Caveats about identity, e.g. a public name the facts cannot confirm. */
   note: z.string().optional(),
 });

@@ -3,6 +3,7 @@ import {
   anchorSchema,
   authorSchema,
   confidenceSchema,
+  httpUrlSchema,
   licenceSchema,
   linesSchema,
   originSchema,
@@ -25,7 +26,7 @@ export const replyToSchema = z.object({
 /** For profile exports: the post a comment was left on, as far as it is known. */
 export const onPostSchema = z.object({
   title: z.string().min(1).nullable(),
-  url: z.url().nullable(),
+  url: httpUrlSchema.nullable(),
   /** `verified` by the facts, a `candidate` they name without verifying, or `unknown`. */
   status: z.enum(['verified', 'candidate', 'unknown']),
   note: z.string().optional(),
@@ -46,7 +47,7 @@ export const commentSchema = z.object({
   karma: z.number().int().nullable().default(null),
   replyTo: replyToSchema,
   /** Link to the comment on its original site, when known. */
-  url: z.url().nullable().default(null),
+  url: httpUrlSchema.nullable().default(null),
   /** The facts' confidence in this block's boundaries and placement. */
   confidence: confidenceSchema,
   /** Lines of the export this comment came from. */
@@ -114,7 +115,7 @@ export const profileSchema = z
     bio: paragraphSchema.nullable().default(null),
     /** Post titles the profile lists (the person's own posts), verbatim. */
     postTitles: z
-      .array(z.object({ text: z.string().min(1), line: z.number().int().positive(), url: z.url().nullable(), note: z.string().optional() }))
+      .array(z.object({ text: z.string().min(1), line: z.number().int().positive(), url: httpUrlSchema.nullable(), note: z.string().optional() }))
       .default([]),
     ...threadBase,
   })

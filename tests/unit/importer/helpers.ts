@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { importExport, type ImportInput } from '../../../src/importer/parse.ts';
+import type { PersonRecord } from '../../../src/lib/threads/names.ts';
+import { personSchema } from '../../../src/schemas/person.ts';
 import { renderFiles } from '../../../src/importer/to-mdx.ts';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -8,15 +11,18 @@ export const CLI = `${ROOT}src/importer/cli.ts`;
 
 export const read = (rel: string): string => readFileSync(`${ROOT}${rel}`, 'utf8');
 
-/** Person slugs the CLI links authors to (content/people/*.mdx), read the same way. */
-export const people = (): string[] =>
+/** The people the CLI links authors to (content/people/*.mdx), with their names and aliases. */
+export const people = (): PersonRecord[] =>
   readdirSync(`${ROOT}content/people`)
     .filter((f) => f.endsWith('.mdx'))
-    .map((f) => f.slice(0, -4))
-    .sort();
+    .sort()
+    .map((f) => {
+      const data = personSchema.parse(parseFrontmatter(read(`content/people/${f}`)).frontmatter);
+      return { slug: f.slice(0, -4), name: data.name, aliases: data.aliases };
+    });
 
 /** Runs the pure core the way the CLI does with `--out` at the repo root. */
-export function generate(from: string, opts: { segments?: string | undefined; slug?: string | undefined; text?: string | undefined; people?: string[] | undefined } = {}) {
+export function generate(from: string, opts: { segments?: string | undefined; slug?: string | undefined; text?: string | undefined; people?: PersonRecord[] | undefined } = {}) {
   const input: ImportInput = {
     exportFile: from,
     exportText: opts.text ?? read(from),

@@ -163,7 +163,7 @@ describe('buildLinkGraph', () => {
   test('returns the given quote links instead of running the matcher', () => {
     const g = buildLinkGraph({
       ...input,
-      quoteLinks: [{ quote: { page: 'threads/p1', anchor: 'c-b', line: 12 }, source: { page: 'essays/p1', anchor: 'summary', line: 3 }, kind: 'exact', score: 1, text: 'x' }],
+      quoteLinks: [{ quote: { page: 'threads/p1', anchor: 'c-b', line: 12 }, source: { page: 'essays/p1', anchor: 'summary', line: 3 }, kind: 'exact', score: 1, text: 'x', inline: false }],
     });
     expect(g.edges.filter((e) => e.type === 'quotes').map((e) => `${e.from} -> ${e.to}`)).toEqual(['threads/p1#c-b -> essays/p1#summary']);
   });
