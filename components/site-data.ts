@@ -105,7 +105,7 @@ async function load(): Promise<SiteData> {
   if (errors.length) throw new Error(`Unresolved references:\n${errors.join('\n')}`);
 
   const graph = buildLinkGraph({
-    essays: essays.map((e) => ({ slug: e.id, title: e.data.title, author: e.data.author.name, sections: e.data.sections })),
+    essays: essays.map((e) => ({ slug: e.id, title: e.data.title, author: e.data.author, sections: e.data.sections })),
     threads: threads.map((t) => ({ slug: t.id, title: t.data.post.title, comments: t.data.comments })),
     profiles: profiles.map((p) => ({ person: p.data.person, comments: p.data.comments })),
     people: people.map((p) => ({ slug: p.id, name: p.data.name })),

@@ -7,6 +7,10 @@ import { claimSchema, guideSchema, summarySchema, termSchema } from './schemas/c
 
 // Every collection reads from the top-level content/ folder; raw exports in content/sources and
 // segmentation files in content/segments sit outside every loader's base on purpose.
+// Astro's content cache is keyed on the text of this file alone, not on the schemas it imports,
+// and node_modules/.astro is shared between checkouts: change this line whenever a schema's output
+// changes shape, or entries parsed under the old schema are served from the cache.
+// Schema revision: people.possibleNames added.
 const mdx = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/*.mdx' });
 
 export const collections = {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ATTRIBUTION_STATUSES } from '../lib/text/attribution.ts';
 
 /**
  * A link we publish: an absolute http or https address, nothing else. `z.url()` alone accepts
@@ -27,7 +28,7 @@ export const authorSchema = z
     /** Slug of the person's page under /people/, when they have one. */
     person: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).nullable().default(null),
     /** How the attribution is known. */
-    status: z.enum(['recorded', 'verified', 'inferred', 'unknown']),
+    status: z.enum(ATTRIBUTION_STATUSES),
     /** The facts' reasoning, shown to readers beside an inferred or unknown author. */
     note: z.string().optional(),
   })

@@ -6,8 +6,25 @@ export const personSchema = z.object({
   type: z.literal('person'),
   /** Display name as the forums show it. */
   name: z.string().min(1),
-  /** Other names the sources use for this person (usernames, public names the facts suggest). */
+  /**
+   * Other names this person is confirmed to post under, exactly as the sources spell them (the
+   * importer may match authors by these). A name the facts only suggest belongs in `possibleNames`.
+   */
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * Names the facts suggest but cannot confirm (e.g. a public name cited by a third party). Shown
+   * as unconfirmed, and never used to match or label authors.
+   */
+  possibleNames: z
+    .array(
+      z.object({
+        /** The name as the suggesting source gives it. */
+        name: z.string().min(1),
+        /** Why it is only possible: what suggests it and what fails to confirm it. */
+        evidence: z.string().min(1),
+      }),
+    )
+    .default([]),
   /** One line on who they are, drawn from the facts (ours). */
   description: z.string().min(1),
   /** Profile pages on the forums. */

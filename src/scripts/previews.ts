@@ -1,7 +1,8 @@
 // Link previews: hover (mouse), focus (keyboard) or a first tap (touch) on an internal link shows
 // the target passage's title, author and first lines. Only one preview is ever open; it floats
 // over the page so nothing moves, and without JavaScript links simply navigate.
-import { previewFileFor, type Preview, type PreviewMap } from '../lib/links/previews.ts';
+import { previewByline, previewFileFor, type Preview, type PreviewMap } from '../lib/links/previews.ts';
+import { isAttributionStatus, type Attribution } from '../lib/text/attribution.ts';
 import { excerpt } from '../lib/text/excerpt.ts';
 import { formatExportDate } from '../lib/text/dates.ts';
 
@@ -33,7 +34,9 @@ function fromDom(id: string): Preview | null {
   const el = document.getElementById(id);
   if (!el) return null;
   if (el.classList.contains('comment')) {
-    const author = el.querySelector('.comment-head .author')?.textContent?.trim() ?? 'Author not recorded';
+    // The comment's search data names the author with its status; the visible name alone would drop "inferred".
+    const status = el.getAttribute('data-search-author-status');
+    const author: Attribution = { name: el.getAttribute('data-search-author'), status: isAttributionStatus(status) ? status : 'unknown' };
     const date = el.querySelector('time')?.getAttribute('datetime') ?? undefined;
     const text = excerpt(el.querySelector('.comment-body')?.textContent ?? '', 280);
     return date ? { title: 'Comment on this page', author, date, text } : { title: 'Comment on this page', author, text };
@@ -64,7 +67,7 @@ function draw(p: Preview): void {
   title.textContent = p.title;
   const meta = document.createElement('span');
   meta.className = 'link-preview-meta';
-  meta.textContent = [p.author, p.date ? formatExportDate(p.date) : undefined].filter(Boolean).join(' · ');
+  meta.textContent = [previewByline(p), p.date ? formatExportDate(p.date) : undefined].filter(Boolean).join(' · ');
   const text = document.createElement('span');
   text.className = 'link-preview-text';
   text.textContent = p.text;

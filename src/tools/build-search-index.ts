@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
-import { pageKindFor, pageRecord, passageRecord, recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
+import { pageKindFor, pageRecord, passageAttribution, passageRecord, recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
 import { builtPages } from './dist.ts';
 import { rechunkPagefind } from './rechunk-pagefind.ts';
 
@@ -41,7 +41,11 @@ async function main(): Promise<void> {
     // Passages are taken out of the page first, innermost last, so nested ones never double-count.
     for (const el of body.querySelectorAll('[data-search-record]')) {
       const a = (name: string) => el.getAttribute(`data-search-${name}`) || undefined;
-      const attrs = { kind: a('kind'), anchor: a('anchor') ?? el.id, title: a('title'), author: a('author'), date: a('date'), replyTo: a('reply-to'), source: a('source') };
+      const anchor = a('anchor') ?? el.id;
+      const where = `${path}#${anchor}`;
+      const replyTo = a('reply-to') || a('reply-to-status') ? passageAttribution(`${where} (reply)`, a('reply-to'), a('reply-to-status')) : undefined;
+      const author = passageAttribution(where, a('author'), a('author-status'));
+      const attrs = { kind: a('kind'), anchor, title: a('title'), author, date: a('date'), replyTo, source: a('source') };
       el.remove();
       records.push(passageRecord(path, attrs, textOf(el)));
     }

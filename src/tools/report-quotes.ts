@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildLinkGraph, type LinkGraphInput } from '../lib/links/graph.ts';
 import { excerpt } from '../lib/text/excerpt.ts';
+import type { AttributionStatus } from '../lib/text/attribution.ts';
 
 type Input = Required<Pick<LinkGraphInput, 'essays' | 'threads' | 'profiles'>>;
 type Essay = Input['essays'][number];
@@ -40,9 +41,9 @@ const profiles: Profile[] = [];
 const lineText = new Map<string, string>();
 
 for (const f of mdxFiles(join(contentDir, 'essays'))) {
-  const data = frontmatter(join(contentDir, 'essays', f)) as unknown as Omit<Essay, 'slug' | 'author'> & { author: { name: string | null } };
+  const data = frontmatter(join(contentDir, 'essays', f)) as unknown as Omit<Essay, 'slug' | 'author'> & { author: { name: string | null; status: AttributionStatus } };
   const slug = f.replace(/\.mdx?$/, '');
-  essays.push({ slug, title: data.title, author: data.author.name, sections: data.sections });
+  essays.push({ slug, title: data.title, author: data.author, sections: data.sections });
   for (const s of data.sections) {
     if (s.heading && s.line !== null) lineText.set(`essays/${slug}@${s.line}`, s.heading);
     for (const b of s.blocks) {

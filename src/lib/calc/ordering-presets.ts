@@ -5,8 +5,9 @@ import { essayLink as essay, threadLink as thread, type Preset } from './sources
 /** Ordering presets, in the order the page offers them. */
 export const ORDERING_PRESETS: readonly Preset<OrderingInputs>[] = [
   {
-    id: 'wheaton',
-    label: 'Wheaton reading',
+    // Named after the essay, not its author: the only public name on record for DavidW is unconfirmed.
+    id: 'less-than-one-percent-essay',
+    label: 'Essay reading (“<1% Likely by Default”)',
     reading:
       'The base goal is understood early (mostly from pre-training), long-term goals and situational awareness are rare and slow to appear, and differential adversarial examples correct a proxy quickly.',
     inputs: { ...ORDERING_DEFAULTS, pG: 0.02, pL: 0.005, pB: 0.9, pS: 0.01, mG: 0.3, mL: 5, mB: 0.2, mS: 2, q: 0, corr: 0.02 },

@@ -6,6 +6,7 @@
 import { excerpt } from '../text/excerpt.ts';
 import { essayPassages, findQuoteLinks, paragraphKey, threadQuoteInputs, type QuoteLink, type QuoteMatchKind } from '../text/quotes.ts';
 import { nodeId, splitNodeId } from './anchors.ts';
+import { attributionOf, authorLabel, type Attribution } from '../text/attribution.ts';
 
 export const EDGE_TYPES = ['quotes', 'replies-to', 'cites', 'mentions-term'] as const;
 /** `quotes`: a comment repeats a passage. `replies-to`: a comment answers another. `cites`: our `<Ref>` or a claim's source. `mentions-term`: a passage uses a glossary term. */
@@ -21,7 +22,8 @@ export interface GraphNode {
   kind: NodeKind;
   /** What a link list shows: "Summary · Deceptive Alignment is <1% Likely by Default". */
   title: string;
-  author: string | null;
+  /** Who wrote the passage, with how that is known; null for our own pages and whole pages. */
+  author: Attribution | null;
   /** The first words of the passage, for previews and reply context. */
   excerpt: string;
 }
@@ -63,7 +65,7 @@ interface ParagraphIn {
 }
 interface CommentIn {
   id: string;
-  author: { name: string | null };
+  author: Attribution;
   replyTo: { kind: 'post' | 'comment' | 'unknown'; id?: string | undefined };
   paragraphs: readonly ParagraphIn[];
 }
@@ -79,7 +81,7 @@ interface SectionIn {
 
 /** Everything the graph is built from; the collection entries' data satisfies these shapes. */
 export interface LinkGraphInput {
-  essays?: readonly { slug: string; title: string; author: string | null; sections: readonly SectionIn[] }[];
+  essays?: readonly { slug: string; title: string; author: Attribution; sections: readonly SectionIn[] }[];
   threads?: readonly { slug: string; title: string; comments: readonly CommentIn[] }[];
   /** Profile exports; their comments are shown on the person's page. */
   profiles?: readonly { person: string; comments: readonly CommentIn[] }[];
@@ -138,11 +140,11 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
   for (const e of input.essays ?? []) {
     const page = `essays/${e.slug}`;
     const paras = e.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'p' ? [b] : [])));
-    add({ page, anchor: null, kind: 'essay', title: e.title, author: e.author, excerpt: firstOwnWords(paras) });
+    add({ page, anchor: null, kind: 'essay', title: e.title, author: attributionOf(e.author), excerpt: firstOwnWords(paras) });
     for (const s of e.sections) {
       const own = s.blocks.flatMap((b) => (b.kind === 'p' ? [b] : []));
       add(
-        { page, anchor: s.id, kind: 'section', title: `${s.heading ?? 'Opening'} · ${e.title}`, author: e.author, excerpt: firstOwnWords(own) },
+        { page, anchor: s.id, kind: 'section', title: `${s.heading ?? 'Opening'} · ${e.title}`, author: attributionOf(e.author), excerpt: firstOwnWords(own) },
         own.map((b) => b.text).join('\n'),
       );
       for (const b of s.blocks) {
@@ -163,6 +165,13 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
     if (!nodes[page]) add({ page, anchor: null, kind: 'page', title: p.person, author: null, excerpt: '' });
     commentPages.push({ page, comments: p.comments, title: nodes[page]?.title ?? p.person });
   }
+  for (const c of input.claims ?? []) add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
+  for (const t of input.terms ?? []) add({ page: `glossary/${t.slug}`, anchor: null, kind: 'term', title: t.term, author: null, excerpt: '' });
+  for (const e of input.editorial ?? []) {
+    const { page, anchor } = splitNodeId(e.id);
+    add({ page, anchor, kind: e.kind, title: e.title, author: null, excerpt: '' });
+  }
+
   // Quotes first: they are the most numerous and the reason the graph exists, and a comment's own
   // words (its excerpt) are what is left once its quotations are known.
   let quoteLinks = input.quoteLinks;
@@ -184,19 +193,13 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
   }
   for (const { page, comments, title } of commentPages) {
     for (const c of comments) {
-      const by = c.author.name ?? 'author not recorded';
+      const author = attributionOf(c.author);
       const quoting = wholeQuotes.get(nodeId(page, c.id));
       add(
-        { page, anchor: c.id, kind: 'comment', title: `Comment by ${by} · ${title}`, author: c.author.name, excerpt: firstOwnWords(c.paragraphs, quoting) },
+        { page, anchor: c.id, kind: 'comment', title: `Comment by ${authorLabel(author)} · ${title}`, author, excerpt: firstOwnWords(c.paragraphs, quoting) },
         c.paragraphs.filter((p) => !p.quote && !quoting?.has(paragraphKey(p.line, p.col))).map((p) => p.text).join('\n'),
       );
     }
-  }
-  for (const c of input.claims ?? []) add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
-  for (const t of input.terms ?? []) add({ page: `glossary/${t.slug}`, anchor: null, kind: 'term', title: t.term, author: null, excerpt: '' });
-  for (const e of input.editorial ?? []) {
-    const { page, anchor } = splitNodeId(e.id);
-    add({ page, anchor, kind: e.kind, title: e.title, author: null, excerpt: '' });
   }
 
   for (const q of quoteLinks) {

@@ -1,12 +1,21 @@
 import { excerpt } from '../text/excerpt.ts';
 import { paragraphKey } from '../text/quotes.ts';
+import { attributionOf, authorLabel, type Attribution } from '../text/attribution.ts';
 
 /** What a link preview shows: where the passage is, who wrote it, and its first lines. */
 export interface Preview {
   title: string;
-  author?: string;
+  /** Who wrote a source passage, with how that is known; the card shows it through `previewByline`. */
+  author?: Attribution;
+  /** For our own pages, which have no author: what the card says instead ("Glossary · our definition"). */
+  byline?: string;
   date?: string;
   text: string;
+}
+
+/** The author line a preview card shows: the attributed name with its status, or our own byline. */
+export function previewByline(p: Preview): string | undefined {
+  return p.author ? authorLabel(p.author, 'label') : p.byline;
 }
 
 /** Previews of one page, keyed by anchor id; the key '' previews the page itself. */
@@ -32,7 +41,7 @@ export function previewText(paragraphs: readonly ParagraphLike[], max = 280, quo
 
 interface CommentLike {
   id: string;
-  author: { name: string | null };
+  author: Attribution;
   date: string | null;
   paragraphs: readonly ParagraphLike[];
 }
@@ -44,8 +53,7 @@ interface CommentLike {
 export function threadPreviews(pageTitle: string, comments: readonly CommentLike[], quoting: (id: string) => ReadonlySet<string> = () => new Set()): PreviewMap {
   const map: PreviewMap = { '': { title: pageTitle, text: `${comments.length} comments` } };
   for (const c of comments) {
-    const p: Preview = { title: `Comment on ${pageTitle}`, text: previewText(c.paragraphs, 280, quoting(c.id)) };
-    p.author = c.author.name ?? 'Author not recorded';
+    const p: Preview = { title: `Comment on ${pageTitle}`, author: attributionOf(c.author), text: previewText(c.paragraphs, 280, quoting(c.id)) };
     if (c.date) p.date = c.date;
     map[c.id] = p;
   }
@@ -59,13 +67,13 @@ interface SectionLike {
 }
 
 /** Previews for an essay page, each section, and each editorial note about a lost list. */
-export function essayPreviews(title: string, author: string | null, sections: readonly SectionLike[]): PreviewMap {
-  const byline = author ?? 'Author not recorded';
+export function essayPreviews(title: string, author: Attribution, sections: readonly SectionLike[]): PreviewMap {
+  const by = attributionOf(author);
   const first = sections.flatMap((s) => s.blocks).filter((b): b is { kind: 'p'; text: string } => b.kind === 'p');
-  const map: PreviewMap = { '': { title, author: byline, text: previewText(first) } };
+  const map: PreviewMap = { '': { title, author: by, text: previewText(first) } };
   for (const s of sections) {
     const paras = s.blocks.filter((b): b is { kind: 'p'; text: string; quote?: boolean } => b.kind === 'p');
-    map[s.id] = { title: `${s.heading ?? 'Opening'} · ${title}`, author: byline, text: previewText(paras) };
+    map[s.id] = { title: `${s.heading ?? 'Opening'} · ${title}`, author: by, text: previewText(paras) };
     for (const b of s.blocks) {
       if (b.kind === 'missing-list') map[b.id] = { title: `Editor's note · ${title}`, text: `A list the export lost: ${b.label}.` };
     }

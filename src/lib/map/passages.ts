@@ -5,23 +5,17 @@
  */
 import { urlOf } from '../links/anchors.ts';
 import { excerpt } from '../text/excerpt.ts';
-
-export interface AuthorIn {
-  name: string | null;
-  person?: string | null | undefined;
-  /** recorded, verified, inferred or unknown (see src/schemas/common.ts). */
-  status: string;
-}
+import { attributionOf, authorLabel, type Attribution, type LabelForm } from '../text/attribution.ts';
 
 interface CommentIn {
   id: string;
-  author: AuthorIn;
+  author: Attribution;
   /** The comment's text; its first own words become the passage's `opening`. */
   paragraphs?: readonly { text: string; quote?: boolean | undefined }[] | undefined;
 }
 
 export interface PassageIndexInput {
-  essays: readonly { slug: string; title: string; author: AuthorIn; sections: readonly { id: string; heading: string | null; blocks: readonly { kind: string; id?: string; label?: string }[] }[] }[];
+  essays: readonly { slug: string; title: string; author: Attribution; sections: readonly { id: string; heading: string | null; blocks: readonly { kind: string; id?: string; label?: string }[] }[] }[];
   threads: readonly { slug: string; title: string; comments: readonly CommentIn[] }[];
   /** Profile exports, shown on /people/<person>/. */
   profiles: readonly { person: string; personName: string; comments: readonly CommentIn[] }[];
@@ -35,7 +29,7 @@ export interface PassageInfo {
   /** Where it is, for a link list: "section “Definition” of the essay “…”". */
   where: string;
   /** Who wrote it; null for our own editor's notes and whole pages. */
-  author: AuthorIn | null;
+  author: Attribution | null;
   /** For a comment: its first own words (quoted lines skipped), so readers can tell comments apart. */
   opening?: string;
 }
@@ -66,12 +60,12 @@ export function passageIndex(input: PassageIndexInput): Map<string, PassageInfo>
   const put = (ref: string, info: Omit<PassageInfo, 'ref' | 'url'>) => map.set(ref, { ref, url: urlOf(ref), ...info });
   for (const e of input.essays) {
     const page = `essays/${e.slug}`;
-    put(page, { kind: 'essay', where: `the essay “${e.title}”`, author: e.author });
+    put(page, { kind: 'essay', where: `the essay “${e.title}”`, author: attributionOf(e.author) });
     for (const s of e.sections) {
       put(`${page}#${s.id}`, {
         kind: 'section',
         where: s.heading ? `section “${s.heading}” of the essay “${e.title}”` : `the opening note of the essay “${e.title}”`,
-        author: e.author,
+        author: attributionOf(e.author),
       });
       for (const b of s.blocks) {
         if (b.kind === 'missing-list' && b.id) {
@@ -84,21 +78,20 @@ export function passageIndex(input: PassageIndexInput): Map<string, PassageInfo>
     const page = `threads/${t.slug}`;
     const name = shortTitle(t.title);
     put(page, { kind: 'thread', where: `the thread on “${name}”`, author: null });
-    for (const c of t.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment on “${name}”`, author: c.author, ...opening(c) });
+    for (const c of t.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment on “${name}”`, author: attributionOf(c.author), ...opening(c) });
   }
   for (const p of input.profiles) {
     const page = `people/${p.person}`;
     if (!map.has(page)) put(page, { kind: 'person', where: `${p.personName}'s page`, author: null });
-    for (const c of p.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment from ${p.personName}'s profile`, author: c.author, ...opening(c) });
+    for (const c of p.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment from ${p.personName}'s profile`, author: attributionOf(c.author), ...opening(c) });
   }
   return map;
 }
 
-/** A name for display: the author's name with "(inferred)" where the facts only infer it. */
-export function authorLabel(author: AuthorIn | null): string {
-  if (!author) return 'this site’s editors';
-  if (author.status === 'unknown' || author.name === null) return 'a commenter whose name the export does not record';
-  return author.status === 'inferred' ? `${author.name} (inferred)` : author.name;
+/** Who wrote a listed passage, for "by …": our editors for our own notes, else the attributed name. */
+export function passageAuthorLabel(author: Attribution | null, form: LabelForm = 'phrase'): string {
+  if (author) return authorLabel(author, form);
+  return form === 'label' ? 'This site’s editors' : 'this site’s editors';
 }
 
 /** References missing from the index, as messages naming the file. */

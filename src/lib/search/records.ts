@@ -1,3 +1,5 @@
+import { authorLabel, isAttributionStatus, type Attribution } from '../text/attribution.ts';
+
 /** The kinds a reader can filter search results by, with the label shown beside each filter. */
 export const SEARCH_KINDS = {
   'essay-section': 'Essay section',
@@ -15,9 +17,11 @@ export interface PassageAttributes {
   kind: string | undefined;
   anchor: string | undefined;
   title: string | undefined;
-  author: string | undefined;
+  /** Who wrote the passage and how that is known; the record's author meta and filter show both. */
+  author: Attribution;
   date: string | undefined;
-  replyTo: string | undefined;
+  /** Author of the comment this one answers, with its status. */
+  replyTo: Attribution | undefined;
   source: string | undefined;
 }
 
@@ -71,14 +75,26 @@ export function passageRecord(pagePath: string, attrs: PassageAttributes, text: 
   if (!isSearchKind(attrs.kind)) throw new Error(`${pagePath}: passage has unknown search kind "${attrs.kind ?? ''}"`);
   if (!attrs.anchor) throw new Error(`${pagePath}: ${attrs.kind} passage has no anchor id`);
   const meta: Record<string, string> = { title: attrs.title ?? SEARCH_KINDS[attrs.kind], kind: SEARCH_KINDS[attrs.kind] };
-  if (attrs.author) meta['author'] = attrs.author;
+  meta['author'] = authorLabel(attrs.author, 'label');
   if (attrs.date) meta['date'] = attrs.date;
-  if (attrs.replyTo) meta['replyTo'] = attrs.replyTo;
+  if (attrs.replyTo) meta['replyTo'] = authorLabel(attrs.replyTo);
   if (attrs.source) meta['source'] = attrs.source;
   const filters: Record<string, string[]> = { kind: [SEARCH_KINDS[attrs.kind]] };
-  filters['author'] = [attrs.author ?? 'Not recorded'];
+  // The status is part of the filter value, so choosing "DavidW" never returns comments only inferred to be his.
+  filters['author'] = [authorLabel(attrs.author, 'label')];
   if (attrs.source) filters['source'] = [attrs.source];
   return { url: `${pagePath}#${attrs.anchor}`, content: normaliseText(text), language: 'en', meta, filters };
+}
+
+/**
+ * Reads a passage's author back from its `data-search-author` (name) and `data-search-author-status`
+ * attributes. A passage without a valid status fails the index build, since its label could not
+ * say how the name is known.
+ */
+export function passageAttribution(where: string, name: string | undefined, status: string | undefined): Attribution {
+  if (!isAttributionStatus(status)) throw new Error(`${where}: passage author "${name ?? ''}" has no valid status (got "${status ?? ''}")`);
+  if ((status === 'unknown') !== (name === undefined)) throw new Error(`${where}: passage author "${name ?? ''}" does not match its status "${status}"`);
+  return { name: name ?? null, status };
 }
 
 /** Builds the record for a page's own text (outside its passages), or null when nothing is left. */

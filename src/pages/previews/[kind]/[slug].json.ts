@@ -10,7 +10,7 @@ export const getStaticPaths = (async () => {
   const out: { params: { kind: string; slug: string }; props: { map: PreviewMap } }[] = [];
   const { graph } = await siteData();
   for (const e of await getCollection('essays')) {
-    out.push({ params: { kind: 'essays', slug: e.id }, props: { map: essayPreviews(e.data.title, e.data.author.name, e.data.sections) } });
+    out.push({ params: { kind: 'essays', slug: e.id }, props: { map: essayPreviews(e.data.title, e.data.author, e.data.sections) } });
   }
   const threads = await getCollection('threads');
   for (const t of threads) {
@@ -28,10 +28,10 @@ export const getStaticPaths = (async () => {
   }
   // Our own pages: the byline says so, since a preview floats over an author's text.
   for (const t of await getCollection('glossary')) {
-    out.push({ params: { kind: 'glossary', slug: t.id }, props: { map: { '': { title: t.data.term, author: 'Glossary · our definition', text: t.data.short } } } });
+    out.push({ params: { kind: 'glossary', slug: t.id }, props: { map: { '': { title: t.data.term, byline: 'Glossary · our definition', text: t.data.short } } } });
   }
   for (const c of await getCollection('claims')) {
-    out.push({ params: { kind: 'arguments', slug: c.id }, props: { map: { '': { title: c.data.title, author: 'Argument map · our summary', text: c.data.summary } } } });
+    out.push({ params: { kind: 'arguments', slug: c.id }, props: { map: { '': { title: c.data.title, byline: 'Argument map · our summary', text: c.data.summary } } } });
   }
   return out;
 }) satisfies GetStaticPaths;

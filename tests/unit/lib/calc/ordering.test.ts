@@ -60,9 +60,9 @@ describe('exactOutcome', () => {
     for (const preset of ORDERING_PRESETS) expect(Math.abs(sum(exactOutcome(preset.inputs)) - 1)).toBeLessThan(1e-12);
   });
 
-  test('returns the preset headlines: about 0.05 % for the Wheaton reading and about 26 % for the Carlsmith reading', () => {
-    const [wheaton, carlsmith] = ORDERING_PRESETS;
-    expect(exactOutcome(wheaton!.inputs).pDeceptive).toBeCloseTo(0.000532, 5);
+  test('returns the preset headlines: about 0.05 % for the essay reading and about 26 % for the Carlsmith reading', () => {
+    const [essayReading, carlsmith] = ORDERING_PRESETS;
+    expect(exactOutcome(essayReading!.inputs).pDeceptive).toBeCloseTo(0.000532, 5);
     expect(exactOutcome(carlsmith!.inputs).pDeceptive).toBeCloseTo(0.2637, 3);
   });
 

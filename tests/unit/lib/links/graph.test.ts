@@ -23,7 +23,7 @@ const input: LinkGraphInput = {
     {
       slug: 'p1',
       title: 'Deceptive Alignment is <1% Likely',
-      author: 'DavidW',
+      author: { name: 'DavidW', status: 'verified' },
       sections: [
         { id: 'summary', heading: 'Summary', line: 2, blocks: [{ kind: 'p', text: SUMMARY, line: 3 }] },
         {
@@ -45,7 +45,7 @@ const input: LinkGraphInput = {
       comments: [
         {
           id: 'c-a',
-          author: { name: null },
+          author: { name: null, status: 'unknown' },
           replyTo: { kind: 'post' },
           paragraphs: [
             { text: 'This high-level training setup is already the default training process for text models such as ChatGPT', line: 10, quote: true },
@@ -54,13 +54,13 @@ const input: LinkGraphInput = {
         },
         {
           id: 'c-b',
-          author: { name: 'DavidW' },
+          author: { name: 'DavidW', status: 'inferred' },
           replyTo: { kind: 'comment', id: 'c-a' },
           paragraphs: [{ text: 'It is not important what the tasks are, as long as the model follows directions.', line: 12 }],
         },
         {
           id: 'c-c',
-          author: { name: null },
+          author: { name: null, status: 'unknown' },
           replyTo: { kind: 'comment', id: 'c-b' },
           paragraphs: [
             { text: 'It is not important what the tasks are, as long as the model follows directions.', line: 13, quote: true },
@@ -88,13 +88,20 @@ describe('buildLinkGraph', () => {
         "section essays/p1#assumptions | Assumptions · Deceptive Alignment is <1% Likely",
         "list-note essays/p1#assumptions-list | Editor's note · Deceptive Alignment is <1% Likely",
         "thread threads/p1 | Comments on P1",
-        "comment threads/p1#c-a | Comment by author not recorded · Comments on P1",
-        "comment threads/p1#c-b | Comment by DavidW · Comments on P1",
-        "comment threads/p1#c-c | Comment by author not recorded · Comments on P1",
+        "comment threads/p1#c-a | Comment by an author not recorded in the export · Comments on P1",
+        "comment threads/p1#c-b | Comment by DavidW (inferred) · Comments on P1",
+        "comment threads/p1#c-c | Comment by an author not recorded in the export · Comments on P1",
         "claim arguments/rare-by-default | Deceptive alignment is rare by default",
         "term glossary/foundational-properties | foundational property",
       ]
     `);
+  });
+  test('returns each comment node carrying its author with the status, not a bare name', () => {
+    const g = buildLinkGraph(input);
+    expect(g.nodes['threads/p1#c-b']?.author).toEqual({ name: 'DavidW', status: 'inferred' });
+    expect(g.nodes['threads/p1#c-a']?.author).toEqual({ name: null, status: 'unknown' });
+    expect(g.nodes['essays/p1#summary']?.author).toEqual({ name: 'DavidW', status: 'verified' });
+    expect(g.nodes['essays/p1#assumptions-list']?.author).toBeNull();
   });
   test('returns typed edges with their citing text', () => {
     const g = buildLinkGraph(input);
@@ -169,14 +176,14 @@ describe('buildLinkGraph', () => {
   });
   test('returns no reply edge when a comment names itself as parent', () => {
     const g = buildLinkGraph({
-      threads: [{ slug: 't', title: 'T', comments: [{ id: 'c-x', author: { name: null }, replyTo: { kind: 'comment', id: 'c-x' }, paragraphs: [{ text: 'Hi.', line: 1 }] }] }],
+      threads: [{ slug: 't', title: 'T', comments: [{ id: 'c-x', author: { name: null, status: 'unknown' }, replyTo: { kind: 'comment', id: 'c-x' }, paragraphs: [{ text: 'Hi.', line: 1 }] }] }],
     });
     expect(g.edges).toEqual([]);
   });
   test('returns profile comments on the person page', () => {
     const g = buildLinkGraph({
       people: [{ slug: 'vili-kohonen', name: 'Vili Kohonen' }],
-      profiles: [{ person: 'vili-kohonen', comments: [{ id: 'c-v1', author: { name: 'Vili Kohonen' }, replyTo: { kind: 'unknown' }, paragraphs: [{ text: 'Thanks.', line: 3 }] }] }],
+      profiles: [{ person: 'vili-kohonen', comments: [{ id: 'c-v1', author: { name: 'Vili Kohonen', status: 'recorded' }, replyTo: { kind: 'unknown' }, paragraphs: [{ text: 'Thanks.', line: 3 }] }] }],
     });
     expect(g.nodes['people/vili-kohonen#c-v1']?.title).toBe('Comment by Vili Kohonen · Vili Kohonen');
   });

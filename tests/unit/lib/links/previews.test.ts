@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { essayPreviews, previewFileFor, previewText, threadPreviews } from '../../../../src/lib/links/previews.ts';
+import { essayPreviews, previewByline, previewFileFor, previewText, threadPreviews } from '../../../../src/lib/links/previews.ts';
 
 describe('previewText', () => {
   test('returns the writer’s own lines, skipping quoted ones', () => {
@@ -11,25 +11,44 @@ describe('previewText', () => {
 });
 
 describe('threadPreviews', () => {
-  test('returns one preview per comment plus the page, marking unknown authors', () => {
+  test('returns one preview per comment plus the page, each author with its status', () => {
     const map = threadPreviews('T', [
-      { id: 'c-a', author: { name: 'Ann' }, date: '2023-11-15T22:30', paragraphs: [{ text: 'Hello' }] },
-      { id: 'c-b', author: { name: null }, date: null, paragraphs: [{ text: 'Hi' }] },
+      { id: 'c-a', author: { name: 'Ann', status: 'recorded' }, date: '2023-11-15T22:30', paragraphs: [{ text: 'Hello' }] },
+      { id: 'c-b', author: { name: null, status: 'unknown' }, date: null, paragraphs: [{ text: 'Hi' }] },
+      { id: 'c-c', author: { name: 'DavidW', status: 'inferred' }, date: null, paragraphs: [{ text: 'Yes' }] },
     ]);
-    expect(Object.keys(map)).toEqual(['', 'c-a', 'c-b']);
-    expect(map['c-a']).toEqual({ title: 'Comment on T', author: 'Ann', date: '2023-11-15T22:30', text: 'Hello' });
-    expect(map['c-b']?.author).toBe('Author not recorded');
+    expect(Object.keys(map)).toEqual(['', 'c-a', 'c-b', 'c-c']);
+    expect(map['c-a']).toEqual({ title: 'Comment on T', author: { name: 'Ann', status: 'recorded' }, date: '2023-11-15T22:30', text: 'Hello' });
+    expect(map['c-b']?.author).toEqual({ name: null, status: 'unknown' });
     expect(map['c-b']).not.toHaveProperty('date');
+    expect(map['c-c']?.author).toEqual({ name: 'DavidW', status: 'inferred' });
+  });
+  test('returns only the name and status of an author, leaving notes and slugs out of the JSON', () => {
+    const author = { name: 'DavidW', status: 'inferred' as const, person: 'davidw', note: 'from the text' };
+    expect(threadPreviews('T', [{ id: 'c-a', author, date: null, paragraphs: [] }])['c-a']?.author).toEqual({ name: 'DavidW', status: 'inferred' });
   });
 });
 
 describe('essayPreviews', () => {
   test('returns previews for sections and for notes about lost lists', () => {
-    const map = essayPreviews('E', 'DavidW', [
+    const map = essayPreviews('E', { name: 'DavidW', status: 'verified' }, [
       { id: 'summary', heading: 'Summary', blocks: [{ kind: 'p', text: 'In this post' }, { kind: 'missing-list', id: 'summary-list', label: 'the summary points' }] },
     ]);
     expect(map['summary']?.title).toBe('Summary · E');
     expect(map['summary-list']?.text).toBe('A list the export lost: the summary points.');
+  });
+});
+
+describe('previewByline', () => {
+  test('returns the author with "(inferred)" when the name is only inferred', () => {
+    expect(previewByline({ title: 'T', author: { name: 'DavidW', status: 'inferred' }, text: '' })).toBe('DavidW (inferred)');
+  });
+  test('returns the unrecorded-author wording when the export names nobody', () => {
+    expect(previewByline({ title: 'T', author: { name: null, status: 'unknown' }, text: '' })).toBe('Author not recorded in the export');
+  });
+  test('returns our own byline for a page without an author', () => {
+    expect(previewByline({ title: 'T', byline: 'Glossary · our definition', text: '' })).toBe('Glossary · our definition');
+    expect(previewByline({ title: 'T', text: '' })).toBeUndefined();
   });
 });
 

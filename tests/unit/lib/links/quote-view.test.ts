@@ -9,7 +9,7 @@ const ESSAY = 'Models that are only pre-trained almost certainly don’t have da
 const OWN = 'I read it differently: "only pre-trained almost certainly don’t have dangerous goals" is too strong a claim for the evidence.';
 
 const input: LinkGraphInput = {
-  essays: [{ slug: 'e', title: 'Essay', author: 'A', sections: [{ id: 'goals', heading: 'Goals', line: 1, blocks: [{ kind: 'p', text: ESSAY, line: 2 }] }] }],
+  essays: [{ slug: 'e', title: 'Essay', author: { name: 'A', status: 'verified' }, sections: [{ id: 'goals', heading: 'Goals', line: 1, blocks: [{ kind: 'p', text: ESSAY, line: 2 }] }] }],
   threads: [
     {
       slug: 't',
@@ -17,7 +17,7 @@ const input: LinkGraphInput = {
       comments: [
         {
           id: 'c-one',
-          author: { name: 'B' },
+          author: { name: 'B', status: 'recorded' },
           replyTo: { kind: 'post' },
           paragraphs: [
             { text: ESSAY, line: 10, quote: true },
@@ -27,7 +27,7 @@ const input: LinkGraphInput = {
         },
         {
           id: 'c-two',
-          author: { name: 'C' },
+          author: { name: 'C', status: 'recorded' },
           replyTo: { kind: 'comment', id: 'c-one' },
           paragraphs: [
             { text: 'Someone else wrote this first line.', line: 20, quote: true },

@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { authorLabel, passageIndex, shortTitle, unknownPassages } from '../../../../src/lib/map/passages.ts';
+import { passageAuthorLabel, passageIndex, shortTitle, unknownPassages } from '../../../../src/lib/map/passages.ts';
 
+// A content entry's author carries more than name and status; the index must keep only those two.
+const davidw = { name: 'DavidW', person: 'davidw', status: 'verified' as const, note: 'username' };
 const index = passageIndex({
   essays: [
     {
       slug: 'e',
       title: 'An Essay',
-      author: { name: 'DavidW', person: 'davidw', status: 'verified' },
+      author: davidw,
       sections: [
         { id: 'intro', heading: 'Introduction', blocks: [{ kind: 'p' }, { kind: 'missing-list', id: 'lost', label: 'x' }] },
         { id: 'opening', heading: null, blocks: [] },
@@ -37,12 +39,19 @@ describe('passageIndex', () => {
   });
 });
 
-describe('authorLabel', () => {
+describe('passageAuthorLabel', () => {
   test('returns the name, marks inferred names, and says when the export records none', () => {
-    expect(authorLabel(index.get('essays/e#intro')?.author ?? null)).toBe('DavidW');
-    expect(authorLabel(index.get('threads/t#c-2')?.author ?? null)).toBe('DavidW (inferred)');
-    expect(authorLabel(index.get('threads/t#c-1')?.author ?? null)).toBe('a commenter whose name the export does not record');
-    expect(authorLabel(null)).toBe('this site’s editors');
+    expect(passageAuthorLabel(index.get('essays/e#intro')?.author ?? null)).toBe('DavidW');
+    expect(passageAuthorLabel(index.get('threads/t#c-2')?.author ?? null)).toBe('DavidW (inferred)');
+    expect(passageAuthorLabel(index.get('threads/t#c-1')?.author ?? null)).toBe('an author not recorded in the export');
+    expect(passageAuthorLabel(null)).toBe('this site’s editors');
+  });
+  test('returns a capitalised label for the start of a list entry', () => {
+    expect(passageAuthorLabel(index.get('threads/t#c-1')?.author ?? null, 'label')).toBe('Author not recorded in the export');
+    expect(passageAuthorLabel(null, 'label')).toBe('This site’s editors');
+  });
+  test('returns the author without the person slug, so only name and status travel', () => {
+    expect(index.get('essays/e#intro')?.author).toEqual({ name: 'DavidW', status: 'verified' });
   });
 });
 

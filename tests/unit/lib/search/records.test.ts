@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'node-html-parser';
-import { CURATED_TEXT_WEIGHT, pageKindFor, pageRecord, passageRecord, recordAsHtml } from '../../../../src/lib/search/records.ts';
+import { CURATED_TEXT_WEIGHT, pageKindFor, pageRecord, passageAttribution, passageRecord, recordAsHtml, type PassageAttributes } from '../../../../src/lib/search/records.ts';
 
-const attrs = {
+const attrs: PassageAttributes = {
   kind: 'comment',
   anchor: 'c-quintin-pope-202311152230',
-  title: 'Quintin Pope on “Scheming AIs”',
-  author: 'Quintin Pope',
+  title: 'Quintin Pope · “Scheming AIs”',
+  author: { name: 'Quintin Pope', status: 'recorded' },
   date: '2023-11-15T22:30',
   replyTo: undefined,
   source: 'Scheming AIs thread',
@@ -22,9 +22,17 @@ describe('passageRecord', () => {
     expect(r.meta).not.toHaveProperty('replyTo');
   });
 
-  test('returns "Not recorded" as the author filter when the export lost the author', () => {
-    const r = passageRecord('/threads/x/', { ...attrs, author: undefined }, 'text');
-    expect(r.filters['author']).toEqual(['Not recorded']);
+  test('returns the unrecorded-author wording as the author filter when the export lost the author', () => {
+    const r = passageRecord('/threads/x/', { ...attrs, author: { name: null, status: 'unknown' } }, 'text');
+    expect(r.filters['author']).toEqual(['Author not recorded in the export']);
+    expect(r.meta['author']).toBe('Author not recorded in the export');
+  });
+
+  test('returns an inferred author with "(inferred)" in the filter, the meta and the reply context', () => {
+    const inferred = { name: 'DavidW', status: 'inferred' } as const;
+    const r = passageRecord('/threads/x/', { ...attrs, author: inferred, replyTo: inferred }, 'text');
+    expect(r.filters['author']).toEqual(['DavidW (inferred)']);
+    expect(r.meta).toMatchObject({ author: 'DavidW (inferred)', replyTo: 'DavidW (inferred)' });
   });
 
   test('throws naming the page when a passage has an unknown kind or no anchor', () => {
@@ -50,6 +58,19 @@ describe('pageKindFor', () => {
 describe('pageRecord', () => {
   test('returns null when a page has no text of its own', () => {
     expect(pageRecord('/threads/x/', 'page', 'T', '  \n ')).toBeNull();
+  });
+});
+
+describe('passageAttribution', () => {
+  test('returns the author read back from a name and a status attribute', () => {
+    expect(passageAttribution('/t/#c', 'DavidW', 'inferred')).toEqual({ name: 'DavidW', status: 'inferred' });
+    expect(passageAttribution('/t/#c', undefined, 'unknown')).toEqual({ name: null, status: 'unknown' });
+  });
+  test('throws naming the passage when the status is missing or does not fit the name', () => {
+    expect(() => passageAttribution('/t/#c', 'DavidW', undefined)).toThrow('/t/#c: passage author "DavidW" has no valid status (got "")');
+    expect(() => passageAttribution('/t/#c', 'DavidW', 'guessed')).toThrow('has no valid status (got "guessed")');
+    expect(() => passageAttribution('/t/#c', 'DavidW', 'unknown')).toThrow('/t/#c: passage author "DavidW" does not match its status "unknown"');
+    expect(() => passageAttribution('/t/#c', undefined, 'inferred')).toThrow('does not match its status "inferred"');
   });
 });
 
