@@ -94,9 +94,9 @@ export interface RefUsage {
   /** 1-based position of the `<` of the tag. */
   line: number;
   column: number;
-  /** The link text between `<Ref …>` and `</Ref>`, tags removed ('' when self-closing). */
+  /** The link text between `<Ref …>` and `</Ref>`, as plain text ('' when self-closing). */
   label: string;
-  /** The sentence around the reference, tags removed: the "citing sentence" for backlinks. */
+  /** The sentence around the reference, as plain text (mdxInlineText): the "citing sentence" for backlinks. */
   sentence: string;
   /** Why the tag could not be read, when `to` is null. */
   error?: string;
@@ -170,11 +170,95 @@ function inside(ranges: readonly [number, number][], at: number): boolean {
   return ranges.some(([a, b]) => at >= a && at < b);
 }
 
-function stripTags(s: string): string {
-  return s
-    .replace(/<[^>]*>/g, '')
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the named entities above and numeric ones (`&#60;`, `&#x3C;`); leaves others as written. */
+function decodeEntities(s: string): string {
+  return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (all, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    const code = dec ? Number.parseInt(dec, 10) : hex ? Number.parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    return ENTITIES[(name ?? '').toLowerCase()] ?? all;
+  });
+}
+
+/** The value of a JS string literal's body (`\"`, `\n`, `\u2019`…), as MDX would render it. */
+function unescapeJs(body: string): string {
+  return body.replace(/\\(u\{[0-9a-f]+\}|u[0-9a-f]{4}|x[0-9a-f]{2}|[\s\S])/gi, (_all, e: string) => {
+    if (/^u\{/i.test(e)) return String.fromCodePoint(Number.parseInt(e.slice(2, -1), 16));
+    if (/^[ux]/i.test(e) && e.length > 1) return String.fromCharCode(Number.parseInt(e.slice(1), 16));
+    return ({ n: ' ', t: ' ', r: '' } as Record<string, string>)[e] ?? e;
+  });
+}
+
+/** Markdown's special characters, and private-use stand-ins that keep literal ones from being read as markup. */
+const SPECIAL = '\\`*_{}[]()#+-.!<>&|~"\'';
+const protect = (text: string) => [...text].map((c) => (SPECIAL.includes(c) ? String.fromCharCode(0xe000 + SPECIAL.indexOf(c)) : c)).join('');
+const unprotect = (text: string) => text.replace(/[\ue000-\ue0ff]/g, (c) => SPECIAL[c.charCodeAt(0) - 0xe000] ?? c);
+
+/**
+ * Plain text of a run of inline MDX, as a reader sees it: a JSX string expression (`{"…"}`,
+ * `{'…'}`, or a template literal without `${}`) becomes its text, any other expression
+ * (a comment, `{x}`) disappears, tags are dropped, links keep their text, emphasis and code
+ * marks go, backslash escapes and entities are decoded.
+ */
+export function mdxInlineText(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const c = s[i] ?? '';
+    if (c === '\\' && SPECIAL.includes(s[i + 1] ?? ' ')) {
+      // A Markdown backslash escape: the character itself, not markup (\* is a star).
+      out += protect(s[i + 1] ?? '');
+      i += 2;
+    } else if (c === '`') {
+      // An inline code span keeps its content as written.
+      let n = 0;
+      while (s[i + n] === '`') n++;
+      const close = new RegExp(`(?<!\`)\`{${n}}(?!\`)`, 'g');
+      close.lastIndex = i + n;
+      const m = close.exec(s);
+      out += m ? protect(s.slice(i + n, m.index).trim()) : s.slice(i, i + n);
+      i = m ? m.index + n : i + n;
+    } else if (c === '{') {
+      const end = expressionEnd(s, i);
+      if (end < 0) {
+        out += s.slice(i);
+        break;
+      }
+      const expr = s.slice(i + 1, end).trim();
+      const lit = /^(["'])((?:\\[\s\S]|(?!\1)[^\\])*)\1$/s.exec(expr) ?? /^(`)((?:\\[\s\S]|[^\\`$]|\$(?!\{))*)`$/s.exec(expr);
+      // A string literal is text, not Markdown: its characters are protected from the steps below.
+      if (lit) out += protect(unescapeJs(lit[2] ?? ''));
+      i = end + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return unprotect(
+    decodeEntities(
+      out
+        .replace(/<\/?[A-Za-z][^>]*>/g, '')
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/(\*{1,3})(?=\S)(.*?\S)\1/g, '$2')
+        .replace(/(?<!\w)(_{1,3})(?=\S)(.*?\S)\1(?!\w)/g, '$2')
+        .replace(/~~(?=\S)(.*?\S)~~/g, '$1'),
+    ),
+  )
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Index of the `}` that closes the expression opened at `open`, skipping strings; -1 if none. */
+function expressionEnd(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < s.length && s[i] !== c; i++) if (s[i] === '\\') i++;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Reads the attributes of a tag from just after its name; returns `to` and where the tag ends. */
@@ -230,7 +314,23 @@ function readTag(src: string, from: number): { to: string | null; error?: string
   return null;
 }
 
-/** The sentence of the paragraph that contains [start, end), with tags removed. */
+/** `s` with the inside of every complete `{…}` expression blanked out, same length. */
+function maskExpressions(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const end = s[i] === '{' ? expressionEnd(s, i) : -1;
+    if (end < 0) {
+      out += s[i];
+      i++;
+    } else {
+      out += `{${' '.repeat(end - i - 1)}}`;
+      i = end + 1;
+    }
+  }
+  return out;
+}
+
+/** The sentence of the paragraph that contains [start, end), as plain text (see mdxInlineText). */
 function sentenceAround(src: string, start: number, end: number): string {
   let paraStart = 0;
   for (const m of src.slice(0, start).matchAll(/\n[ \t]*\n/g)) paraStart = m.index + m[0].length;
@@ -238,10 +338,11 @@ function sentenceAround(src: string, start: number, end: number): string {
   const paraEnd = afterRel < 0 ? src.length : end + afterRel;
   const head = src.slice(paraStart, start);
   const tail = src.slice(end, paraEnd);
-  const lastStop = Math.max(...[...head.matchAll(/[.!?](?=\s)/g)].map((m) => m.index + 1), 0);
-  const firstStop = /[.!?](?=\s|$)/.exec(tail);
+  // Full stops inside a JSX expression (`{"“… it. And …”"}`) do not end the sentence.
+  const lastStop = Math.max(...[...maskExpressions(head).matchAll(/[.!?](?=\s)/g)].map((m) => m.index + 1), 0);
+  const firstStop = /[.!?](?=\s|$)/.exec(maskExpressions(tail));
   const sentence = head.slice(lastStop) + src.slice(start, end) + (firstStop ? tail.slice(0, firstStop.index + 1) : tail);
-  return stripTags(sentence.replace(/^\s*[-*>#]+\s/gm, ' '));
+  return mdxInlineText(sentence.replace(/^\s*[-*>#]+\s/gm, ' '));
 }
 
 /** Finds every `<Ref>` tag in an MDX source, skipping frontmatter, code and comments. */
@@ -274,7 +375,7 @@ export function findRefs(mdxSource: string): RefUsage[] {
     if (!tag.selfClosing) {
       const close = mdxSource.indexOf('</Ref>', tag.end);
       if (close >= 0) {
-        label = stripTags(mdxSource.slice(tag.end, close));
+        label = mdxInlineText(mdxSource.slice(tag.end, close));
         end = close + '</Ref>'.length;
       }
     }
@@ -338,7 +439,7 @@ export function headingBefore(mdxSource: string, line: number): string | null {
       continue;
     }
     const h = /^ {0,3}#{2,4}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
-    if (h) heading = stripTags(h[1] ?? '');
+    if (h) heading = (h[1] ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
   }
   return heading;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isAnchor, isSlug, nodeId, splitNodeId, urlOf } from '../../../../src/lib/links/anchors.ts';
-import { bodyLineOffset, checkRefs, findRefs, formatRefError, headingBefore, parseRefTarget, resolveRef, type KnownAnchors } from '../../../../src/lib/links/refs.ts';
+import { bodyLineOffset, checkRefs, findRefs, formatRefError, headingBefore, mdxInlineText, parseRefTarget, resolveRef, type KnownAnchors } from '../../../../src/lib/links/refs.ts';
 
 const known: KnownAnchors = new Map([
   ['essays/bar', new Set(['summary', 'definition'])],
@@ -116,6 +116,15 @@ describe('findRefs', () => {
       [null, 'the "to" of <Ref> must be a literal string, not {target}'],
     ]);
   });
+  test('returns the citing sentence as a reader sees it: JSX strings as their text, no MDX syntax', () => {
+    const src = [
+      'Earlier text. Quintin Pope makes *a similar* point, <Ref to="threads/t#c-q">{"“long term goals are hard. They won\'t form”"}</Ref>,',
+      'he adds {\'“short\'} horizons{"”"} and **more** &lt;1%. Next.',
+    ].join('\n');
+    const [ref] = findRefs(src);
+    expect(ref?.label).toBe('“long term goals are hard. They won\'t form”');
+    expect(ref?.sentence).toBe('Quintin Pope makes a similar point, “long term goals are hard. They won\'t form”, he adds “short horizons” and more <1%.');
+  });
   test('returns nothing for other components whose name starts with Ref', () => {
     expect(findRefs('<RefPreview to="essays/x" /> <Reference to="essays/y" />')).toEqual([]);
   });
@@ -204,5 +213,25 @@ describe('bodyLineOffset and checkRefs line numbers', () => {
     const fileLine = file.split('\n').findIndex((l) => l.includes('<Ref')) + 1;
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^content/claims/x\\.mdx:${fileLine}:`));
+  });
+});
+
+describe('mdxInlineText', () => {
+  test('returns the text of JSX string expressions in double, single and back quotes', () => {
+    expect(mdxInlineText('a {"“quoted”"} b {\'it\\\'s\'} c {`plain`} d')).toBe('a “quoted” b it\'s c plain d');
+  });
+  test('returns nothing for other expressions and comments', () => {
+    expect(mdxInlineText('a {/* note */} b {value} c {`x ${y}`} d')).toBe('a b c d');
+  });
+  test('returns a string literal as written, even when it looks like Markdown or holds braces', () => {
+    expect(mdxInlineText('{"*not emphasis* {braces} &lt;"}')).toBe('*not emphasis* {braces} &lt;');
+  });
+  test('returns text without tags, links, emphasis, strikethrough, code marks or escapes', () => {
+    expect(mdxInlineText('<Ref to="x">the *essay*</Ref> says **so**, _really_ ~~not~~ [here](https://x.org) `a*b` \\*star\\* snake_case_name')).toBe(
+      'the essay says so, really not here a*b *star* snake_case_name',
+    );
+  });
+  test('returns named and numeric entities decoded', () => {
+    expect(mdxInlineText('&lt;1% &amp; &#8220;x&#x201D; &unknown;')).toBe('<1% & “x” &unknown;');
   });
 });
