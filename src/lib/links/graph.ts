@@ -165,13 +165,6 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
     if (!nodes[page]) add({ page, anchor: null, kind: 'page', title: p.person, author: null, excerpt: '' });
     commentPages.push({ page, comments: p.comments, title: nodes[page]?.title ?? p.person });
   }
-  for (const c of input.claims ?? []) add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
-  for (const t of input.terms ?? []) add({ page: `glossary/${t.slug}`, anchor: null, kind: 'term', title: t.term, author: null, excerpt: '' });
-  for (const e of input.editorial ?? []) {
-    const { page, anchor } = splitNodeId(e.id);
-    add({ page, anchor, kind: e.kind, title: e.title, author: null, excerpt: '' });
-  }
-
   // Quotes first: they are the most numerous and the reason the graph exists, and a comment's own
   // words (its excerpt) are what is left once its quotations are known.
   let quoteLinks = input.quoteLinks;
@@ -200,6 +193,12 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
         c.paragraphs.filter((p) => !p.quote && !quoting?.has(paragraphKey(p.line, p.col))).map((p) => p.text).join('\n'),
       );
     }
+  }
+  for (const c of input.claims ?? []) add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
+  for (const t of input.terms ?? []) add({ page: `glossary/${t.slug}`, anchor: null, kind: 'term', title: t.term, author: null, excerpt: '' });
+  for (const e of input.editorial ?? []) {
+    const { page, anchor } = splitNodeId(e.id);
+    add({ page, anchor, kind: e.kind, title: e.title, author: null, excerpt: '' });
   }
 
   for (const q of quoteLinks) {
