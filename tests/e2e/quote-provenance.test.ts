@@ -278,3 +278,10 @@ describe('own words', () => {
     expectNone(problems, 'search records holding quotations');
   });
 });
+
+describe('labels', () => {
+  test('no page shows a value the template could not turn into text', () => {
+    const problems = pages().flatMap((p) => (/\[object Object\]|>\s*(?:undefined|null|NaN)\s*</.test(p.html) ? [p.path] : []));
+    expectNone(problems, 'pages showing [object Object], undefined, null or NaN');
+  });
+});
