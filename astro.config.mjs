@@ -14,7 +14,7 @@ import searchIndex from './src/integrations/search.ts';
 const SITE_URL = process.env.SITE_URL || 'https://deceptive-alignment.example/';
 
 // Content stays on Astro 7's default Markdown processor (Sätteri); formulas are rendered with
-// KaTeX at build time by components/Math.astro only where they appear. README "Design notes"
+// KaTeX at build time by components/Formula.astro only where they appear. README "Design notes"
 // records the measurement behind this choice.
 export default defineConfig({
   site: SITE_URL,
