@@ -6,6 +6,7 @@ import permalinkRedirects, { readRedirects } from './src/integrations/permalink-
 import { pageRedirects } from './src/lib/links/permalinks.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import contentSecurityPolicy from './src/integrations/csp.ts';
+import searchIndex from './src/integrations/search.ts';
 
 // The site's public address, used for canonical links, og:url, sitemap.xml and robots.txt.
 // Set SITE_URL when building for a real host; the default is a PLACEHOLDER (.example is a
@@ -13,13 +14,14 @@ import contentSecurityPolicy from './src/integrations/csp.ts';
 const SITE_URL = process.env.SITE_URL || 'https://deceptive-alignment.example/';
 
 // Content stays on Astro 7's default Markdown processor (Sätteri); formulas are rendered with
-// KaTeX at build time by components/Math.astro only where they appear. README "Design notes"
+// KaTeX at build time by components/Formula.astro only where they appear. README "Design notes"
 // records the measurement behind this choice.
 export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
-  // contentSecurityPolicy() hashes the final HTML, so it stays last.
-  integrations: [mdx(), preact(), permalinkRedirects(), sitemap(), contentSecurityPolicy()],
+  // contentSecurityPolicy() hashes the final HTML, so it is the last to rewrite pages; searchIndex()
+  // only reads them, and goes after it so the index is built from exactly the pages we ship.
+  integrations: [mdx(), preact(), permalinkRedirects(), sitemap(), contentSecurityPolicy(), searchIndex()],
   // Whole pages that moved (content/permalinks/redirects.json); moved anchors are handled by
   // the permalinkRedirects integration after the build.
   redirects: pageRedirects(readRedirects()),

@@ -50,6 +50,22 @@ export function runNode(cwd: string, args: readonly string[], { show = false } =
   return { seconds, stdout: res.stdout ?? '' };
 }
 
+/** Wall time of a build and of its two parts. */
+export interface BuildTimes {
+  astroSeconds: number;
+  indexSeconds: number;
+  seconds: number;
+}
+
+/**
+ * Splits a build's wall time into Astro's part and the search index's, which the search
+ * integration reports in its closing line (src/tools/build-search-index.ts).
+ */
+export function buildTimes(seconds: number, output: string): BuildTimes {
+  const indexSeconds = Number(/search index: \d+ records .* in ([\d.]+) s/.exec(output)?.[1] ?? Number.NaN);
+  return { astroSeconds: seconds - indexSeconds, indexSeconds, seconds };
+}
+
 // Caches and lock data that must not be shared with a throwaway project.
 const PRIVATE_MODULES = new Set(['.astro', '.vite', '.vite-temp', '.cache', '.vitest-cache', '.package-lock.json']);
 

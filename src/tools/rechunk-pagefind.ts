@@ -10,6 +10,13 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor, type CborValue } from '../lib/search/cbor.ts';
 import { chunkOfWords, chunkRangesOfMeta, cutIntoChunks, metaWithChunkRanges, rangesOf, wordsOfChunk, type ChunkRange, type PackedWord } from '../lib/search/pagefind-chunks.ts';
 
+/**
+ * The Pagefind release whose private file layout (gzip + "pagefind_dcd" + CBOR; the meta file's
+ * chunk list; each chunk's word entries) this re-chunker was checked against. package.json pins
+ * this version; tests/unit/tools/pagefind-format.test.ts fails when another one is installed.
+ */
+export const VERIFIED_PAGEFIND_VERSION = '1.6.0';
+
 // Every Pagefind data file is gzip of this marker followed by the CBOR payload.
 const SIGNATURE = Buffer.from('pagefind_dcd');
 

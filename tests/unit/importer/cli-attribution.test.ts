@@ -4,7 +4,8 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli, scratchRoot, writtenFiles } from './cli-fixture.ts';
 
-// Issue 11: the importer must never credit text to the wrong person. Each fixture in
+// The importer must never credit text to the wrong person: a misattributed quotation is the
+// worst error this site can publish. Each fixture in
 // tests/fixtures/importer/headers/ has one line (line 5) that is almost a comment header.
 let tmp = '';
 beforeEach(() => {

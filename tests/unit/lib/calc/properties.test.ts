@@ -1,5 +1,6 @@
-// Property tests (fast-check) from issue 3: bounds, outcomes summing to 1, monotonicity, and exact
-// against Monte Carlo. Seeds are fixed so a failure reproduces; raise numRuns locally to search harder.
+// Property tests (fast-check): bounds, outcomes summing to 1, monotonicity, and exact against
+// Monte Carlo, because hand-picked examples miss the corners where the closed forms go wrong.
+// Seeds are fixed so a failure reproduces; raise numRuns locally to search harder.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { evaluateHorizon, hMin, HORIZON_DEFAULTS, type HorizonInputs } from '../../../../src/lib/calc/horizon.ts';

@@ -14,7 +14,7 @@
 //   C "unified-plain" (only with --variants): unified() with no plugins and the same <M> pages
 //                as A, which splits B's cost into the pipeline switch and the math plugins.
 //
-//   node src/tools/bench-markdown.mjs [--pages 1000] [--runs 3] [--math-every 20] [--keep]
+//   node src/tools/bench-markdown.ts [--pages 1000] [--runs 3] [--math-every 20] [--keep]
 //                                     [--variants satteri,unified,unified-plain]
 //
 // Prints a table, then the JSON it writes to .bench/markdown.json.
@@ -27,7 +27,7 @@ import { linkNodeModules, runNode } from './bench-util.ts';
 const repo = resolve(import.meta.dirname, '../..');
 const repoModules = join(repo, 'node_modules');
 
-function intOption(name, fallback) {
+function intOption(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const n = Number(process.argv[i + 1]);
@@ -43,14 +43,66 @@ const VARIANTS = (() => {
   const list = i < 0 ? ['satteri', 'unified'] : String(process.argv[i + 1] ?? '').split(',');
   const known = ['satteri', 'unified', 'unified-plain'];
   if (!list.includes('satteri') || list.some((v) => !known.includes(v))) throw new Error(`--variants: a comma list of ${known.join(', ')} that includes satteri`);
-  return list;
+  return list as Variant[];
 })();
-const usesComponent = (variant) => variant !== 'unified';
+const usesComponent = (variant: Variant): boolean => variant !== 'unified';
+
+/** The three pipelines compared (see the top of this file). */
+type Variant = 'satteri' | 'unified' | 'unified-plain';
+
+/** A piece of a generated page: Markdown text or a formula, written per variant by mdxFor(). */
+type Block =
+  | { kind: 'md'; text: string }
+  | { kind: 'inline-math'; before: string; tex: string; after: string }
+  | { kind: 'display-math'; tex: string };
+
+/** A generated thread page before it is written for one variant. */
+interface Thread {
+  title: string;
+  blocks: Block[];
+  formulas: number;
+}
+
+/** What a built variant's dist holds (inspectDist). */
+interface DistFigures {
+  distBytes: number;
+  htmlBytes: number;
+  htmlPages: number;
+  jsFiles: number;
+  pagesWithRenderedMath: number;
+  katexSpans: number;
+  katexErrors: number;
+}
+
+/** One variant's builds and output, as written to .bench/markdown.json. */
+export interface MarkdownVariantResult extends Partial<DistFigures> {
+  sourceBytes: number;
+  seconds: number[];
+  median?: number;
+  min?: number;
+  mathRendered?: boolean;
+  ratioToSatteri?: number;
+  pairedRatios?: number[];
+  pairedRatioMedian?: number;
+}
+
+/** The whole comparison, as written to .bench/markdown.json and read back by the bench. */
+export interface MarkdownResult {
+  date: string;
+  node: string;
+  cpus: number;
+  pages: number;
+  runs: number;
+  order: Variant[];
+  expected: { pagesWithMath: number; formulas: number };
+  variants: Partial<Record<Variant, MarkdownVariantResult>>;
+  ratio?: number;
+}
 
 // ── corpus ──────────────────────────────────────────────────────────────────────────────────────
 
 /** The shared text generator, with Markdown links into this corpus's own pages. */
-const corpusText = (rand) =>
+const corpusText = (rand: () => number) =>
   textMaker(rand, { markdown: { internalLink: () => `/threads/t${String(Math.floor(rand() * PAGES)).padStart(4, '0')}/` } });
 
 // Inline formulas. No `<`, `&` or `"`: they would need escaping in MDX text or a JSX attribute.
@@ -70,12 +122,12 @@ const DISPLAY_TEX = [String.raw`\sum_{k=1}^{\infty} \frac{1}{k^2} = \frac{\pi^2}
  * One thread page as variant-neutral blocks; `math` entries are rendered per variant by mdxFor().
  * Returns { title, blocks, formulas }.
  */
-function makeThread(i, rand) {
+function makeThread(i: number, rand: () => number): Thread {
   const t = corpusText(rand);
-  const blocks = [];
+  const blocks: Block[] = [];
   const paragraphs = t.int(10, 40);
   const withMath = i % MATH_EVERY === MATH_EVERY - 1;
-  const mathAt = new Set();
+  const mathAt = new Set<number>();
   if (withMath) while (mathAt.size < Math.min(t.int(2, 4), paragraphs)) mathAt.add(t.int(0, paragraphs - 1));
   let formulas = 0;
   for (let p = 0; p < paragraphs; p++) {
@@ -101,7 +153,7 @@ function makeThread(i, rand) {
 }
 
 /** The MDX file for one thread in one variant. */
-function mdxFor(thread, variant) {
+function mdxFor(thread: Thread, variant: Variant): string {
   const hasMath = thread.formulas > 0;
   const body = thread.blocks.map((b) => {
     if (b.kind === 'md') return b.text;
@@ -117,7 +169,7 @@ function mdxFor(thread, variant) {
 
 // ── throwaway projects ──────────────────────────────────────────────────────────────────────────
 
-const CONFIG = {
+const CONFIG: Record<Variant, string> = {
   satteri: `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
@@ -146,7 +198,7 @@ export default defineConfig({ integrations: [mdx()], compressHTML: false, markdo
 `,
 };
 
-const FILES = {
+const FILES: Record<string, string> = {
   'package.json': '{ "name": "bench-markdown-corpus", "private": true, "type": "module" }\n',
   'src/content.config.ts': `import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
@@ -194,7 +246,7 @@ const html = katex.renderToString(tex, { displayMode: display, throwOnError: tru
 <Fragment set:html={html} />
 `;
 
-function write(file, text) {
+function write(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
 }
@@ -204,7 +256,7 @@ function write(file, text) {
  * packages, so Astro's and Vite's caches (node_modules/.astro, .vite, .vite-temp) stay inside the
  * throwaway project instead of landing in the repo's node_modules, shared between variants.
  */
-function makeProject(dir, variant, threads) {
+function makeProject(dir: string, variant: Variant, threads: readonly Thread[]): number {
   linkNodeModules(dir);
   write(join(dir, 'astro.config.mjs'), CONFIG[variant]);
   for (const [rel, text] of Object.entries(FILES)) write(join(dir, rel), text);
@@ -221,7 +273,7 @@ function makeProject(dir, variant, threads) {
 // ── measuring ───────────────────────────────────────────────────────────────────────────────────
 
 /** One cold `astro build`; returns wall seconds. */
-function build(dir) {
+function build(dir: string): number {
   for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.vite-temp']) {
     rmSync(join(dir, p), { recursive: true, force: true });
   }
@@ -229,7 +281,8 @@ function build(dir) {
   return seconds;
 }
 
-function files(dir, out = []) {
+/** Every file under `dir`, recursively. */
+function files(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) files(p, out);
@@ -239,7 +292,7 @@ function files(dir, out = []) {
 }
 
 /** Size of dist and how much math it contains. */
-function inspectDist(dir) {
+function inspectDist(dir: string): DistFigures {
   const all = files(join(dir, 'dist'));
   const html = all.filter((f) => f.endsWith('.html'));
   let katexSpans = 0;
@@ -265,13 +318,13 @@ function inspectDist(dir) {
   };
 }
 
-const median = (xs) => {
+const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length % 2 ? (s[m] ?? Number.NaN) : ((s[m - 1] ?? Number.NaN) + (s[m] ?? Number.NaN)) / 2;
 };
 
-function main() {
+function main(): void {
   const rand = prng(20261122);
   const threads = Array.from({ length: PAGES }, (_, i) => makeThread(i, rand));
   const expected = {
@@ -280,7 +333,7 @@ function main() {
   };
   const variants = VARIANTS;
   const root = mkdtempSync(join(tmpdir(), 'bench-markdown-'));
-  const result = {
+  const result: MarkdownResult = {
     date: new Date().toISOString(),
     node: process.versions.node,
     cpus: availableParallelism(),
@@ -300,27 +353,31 @@ function main() {
       // A B, B A, A B, …: neither variant always runs first (warm disk cache, other load).
       for (const v of r % 2 === 0 ? variants : [...variants].reverse()) {
         const s = build(join(root, v));
-        result.variants[v].seconds.push(s);
+        result.variants[v]?.seconds.push(s);
         result.order.push(v);
         console.error(`run ${r + 1}/${RUNS} ${v}: ${s.toFixed(2)} s`);
       }
     }
     for (const v of variants) {
       const x = result.variants[v];
+      if (!x) continue;
+      const dist = inspectDist(join(root, v));
       x.median = median(x.seconds);
       x.min = Math.min(...x.seconds);
-      Object.assign(x, inspectDist(join(root, v)));
-      x.mathRendered = x.katexSpans === expected.formulas && x.pagesWithRenderedMath === expected.pagesWithMath && x.katexErrors === 0;
+      Object.assign(x, dist);
+      x.mathRendered = dist.katexSpans === expected.formulas && dist.pagesWithRenderedMath === expected.pagesWithMath && dist.katexErrors === 0;
     }
     // Each variant against A: ratio of medians, and the per-run ratios of each A/X pair.
     const a = result.variants.satteri;
     for (const v of variants.filter((x) => x !== 'satteri')) {
       const x = result.variants[v];
+      if (!a || !x || x.median === undefined || a.median === undefined) continue;
       x.ratioToSatteri = x.median / a.median;
-      x.pairedRatios = a.seconds.map((s, i) => x.seconds[i] / s);
+      x.pairedRatios = a.seconds.map((s, i) => (x.seconds[i] ?? Number.NaN) / s);
       x.pairedRatioMedian = median(x.pairedRatios);
     }
-    if (result.variants.unified) result.ratio = result.variants.unified.ratioToSatteri;
+    const ratio = result.variants.unified?.ratioToSatteri;
+    if (ratio !== undefined) result.ratio = ratio;
   } finally {
     if (KEEP) console.error(`kept ${root}`);
     else rmSync(root, { recursive: true, force: true });
@@ -334,19 +391,22 @@ function main() {
   }
 }
 
-const LABELS = {
+const LABELS: Record<Variant, string> = {
   satteri: 'A satteri + <M> KaTeX',
   unified: 'B unified + remark-math/rehype-katex',
   'unified-plain': 'C unified, no plugins, + <M> KaTeX',
 };
 
-function report(r) {
-  const mb = (n) => (n / 1e6).toFixed(2);
+/** Prints the comparison as a table, then the JSON. */
+function report(r: MarkdownResult): void {
+  const mb = (n = Number.NaN): string => (n / 1e6).toFixed(2);
+  const fixed = (n: number | undefined, digits: number): string => (n ?? Number.NaN).toFixed(digits);
+  const entries = Object.entries(r.variants) as [Variant, MarkdownVariantResult][];
   const rows = [
     ['variant', 'median s', 'runs s', 'dist MB', 'HTML MB', 'math pages', 'formulas', 'ok'],
-    ...Object.entries(r.variants).map(([v, x]) => [
+    ...entries.map(([v, x]) => [
       LABELS[v],
-      x.median.toFixed(2),
+      fixed(x.median, 2),
       x.seconds.map((s) => s.toFixed(1)).join(' '),
       mb(x.distBytes),
       mb(x.htmlBytes),
@@ -355,12 +415,12 @@ function report(r) {
       x.mathRendered ? 'yes' : 'NO',
     ]),
   ];
-  const w = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const w = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
   console.log(`\nMarkdown pipelines: ${r.pages} generated thread pages, ${r.runs} cold builds each, alternating`);
-  for (const row of rows) console.log(row.map((c, i) => (i === 0 || i === 2 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  '));
-  for (const [v, x] of Object.entries(r.variants)) {
+  for (const row of rows) console.log(row.map((c, i) => (i === 0 || i === 2 ? c.padEnd(w[i] ?? 0) : c.padStart(w[i] ?? 0))).join('  '));
+  for (const [v, x] of entries) {
     if (v === 'satteri') continue;
-    console.log(`${LABELS[v].split(' ')[0]} / A: ${x.ratioToSatteri.toFixed(2)}× (ratio of medians); per pair ${x.pairedRatios.map((y) => y.toFixed(2)).join(', ')}`);
+    console.log(`${LABELS[v].split(' ')[0]} / A: ${fixed(x.ratioToSatteri, 2)}× (ratio of medians); per pair ${(x.pairedRatios ?? []).map((y) => y.toFixed(2)).join(', ')}`);
   }
   console.log('');
   console.log(JSON.stringify(r, null, 2));

@@ -1,4 +1,4 @@
-// `npm test`: (a) unit tests, (b) the build (astro build + search index into dist/), (c) the
+// `npm test`: (a) unit tests, (b) the build (`astro build`, search index included, into dist/), (c) the
 // built-site checks and browser tests against dist/. Every phase runs even when an earlier one
 // failed (except (c), which needs a fresh build). Ends with one line, "N passed, N failed",
 // summed over the phases, and exits non-zero if anything failed.
@@ -15,24 +15,44 @@ const VITEST = 'node_modules/vitest/vitest.mjs';
 const MINUTE = 60_000;
 mkdirSync('test-results', { recursive: true });
 
+/** A phase's counts for the closing summary. */
+interface Phase {
+  label: string;
+  p: number;
+  f: number;
+  skipped: number;
+  seconds: number;
+  note: string;
+}
+
+/** The parts of vitest's JSON report this runner reads. */
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numTotalTests: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
+}
+
 /** One line per phase for the closing summary. */
-const phases = [];
+const phases: Phase[] = [];
 let passed = 0;
 let failed = 0;
 
 /** Runs a command with inherited output; returns whether it exited 0 and how long it took. */
-function run(label, cmd, args, timeout) {
+function run(label: string, cmd: string, args: string[], timeout: number): { ok: boolean; seconds: number; how: string } {
   console.log(`\n── ${label}: ${[cmd, ...args].join(' ')}`);
   const started = Date.now();
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: process.env, timeout, killSignal: 'SIGKILL' });
   const seconds = (Date.now() - started) / 1000;
-  const how = res.error?.code === 'ETIMEDOUT' ? `killed after ${timeout / 1000} s` : `exit ${res.status ?? res.signal}`;
+  const how = (res.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' ? `killed after ${timeout / 1000} s` : `exit ${res.status ?? res.signal}`;
   console.log(`── ${label}: ${how} in ${seconds.toFixed(1)} s`);
   return { ok: res.status === 0, seconds, how };
 }
 
 /** Runs one vitest phase and adds its counts from its JSON report (written to `out`). */
-function vitest(label, config, timeout, out, files = []) {
+function vitest(label: string, config: string | null, timeout: number, out: string, files: string[] = []): boolean {
   rmSync(out, { force: true });
   const args = [VITEST, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
   if (config) args.push('--config', config);
@@ -43,7 +63,7 @@ function vitest(label, config, timeout, out, files = []) {
   let skipped = 0;
   let note = '';
   if (existsSync(out)) {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
+    const report = JSON.parse(readFileSync(out, 'utf8')) as VitestReport;
     p = report.numPassedTests;
     f = report.numFailedTests;
     skipped = report.numPendingTests + report.numTodoTests;
@@ -68,7 +88,7 @@ function vitest(label, config, timeout, out, files = []) {
   return ok;
 }
 
-function build() {
+function build(): boolean {
   const { ok, seconds, how } = run('build', 'npm', ['run', 'build', '--silent'], 5 * MINUTE);
   if (ok) passed += 1;
   else failed += 1;
@@ -77,8 +97,8 @@ function build() {
 }
 
 /** Every .test.ts file under tests/e2e, sorted: run one vitest process per file, so a file that hangs loses only its own results. */
-function e2eFiles(dir = 'tests/e2e') {
-  const out = [];
+function e2eFiles(dir = 'tests/e2e'): string[] {
+  const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...e2eFiles(full));

@@ -6,7 +6,7 @@
 //                    [--compare bench/before.json] [--from bench/results.json]
 //
 // Parts, each optional by its flag:
-//   build        `astro build` into --dist, then the search index (wall time of each)
+//   build        `astro build` into --dist (the search index is part of it; wall time of each)
 //   pages        every built page read from dist/ without a browser: HTML, the JS it runs before
 //                interaction (its scripts and their static imports, island code, inline scripts),
 //                the JS it can load later, CSS; grouped by page kind (always on, it takes a second)
@@ -16,10 +16,10 @@
 //   lighthouse   the same pages, Lighthouse mobile and desktop presets, served as a static host
 //                would (gzip, immutable hashed assets)
 //   search       bench-search.ts: index size, bytes for a first query, median time to results
-//   calculators  bench-calculators.mjs: model timings in Node and each calculator page's JS
+//   calculators  bench-calculators.ts: model timings in Node and each calculator page's JS
 //   corpus       bench-corpus.ts: cold builds of the seed corpus and of the seed plus
 //                --corpus-threads generated threads, each in a temp copy of the site
-//   markdown     with --markdown: bench-markdown.mjs (Sätteri vs unified), its own temp projects
+//   markdown     with --markdown: bench-markdown.ts (Sätteri vs unified), its own temp projects
 //
 // --compare adds a before/after table per page kind against an earlier results file; --from
 // re-renders a saved results file instead of measuring.
@@ -31,40 +31,120 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkBudgets } from '../lib/bench/budgets.ts';
-import { isReadingPage, PAGE_KINDS, pageKindOf, representativePages } from '../lib/bench/kinds.ts';
+import { checkBudgets, type BudgetCheck } from '../lib/bench/budgets.ts';
+import { isReadingPage, PAGE_KINDS, pageKindOf, representativePages, type PageKind } from '../lib/bench/kinds.ts';
 import { kib, markdownTable, median, textTable } from '../lib/bench/report.ts';
 import { builtPages } from './dist.ts';
-import { dirStats, runNode } from './bench-util.ts';
-import { bytesOf, DistFiles, eagerJsBytes, isKatexCss, pageAssets } from './page-assets.ts';
+import type { BrowserPage } from './bench-browser.ts';
+import type { benchCalculators } from './bench-calculators.ts';
+import type { CorpusRun } from './bench-corpus.ts';
+import type { LighthouseRun } from './bench-lighthouse.ts';
+import type { SearchBench } from './bench-search.ts';
+import { buildTimes, dirStats, runNode, type BuildTimes } from './bench-util.ts';
+import type { MarkdownResult } from './bench-markdown.ts';
+import { bytesOf, DistFiles, eagerJsBytes, isKatexCss, pageAssets, type Bytes } from './page-assets.ts';
+
+/** One built page's figures, read from dist/ without a browser. */
+interface PageFigures {
+  path: string;
+  kind: PageKind | 'other';
+  reading: boolean;
+  html: Bytes;
+  js: Bytes;
+  css: Bytes;
+  lazyJs: Bytes;
+  requests: number;
+  jsFiles: string[];
+  katexCss: boolean;
+  katexMarkup: boolean;
+  fonts: number;
+  external: string[];
+}
+
+/** The median and the maximum of a figure over a group of pages. */
+interface Stat {
+  median: number;
+  max: number;
+}
+
+/** One page kind's figures, over all its pages. */
+interface KindFigures {
+  pages: number;
+  htmlGzip: Stat;
+  jsRaw: Stat;
+  jsGzip: Stat;
+  cssGzip: Stat;
+  lazyJsGzip: Stat;
+  requests: Stat;
+}
+
+/** Pagefind's output on disk, in total and by part. */
+interface PagefindFigures {
+  bytes: number;
+  files: number;
+  parts: Record<string, { bytes: number; files: number }>;
+}
+
+/** What --markdown measures (bench-markdown.ts writes it). */
+type MarkdownFigures = MarkdownResult;
+
+/**
+ * A bench run as written to bench/results.json. Every part is optional because every part of the
+ * bench is, and because --compare and --from read files written by earlier versions of the bench.
+ */
+interface BenchResults {
+  date: string;
+  node: string;
+  cpus: number;
+  dist: string;
+  runtimeSeconds: Record<string, number>;
+  build?: BuildTimes | null;
+  pages: ReturnType<typeof measurePages>;
+  pagefind?: PagefindFigures | null;
+  representative: Partial<Record<PageKind, string>>;
+  browser?: Partial<Record<PageKind, BrowserPage>>;
+  chromium?: string;
+  lighthouse?: Partial<Record<PageKind, Partial<Record<string, LighthouseRun>>>>;
+  search?: SearchBench;
+  calculators?: Awaited<ReturnType<typeof benchCalculators>>;
+  corpus?: CorpusRun[];
+  markdown?: MarkdownFigures;
+  budgetChecks?: BudgetCheck[];
+  budgets: BudgetCheck[];
+  compareWith?: BenchResults;
+}
+
+/** A report table: its title, column heads and rows. */
+type Table = [title: string, head: string[], rows: string[][]];
 
 const repo = resolve(import.meta.dirname, '../..');
 
-function option(name, fallback) {
+function option<T extends string | null>(name: string, fallback: T): string | T {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const value = process.argv[i + 1];
   if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
   return value;
 }
-const flag = (name) => process.argv.includes(`--${name}`);
-const seconds = (t0) => (performance.now() - t0) / 1000;
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+const seconds = (t0: number): number => (performance.now() - t0) / 1000;
 
 // ── build ───────────────────────────────────────────────────────────────────────────────────────
 
-/** Builds the site into `dist` (Astro, then the search index) and returns the wall time of each step. */
-export function measureBuild(dist) {
-  const astroSeconds = runNode(repo, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { show: true }).seconds;
-  const indexSeconds = runNode(repo, [join(repo, 'src/tools/build-search-index.ts'), dist], { show: true }).seconds;
-  return { astroSeconds, indexSeconds, seconds: astroSeconds + indexSeconds };
+/** Builds the site into `dist` (`astro build`, search index included) and returns the wall time of each part. */
+export function measureBuild(dist: string): BuildTimes {
+  const { seconds, stdout } = runNode(repo, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist]);
+  // Captured rather than shown live, to read the index time from it; shown once the build is done.
+  process.stderr.write(stdout);
+  return buildTimes(seconds, stdout);
 }
 
 // ── pages, read from dist/ ──────────────────────────────────────────────────────────────────────
 
 /** Per-page byte counts for every built page, and per-kind medians and maxima. */
-export function measurePages(dist) {
+export function measurePages(dist: string): { total: number; byKind: Partial<Record<PageKind | 'other', KindFigures>>; pages: PageFigures[] } {
   const files = new DistFiles(dist);
-  const pages = [];
+  const pages: PageFigures[] = [];
   for (const page of builtPages(dist)) {
     const a = pageAssets(files, page.path, page.html);
     const html = bytesOf(page.html);
@@ -86,11 +166,11 @@ export function measurePages(dist) {
       external: a.external,
     });
   }
-  const byKind = {};
-  for (const kind of [...PAGE_KINDS, 'other']) {
+  const byKind: Partial<Record<PageKind | 'other', KindFigures>> = {};
+  for (const kind of [...PAGE_KINDS, 'other'] as const) {
     const group = pages.filter((p) => p.kind === kind);
     if (!group.length) continue;
-    const stat = (pick) => ({ median: median(group.map(pick)), max: Math.max(...group.map(pick)) });
+    const stat = (pick: (p: PageFigures) => number): Stat => ({ median: median(group.map(pick)), max: Math.max(...group.map(pick)) });
     byKind[kind] = {
       pages: group.length,
       htmlGzip: stat((p) => p.html.gzip),
@@ -107,55 +187,56 @@ export function measurePages(dist) {
 // ── search index on disk ────────────────────────────────────────────────────────────────────────
 
 /** Pagefind's output: the index proper (chunks, fragments, filters) and its runtime and UI files. */
-export function measurePagefind(dist) {
+export function measurePagefind(dist: string): PagefindFigures | null {
   const dir = join(dist, 'pagefind');
   if (!existsSync(dir)) return null;
-  const out = { ...dirStats(dir), parts: {} };
+  const out: PagefindFigures = { ...dirStats(dir), parts: {} };
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    const part = e.isDirectory() ? `${e.name}/` : e.name.startsWith('pagefind-entry') ? 'entry' : /\.(wasm|pagefind)$/.test(e.name) ? 'wasm' : 'runtime/ui';
+    const part: string = e.isDirectory() ? `${e.name}/` : e.name.startsWith('pagefind-entry') ? 'entry' : /\.(wasm|pagefind)$/.test(e.name) ? 'wasm' : 'runtime/ui';
     const s = e.isDirectory() ? dirStats(p) : { bytes: statSync(p).size, files: 1 };
-    out.parts[part] ??= { bytes: 0, files: 0 };
-    out.parts[part].bytes += s.bytes;
-    out.parts[part].files += s.files;
+    const total = (out.parts[part] ??= { bytes: 0, files: 0 });
+    total.bytes += s.bytes;
+    total.files += s.files;
   }
   return out;
 }
 
 // ── markdown pipelines ──────────────────────────────────────────────────────────────────────────
 
-/** Runs bench-markdown.mjs (its own temp projects) and returns what it wrote. */
-export function measureMarkdown({ runs = 3, pages = 1000 } = {}) {
-  const args = [join(repo, 'src/tools/bench-markdown.mjs'), '--runs', String(runs), '--pages', String(pages)];
+/** Runs bench-markdown.ts (its own temp projects) and returns what it wrote. */
+export function measureMarkdown({ runs = 3, pages = 1000 } = {}): MarkdownFigures {
+  const args = [join(repo, 'src/tools/bench-markdown.ts'), '--runs', String(runs), '--pages', String(pages)];
   // Its progress lines (stderr) show; its table and JSON (stdout) are summarised in our report.
   const res = spawnSync(process.execPath, args, { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   if (res.status !== 0) throw new Error(`bench-markdown failed (exit ${res.status ?? res.signal})`);
-  return JSON.parse(readFileSync(join(repo, '.bench/markdown.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(repo, '.bench/markdown.json'), 'utf8')) as MarkdownFigures;
 }
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────────
 
-const cell = (s) => (s.median === s.max ? kib(s.median) : `${kib(s.median)} (${kib(s.max)})`);
-const ms = (n) => (Number.isFinite(n) ? `${Math.round(n)}` : 'n/a');
-const clsText = (n) => (n === 0 ? '0' : n < 0.001 ? n.toExponential(1) : n.toFixed(3));
+const cell = (s: Stat): string => (s.median === s.max ? kib(s.median) : `${kib(s.median)} (${kib(s.max)})`);
+const ms = (n: number): string => (Number.isFinite(n) ? `${Math.round(n)}` : 'n/a');
+const fixed = (n: number | undefined, digits: number): string => (n ?? Number.NaN).toFixed(digits);
+const clsText = (n: number): string => (n === 0 ? '0' : n < 0.001 ? n.toExponential(1) : n.toFixed(3));
 
 /** The report's tables as [title, head, rows]; printed as text and written as Markdown. */
-function tables(r) {
-  const out = [];
+function tables(r: BenchResults): Table[] {
+  const out: Table[] = [];
   out.push([
     `Every built page (${r.pages.total}), by kind: median (max) KiB gzipped; JS = what runs before interaction`,
     ['kind', 'pages', 'HTML', 'JS', 'CSS', 'JS on use', 'requests'],
     Object.entries(r.pages.byKind).map(([kind, k]) => [kind, String(k.pages), cell(k.htmlGzip), cell(k.jsGzip), cell(k.cssGzip), cell(k.lazyJsGzip), String(k.requests.median)]),
   ]);
   if (r.browser) {
-    const b = (x) => `${kib(x.raw)} / ${kib(x.gzip)}`;
+    const b = (x: Bytes): string => `${kib(x.raw)} / ${kib(x.gzip)}`;
     out.push([
       'In Chromium, one page per kind (its largest page): on load, KiB raw / gzipped; then what the first search ("deceptive alignment") and the first link preview add (requests, KiB gzipped)',
       ['kind', 'requests', 'HTML', 'JS', 'CSS', 'fonts gz', 'total gz', 'search +', 'preview +'],
       Object.entries(r.browser).map(([kind, p]) => {
         const l = p.load;
         const total = Object.values(l.bytes).reduce((t, x) => t + x.gzip, 0);
-        const use = (f) => (f ? `${f.requests} req, ${kib(Object.values(f.bytes).reduce((t, x) => t + x.gzip, 0))}` : '—');
+        const use = (f: BrowserPage['search']): string => (f ? `${f.requests} req, ${kib(Object.values(f.bytes).reduce((t, x) => t + x.gzip, 0))}` : '—');
         return [kind, String(l.requests), b(l.bytes.html), b(l.bytes.js), b(l.bytes.css), kib(l.bytes.font.gzip), kib(total), use(p.search), use(p.preview)];
       }),
     ]);
@@ -203,7 +284,7 @@ function tables(r) {
   if (r.compareWith) out.push(comparison(r.compareWith, r));
   if (r.compareWith?.search && r.search) {
     const [b, a] = [r.compareWith.search, r.search];
-    const first = (x) => `${kib(x.firstQuery.gzipBytes)} (${x.firstQueries ? `costliest of ${x.firstQueries.length}: ${worstQuery(x)}` : 'one query: "deceptive"'})`;
+    const first = (x: SearchBench): string => `${kib(x.firstQuery.gzipBytes)} (${x.firstQueries ? `costliest of ${x.firstQueries.length}: ${worstQuery(x)}` : 'one query: "deceptive"'})`;
     out.push([
       `Search before (${r.compareWith.date.slice(0, 10)}) → after`,
       ['figure', 'before', 'after'],
@@ -229,13 +310,13 @@ function tables(r) {
  * Before and after, per page kind: JS before interaction, bytes and requests on load, and the
  * Lighthouse results, from an earlier results.json (`--compare`) and this run.
  */
-function comparison(before, after) {
+function comparison(before: BenchResults, after: BenchResults): Table {
   const kinds = PAGE_KINDS.filter((k) => after.pages.byKind[k] && before.pages?.byKind?.[k]);
-  const lh = (r, kind, preset) => {
+  const lh = (r: BenchResults, kind: PageKind, preset: string): string => {
     const run = r.lighthouse?.[kind]?.[preset];
     return run ? `${Object.values(run.scores).join('/')} CLS ${clsText(run.cls)}` : '—';
   };
-  const load = (r, kind) => {
+  const load = (r: BenchResults, kind: PageKind): string => {
     const l = r.browser?.[kind]?.load;
     return l ? `${l.requests} / ${kib(Object.values(l.bytes).reduce((t, x) => t + x.gzip, 0))}` : '—';
   };
@@ -244,8 +325,8 @@ function comparison(before, after) {
     ['kind', 'JS before', 'JS after', 'load before', 'load after', 'mobile before', 'mobile after', 'desktop before', 'desktop after'],
     kinds.map((k) => [
       k,
-      kib(before.pages.byKind[k].jsGzip.max),
-      kib(after.pages.byKind[k].jsGzip.max),
+      kib(before.pages.byKind[k]?.jsGzip.max ?? Number.NaN),
+      kib(after.pages.byKind[k]?.jsGzip.max ?? Number.NaN),
       load(before, k),
       load(after, k),
       lh(before, k, 'mobile'),
@@ -257,13 +338,13 @@ function comparison(before, after) {
 }
 
 /** The first query that fetched the most, quoted for the budget line ('' for older runs, which measured one). */
-function worstQuery(search) {
+function worstQuery(search: SearchBench): string {
   return search.firstQuery.query ? `"${search.firstQuery.query}"` : '';
 }
 
 /** One-line summaries that need no table. */
-function notes(r) {
-  const lines = [];
+function notes(r: BenchResults): string[] {
+  const lines: string[] = [];
   if (r.browser || r.lighthouse) lines.push(`Pages loaded: ${Object.entries(r.representative).map(([k, p]) => `${k} ${p}`).join(', ')}`);
   lines.push(r.build ? `Build: astro ${r.build.astroSeconds.toFixed(1)} s + search index ${r.build.indexSeconds.toFixed(1)} s` : 'Build: skipped (--no-build), measuring the existing build');
   if (r.pagefind) {
@@ -287,9 +368,9 @@ function notes(r) {
     const v = r.markdown.variants;
     const others = Object.entries(v)
       .filter(([name]) => name !== 'satteri')
-      .map(([name, x]) => `${name} ${x.median.toFixed(1)} s (×${x.ratioToSatteri.toFixed(2)})`)
+      .map(([name, x]) => `${name} ${fixed(x.median, 1)} s (×${fixed(x.ratioToSatteri, 2)})`)
       .join(', ');
-    lines.push(`Markdown pipelines (${r.markdown.pages} generated pages, ${r.markdown.runs} cold builds each, median): satteri ${v.satteri.median.toFixed(1)} s, ${others}`);
+    lines.push(`Markdown pipelines (${r.markdown.pages} generated pages, ${r.markdown.runs} cold builds each, median): satteri ${fixed(v.satteri?.median, 1)} s, ${others}`);
   }
   const t = r.runtimeSeconds;
   lines.push(`Bench runtime: ${Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}`);
@@ -297,14 +378,14 @@ function notes(r) {
 }
 
 /** One line per budget: the worst figure among its checks, and where it failed. */
-function summariseBudgets(checks) {
-  const groups = new Map();
+function summariseBudgets(checks: readonly BudgetCheck[]): BudgetCheck[] {
+  const groups = new Map<string, BudgetCheck[]>();
   for (const b of checks) groups.set(b.budget, [...(groups.get(b.budget) ?? []), b]);
   return [...groups.entries()].map(([budget, list]) => {
     const failed = list.filter((b) => !b.ok);
     const pick = failed.length ? failed : list;
     const worst = pick.reduce((w, b) => (typeof b.actual === 'number' && typeof w.actual === 'number' && b.actual > w.actual ? b : w));
-    const names = (xs) => xs.map((b) => b.where).filter(Boolean);
+    const names = (xs: readonly BudgetCheck[]): string[] => xs.map((b) => b.where).filter(Boolean);
     let where = names([worst]).join('');
     if (failed.length && list.length > 1) where = `${failed.length} of ${list.length}: ${names(failed).slice(0, 3).join(', ')}${failed.length > 3 ? ', …' : ''}`;
     else if (list.length > 1) where = `all ${list.length} (worst: ${where || '—'})`;
@@ -312,12 +393,14 @@ function summariseBudgets(checks) {
   });
 }
 
-function printReport(r) {
+/** Prints the tables and notes to stdout. */
+function printReport(r: BenchResults): void {
   for (const [title, head, rows] of tables(r)) console.log(`\n${title}\n${textTable(head, rows)}`);
   console.log(`\n${notes(r).join('\n')}`);
 }
 
-function markdownReport(r) {
+/** The tables and notes as Markdown, for results.md. */
+function markdownReport(r: BenchResults): string {
   const parts = [`Bench run of ${r.date} (Node ${r.node}, ${r.cpus} CPUs, ${r.chromium ?? 'no browser'}).`];
   for (const [title, head, rows] of tables(r)) parts.push(`**${title}**\n\n${markdownTable(head, rows)}`);
   parts.push(notes(r).map((l) => `- ${l}`).join('\n'));
@@ -325,9 +408,9 @@ function markdownReport(r) {
 }
 
 /** Prints the report and writes the results file and its Markdown rendering. */
-function finish(r, out) {
+function finish(r: BenchResults, out: string): void {
   const compare = option('compare', null);
-  if (compare) r.compareWith = JSON.parse(readFileSync(resolve(repo, compare), 'utf8'));
+  if (compare) r.compareWith = JSON.parse(readFileSync(resolve(repo, compare), 'utf8')) as BenchResults;
   printReport(r);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ ...r, compareWith: compare ? relative(repo, resolve(repo, compare)) : undefined }, null, 2)}\n`);
@@ -335,30 +418,39 @@ function finish(r, out) {
   console.log(`\nwrote ${relative(repo, out)} and ${relative(repo, out.replace(/\.json$/, '.md'))}`);
 }
 
-async function main() {
+async function main(): Promise<void> {
   const t0 = performance.now();
   const dist = resolve(repo, option('dist', 'dist'));
   const out = resolve(repo, option('out', 'bench/results.json'));
   const from = option('from', null);
   if (from) {
     // Re-render an earlier run (for instance with --compare) without measuring anything.
-    finish(JSON.parse(readFileSync(resolve(repo, from), 'utf8')), out);
+    finish(JSON.parse(readFileSync(resolve(repo, from), 'utf8')) as BenchResults, out);
     return;
   }
-  const runtime = {};
-  const timed = async (name, fn) => {
+  const runtime: Record<string, number> = {};
+  const timed = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
     const s = performance.now();
     const v = await fn();
     runtime[name] = seconds(s);
     return v;
   };
-  const log = (line) => console.error(line);
-  const r = { date: new Date().toISOString(), node: process.versions.node, cpus: availableParallelism(), dist: relative(repo, dist) || '.', runtimeSeconds: runtime };
-  r.build = flag('no-build') ? null : await timed('build', () => measureBuild(dist));
+  const log = (line: string): void => console.error(line);
+  const build = flag('no-build') ? null : await timed('build', () => measureBuild(dist));
   if (!existsSync(dist)) throw new Error(`${dist} does not exist; run without --no-build`);
-  r.pages = await timed('pages', () => measurePages(dist));
-  r.pagefind = measurePagefind(dist);
-  r.representative = representativePages(r.pages.pages.map((p) => ({ path: p.path, htmlBytes: p.html.raw })));
+  const pages = await timed('pages', () => measurePages(dist));
+  const r: BenchResults = {
+    date: new Date().toISOString(),
+    node: process.versions.node,
+    cpus: availableParallelism(),
+    dist: relative(repo, dist) || '.',
+    runtimeSeconds: runtime,
+    build,
+    pages,
+    pagefind: measurePagefind(dist),
+    representative: representativePages(pages.pages.map((p) => ({ path: p.path, htmlBytes: p.html.raw }))),
+    budgets: [],
+  };
 
   if (!flag('no-browser')) {
     const { benchBrowser } = await import('./bench-browser.ts');
@@ -366,16 +458,18 @@ async function main() {
     r.chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
   }
   if (!flag('no-lighthouse')) {
-    const { benchLighthouse } = await import('./bench-lighthouse.ts');
+    const { benchLighthouse, PRESETS } = await import('./bench-lighthouse.ts');
     const presets = option('presets', 'mobile,desktop').split(',');
-    r.lighthouse = await timed('lighthouse', () => benchLighthouse(dist, r.representative, { presets, log }));
+    const unknown = presets.filter((p) => !(PRESETS as readonly string[]).includes(p));
+    if (unknown.length) throw new Error(`--presets: unknown ${unknown.join(', ')} (known: ${PRESETS.join(', ')})`);
+    r.lighthouse = await timed('lighthouse', () => benchLighthouse(dist, r.representative, { presets: presets as (typeof PRESETS)[number][], log }));
   }
   if (!flag('no-search')) {
     const { benchSearch } = await import('./bench-search.ts');
     r.search = await timed('search', () => benchSearch(dist));
   }
   if (!flag('no-calculators')) {
-    const { benchCalculators } = await import('./bench-calculators.mjs');
+    const { benchCalculators } = await import('./bench-calculators.ts');
     r.calculators = await timed('calculators', () => benchCalculators({ dist, log }));
   }
   if (!flag('no-corpus')) {
@@ -385,10 +479,12 @@ async function main() {
   }
   if (flag('markdown')) r.markdown = await timed('markdown', () => measureMarkdown({ runs: Number(option('runs', '3')), pages: Number(option('pages', '1000')) }));
 
+  // The budgets take plain records: kinds and presets the bench did not run are left out.
+  const lighthouse = r.lighthouse && Object.fromEntries(Object.entries(r.lighthouse).map(([kind, runs]) => [kind, Object.fromEntries(Object.entries(runs ?? {}).flatMap(([preset, run]) => (run ? [[preset, run] as const] : [])))]));
   r.budgetChecks = checkBudgets({
     pages: r.pages.pages.map((p) => ({ path: p.path, reading: p.reading, calculator: p.kind === 'calculator', eagerJsGzip: p.js.gzip })),
-    lighthouse: r.lighthouse,
-    search: r.search && { firstQueryGzip: r.search.firstQuery.gzipBytes, firstQueryWhere: worstQuery(r.search), bytesBeforeFirstUse: r.search.bytesBeforeFirstUse, medianMs: r.search.medianMs },
+    ...(lighthouse && { lighthouse }),
+    ...(r.search && { search: { firstQueryGzip: r.search.firstQuery.gzipBytes, firstQueryWhere: worstQuery(r.search), bytesBeforeFirstUse: r.search.bytesBeforeFirstUse, medianMs: r.search.medianMs } }),
     katex: r.pages.pages.map((p) => ({ path: p.path, katexCss: p.katexCss, katexMarkup: p.katexMarkup, externalAssets: p.external.length })),
   });
   // Per-page lines are many; the report keeps the failures and one summary line per budget.

@@ -1,27 +1,36 @@
 // Calculator benchmark: time per exact evaluation and per 100,000-sample Monte Carlo run in Node,
 // and the JavaScript each calculator page loads (raw and gzipped) against the 25 KB budget.
 // `npm run bench` calls benchCalculators (skip it with --no-calculators).
-// Standalone: `node src/tools/bench-calculators.mjs [dist]` (after `npm run build`).
+// Standalone: `node src/tools/bench-calculators.ts [dist]` (after `npm run build`).
 import { CALCULATOR_JS_GZIP } from '../lib/bench/budgets.ts';
 import { DistFiles, eagerJsBytes, pageAssets } from './page-assets.ts';
 
 const PAGES = ['/calculators/ordering/', '/calculators/goal-horizon/'];
 
 /** Median time per call of `fn` in milliseconds, over `rounds` rounds of `reps` calls after a warm-up. */
-function timeIt(fn, reps, rounds = 7) {
+function timeIt(fn: (i: number) => unknown, reps: number, rounds = 7): number {
   for (let i = 0; i < reps; i++) fn(i);
-  const times = [];
+  const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();
     for (let i = 0; i < reps; i++) fn(i);
     times.push((performance.now() - t0) / reps);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+/** A calculator page's JavaScript before interaction, as bench/results.json records it. */
+export interface CalculatorPageJs {
+  files: number;
+  inlineScripts: number;
+  raw: number;
+  gz: number;
+  withinBudget: boolean;
 }
 
 /** JavaScript a calculator page runs before interaction: module scripts, island code, inline scripts. */
-function jsWeight(dist, path) {
+function jsWeight(dist: string, path: string): CalculatorPageJs | null {
   const files = new DistFiles(dist);
   const html = files.file(`${path}index.html`);
   if (!html) return null;
@@ -30,15 +39,16 @@ function jsWeight(dist, path) {
   return { files: assets.eagerJs.length, inlineScripts: assets.inlineJs.length, raw, gz: gzip, withinBudget: gzip <= CALCULATOR_JS_GZIP };
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
 /** Runs the calculator benchmark, prints a table, and returns the figures for results.json. */
-export async function benchCalculators({ dist = 'dist', log = console.log } = {}) {
+export async function benchCalculators({ dist = 'dist', log = console.log }: { dist?: string; log?: (line: string) => void } = {}) {
   const { exactOutcome, sensitivity } = await import('../lib/calc/ordering.ts');
   const { runMonteCarlo } = await import('../lib/calc/montecarlo.ts');
   const { evaluateHorizon, HORIZON_DEFAULTS } = await import('../lib/calc/horizon.ts');
   const { ORDERING_PRESETS } = await import('../lib/calc/ordering-presets.ts');
-  const carlsmith = ORDERING_PRESETS.find((p) => p.id === 'carlsmith').inputs;
+  const carlsmith = ORDERING_PRESETS.find((p) => p.id === 'carlsmith')?.inputs;
+  if (!carlsmith) throw new Error('the "carlsmith" ordering preset is missing; the bench times the calculators on it');
 
   // Each call nudges τ so no engine can reuse a previous answer.
   const exactMs = timeIt((i) => exactOutcome({ ...carlsmith, tau: 1 + i * 1e-9 }), 2000);

@@ -2,25 +2,41 @@
 // (e.g. @pagefind/darwin-x64@1.6.0), so `npm install` leaves them out of package-lock.json and
 // `npm ci` then refuses the lock as out of sync. This adds an entry for each missing optional
 // platform package, with the os/cpu/libc its name implies, so `npm ci` accepts the lock and simply
-// skips those packages on Linux. Run after changing dependencies: node src/tools/complete-lockfile.mjs
+// skips those packages on Linux. Run after changing dependencies: npm run lockfile:complete
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS = { android: 'android', darwin: 'darwin', linux: 'linux', win32: 'win32', windows: 'win32', freebsd: 'freebsd', wasm32: null };
-const CPU = { arm64: 'arm64', x64: 'x64', ia32: 'ia32', arm: 'arm', wasm32: 'wasm32' };
+const OS: Record<string, string | null> = { android: 'android', darwin: 'darwin', linux: 'linux', win32: 'win32', windows: 'win32', freebsd: 'freebsd', wasm32: null };
+const CPU: Record<string, string> = { arm64: 'arm64', x64: 'x64', ia32: 'ia32', arm: 'arm', wasm32: 'wasm32' };
+
+/** The platform fields of a lockfile entry. */
+interface Platform {
+  os?: string[];
+  cpu?: string[];
+  libc?: string[];
+}
+
+/** A package-lock.json entry, as far as this script reads it. */
+interface LockEntry extends Platform {
+  version?: string;
+  optional?: boolean;
+  optionalDependencies?: Record<string, string>;
+}
 
 /** Platform fields implied by a package name like `compiler-binding-linux-arm64-musl`. */
-function platformOf(name) {
-  const parts = name.split('/').pop().split('-');
-  const out = {};
+function platformOf(name: string): Platform | null {
+  const parts = (name.split('/').pop() ?? '').split('-');
+  const out: Platform = {};
   for (const p of parts) {
-    if (p in OS && OS[p]) out.os = [OS[p]];
-    if (p in CPU) out.cpu = [CPU[p]];
+    const os = OS[p];
+    const cpu = CPU[p];
+    if (os) out.os = [os];
+    if (cpu) out.cpu = [cpu];
     if (p === 'musl' || p === 'gnu') out.libc = [p === 'gnu' ? 'glibc' : 'musl'];
   }
   return out.cpu ? out : null;
 }
 
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, LockEntry> };
 let added = 0;
 for (const [path, pkg] of Object.entries(lock.packages)) {
   for (const [dep, version] of Object.entries(pkg.optionalDependencies ?? {})) {
