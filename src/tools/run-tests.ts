@@ -108,7 +108,9 @@ function e2eFiles(dir = 'tests/e2e'): string[] {
 }
 
 const started = Date.now();
-const DEADLINE = 9 * MINUTE; // stop starting new e2e files after this, to stay inside CI's 10 minutes
+// Stop starting new e2e files after this: the whole of `npm test` then stays well inside the 30
+// minutes we allow CI, even on a machine slowed by other work (unloaded, it takes about 4).
+const DEADLINE = 20 * MINUTE;
 
 vitest('unit tests', null, 4 * MINUTE, 'test-results/unit.json');
 if (build()) {
@@ -125,7 +127,7 @@ if (build()) {
       phases.push({ label: `e2e ${name}`, p: 0, f: 1, skipped: 0, seconds: 0, note: 'not run: out of time' });
       continue;
     }
-    vitest(`e2e ${name}`, 'vitest.e2e.config.ts', Math.min(4 * MINUTE, left), `test-results/e2e-${name.replace(/\W+/g, '-')}.json`, [file]);
+    vitest(`e2e ${name}`, 'vitest.e2e.config.ts', Math.min(6 * MINUTE, left), `test-results/e2e-${name.replace(/\W+/g, '-')}.json`, [file]);
   }
 } else {
   console.log('\nThe build failed, so the built-site and browser tests did not run (they would test a stale dist/).');
