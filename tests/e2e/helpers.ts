@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { builtPages, type BuiltPage } from '../../src/tools/dist.ts';
+import { builtPages, type BuiltPage } from '../../src/build/dist.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { pageAnchorIds } from '../../src/tools/update-anchors.ts';
 

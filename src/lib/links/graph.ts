@@ -309,15 +309,6 @@ export function linksFrom(graph: LinkGraph, source: string, options: { withinPag
   return out;
 }
 
-/** A comment's place in the conversation: the comment it answers (with its excerpt) and its replies. */
-export function replyContext(graph: LinkGraph, comment: string): { parent: GraphNode | null; replies: GraphNode[] } {
-  const parentEdge = (indexOf(graph).from.get(comment) ?? []).find((e) => e.type === 'replies-to');
-  return {
-    parent: parentEdge ? (graph.nodes[parentEdge.to] ?? null) : null,
-    replies: backlinksTo(graph, comment)['replies-to'].map((b) => b.node),
-  };
-}
-
 /** One quoted paragraph of an essay and the comments quoting it, for a side-comment marker. */
 export interface SideComments {
   anchor: string;
@@ -340,38 +331,6 @@ export function sideComments(graph: LinkGraph, essayPage: string): SideComments[
     byParagraph.set(key, entry);
   }
   return [...byParagraph.values()].sort((a, b) => a.line - b.line);
-}
-
-/**
- * The part of the graph one page needs: its own nodes, every edge touching them, and the nodes at
- * the other ends. Small enough to inline or ship as the page's JSON.
- */
-export function pageSlice(graph: LinkGraph, page: string): LinkGraph {
-  const mine = (id: string) => splitNodeId(id).page === page;
-  const edges = graph.edges.filter((e) => mine(e.from) || mine(e.to));
-  const ids = new Set([...Object.keys(graph.nodes).filter(mine), ...edges.flatMap((e) => [e.from, e.to])]);
-  const nodes: Record<string, GraphNode> = {};
-  for (const id of Object.keys(graph.nodes)) {
-    const n = graph.nodes[id];
-    if (n && ids.has(id)) nodes[id] = n;
-  }
-  return { version: 1, nodes, edges, problems: [] };
-}
-
-/** The graph as JSON text (it is plain data already; this fixes the formatting). */
-export function serialiseGraph(graph: LinkGraph): string {
-  return JSON.stringify(graph);
-}
-
-/** Reads a graph back from JSON, refusing data written by a different graph version. */
-export function parseGraph(json: string): LinkGraph {
-  const data: unknown = JSON.parse(json);
-  if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) {
-    throw new Error('link graph: expected version 1 JSON');
-  }
-  const g = data as LinkGraph;
-  if (typeof g.nodes !== 'object' || !Array.isArray(g.edges)) throw new Error('link graph: missing nodes or edges');
-  return g;
 }
 
 /**
