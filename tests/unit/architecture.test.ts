@@ -31,7 +31,7 @@ const RULES: Record<string, Rule> = {
     packages: /^astro(:[a-z]+|\/[a-z]+)?$/,
   },
   components: { may: ['components', 'src/data', 'src/lib', 'src/schemas'], packages: /^(katex(\/dist\/katex\.min\.css)?|astro(:[a-z]+)?)$/ },
-  'components/islands': { may: ['components/islands', 'src/lib/calc'], packages: /^preact(\/|$)|^@preact\/signals$/ },
+  'components/islands': { may: ['components/islands', 'src/lib/calc', 'src/lib/site/routes.ts'], packages: /^preact(\/|$)|^@preact\/signals$/ },
 };
 
 function files(dir: string): string[] {
