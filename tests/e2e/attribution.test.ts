@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from 'js-yaml';
 import { HTMLElement, parse } from 'node-html-parser';
 import type { Page } from 'playwright-core';
-import { DIST, dom, expectNone, expectSome, pages, startSession, type Session } from './helpers.ts';
+import { DIST, dom, expectNone, expectSome, pages, startSearchSession, type Session } from './helpers.ts';
 
 // Attribution status travels with the name: wherever the built site names the author of a comment
 // the editors only inferred (or whose author the export lost), the label says so. The comments are
@@ -294,11 +294,7 @@ describe('attribution status in the search index', () => {
   let s: Session;
   let page: Page;
   beforeAll(async () => {
-    s = await startSession();
-    page = await (await s.context()).newPage();
-    await page.goto('/about/');
-    // A string, so Vitest's transform leaves this browser-side dynamic import alone.
-    await page.evaluate(`(async () => { const pf = await import('/pagefind/pagefind.js'); await pf.init(); window.pf = pf; })()`);
+    ({ session: s, page } = await startSearchSession());
   });
   afterAll(async () => {
     await s?.close();

@@ -65,7 +65,7 @@ export function contentModel(): SiteModel<{
     people: entries('people', personSchema),
     claims: entries('claims', claimSchema),
     glossary: entries('glossary', termSchema),
-    guides: entries('guides', guideSchema).map((g) => ({ ...g, headings: headings(g.body) })),
+    guides: entries('guides', guideSchema).map((g) => ({ ...g, headings: headings(g.body ?? '') })),
     summaries: entries('summaries', summarySchema),
     fileText: (file) => readFileSync(join(root, file), 'utf8'),
   });
