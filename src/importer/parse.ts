@@ -83,20 +83,24 @@ const quoteIn = z.union(
   { error: 'a quote is a line number or { line, from, to, note }' },
 );
 const linesIn = z.union([z.string().regex(/^\s*\d+\s*(?:-\s*\d+\s*)?$/, LINES_HELP), line, z.tuple([line, line])], { error: LINES_HELP });
-const segmentIn = z.strictObject({
-  lines: linesIn,
-  kind: z.enum(SEGMENT_KINDS, { error: `unknown kind (expected one of: ${SEGMENT_KINDS.join(', ')})` }),
+/** What a segment and a header override may both say about a comment. */
+const commentFieldsIn = {
   key: key.optional(),
   id: anchor.optional(),
-  author: authorIn.optional(),
-  date: z.string().min(1).nullable().optional(),
-  karma: z.number().int().nullable().optional(),
   parent: parentIn.optional(),
   originalId: z.string().regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
   url: httpUrlSchema.nullable().optional(),
   confidence: confidenceSchema.optional(),
   quotes: z.array(quoteIn).optional(),
   note: z.string().min(1).optional(),
+};
+const segmentIn = z.strictObject({
+  lines: linesIn,
+  kind: z.enum(SEGMENT_KINDS, { error: `unknown kind (expected one of: ${SEGMENT_KINDS.join(', ')})` }),
+  ...commentFieldsIn,
+  author: authorIn.optional(),
+  date: z.string().min(1).nullable().optional(),
+  karma: z.number().int().nullable().optional(),
   reason: z.string().min(1).optional(),
   onPost: onPostSchema.optional(),
   openingId: anchor.optional(),
@@ -116,15 +120,8 @@ const segmentIn = z.strictObject({
 });
 const overrideIn = z.strictObject({
   line,
-  key: key.optional(),
-  id: anchor.optional(),
+  ...commentFieldsIn,
   author: authorIn.partial().optional(),
-  parent: parentIn.optional(),
-  originalId: z.string().regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
-  url: httpUrlSchema.nullable().optional(),
-  confidence: confidenceSchema.optional(),
-  quotes: z.array(quoteIn).optional(),
-  note: z.string().min(1).optional(),
 });
 const segmentationIn = z.strictObject({
   source: z.string().min(1).optional(),
