@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from 'js-yaml';
+import { hrefOf } from '../../src/lib/site/routes.ts';
 import { HTMLElement, parse } from 'node-html-parser';
 import type { Page } from 'playwright-core';
 import { DIST, dom, expectNone, expectSome, pages, startSearchSession, type Session } from './helpers.ts';
@@ -31,7 +32,7 @@ function sourceComments(): SourceComment[] {
       person?: string;
       comments: { id: string; author: { name: string | null; status: SourceComment['status'] }; replyTo: { kind: string; id?: string } }[];
     };
-    const page = fm.type === 'profile' ? `/people/${fm.person ?? ''}/` : `/threads/${file.replace(/\.mdx$/, '')}/`;
+    const page = fm.type === 'profile' ? hrefOf('person', fm.person ?? '') : hrefOf('thread', file.replace(/\.mdx$/, ''));
     for (const c of fm.comments) out.push({ page, id: c.id, name: c.author.name, status: c.author.status, replyTo: c.replyTo.kind === 'comment' ? (c.replyTo.id ?? null) : null });
   }
   return out;
