@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'astro/zod';
-import { confidenceSchema, httpUrlSchema, licenceSchema, originSchema } from '../schemas/common.ts';
+import { anchorSchema, confidenceSchema, httpUrlSchema, licenceSchema, originSchema, slugSchema } from '../schemas/common.ts';
 import { essaySchema, recoveredItemSchema } from '../schemas/essay.ts';
 import { onPostSchema, threadsCollectionSchema } from '../schemas/thread.ts';
 import { SourceError } from '../lib/threads/errors.ts';
@@ -24,7 +24,8 @@ import {
   type ParentSpec,
   type SegmentSpec,
 } from '../lib/threads/segmentation.ts';
-import { isSlug, slugify } from '../lib/threads/slug.ts';
+import { ANCHOR_RE, isSlug } from '../lib/links/anchors.ts';
+import { slugify } from '../lib/threads/slug.ts';
 import { QuoteCutError, type QuoteCut } from '../lib/threads/quote-cuts.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -59,9 +60,9 @@ import { QuoteCutError, type QuoteCut } from '../lib/threads/quote-cuts.ts';
 // `name` or one of their `aliases`; a look-alike name stays unlinked and the importer warns.
 // ---------------------------------------------------------------------------------------------
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
-const anchor = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use only letters, digits, "-" and "_"');
-const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'keys are short names like C1 or V8');
+const slug = slugSchema;
+const anchor = anchorSchema;
+const key = z.string().regex(ANCHOR_RE, 'keys are short names like C1 or V8');
 const line = z.number().int().positive();
 const level = z.union([z.literal(2), z.literal(3), z.literal(4)], { error: 'heading level must be 2, 3 or 4' });
 const authorIn = z.strictObject({
@@ -82,20 +83,24 @@ const quoteIn = z.union(
   { error: 'a quote is a line number or { line, from, to, note }' },
 );
 const linesIn = z.union([z.string().regex(/^\s*\d+\s*(?:-\s*\d+\s*)?$/, LINES_HELP), line, z.tuple([line, line])], { error: LINES_HELP });
-const segmentIn = z.strictObject({
-  lines: linesIn,
-  kind: z.enum(SEGMENT_KINDS, { error: `unknown kind (expected one of: ${SEGMENT_KINDS.join(', ')})` }),
+/** What a segment and a header override may both say about a comment. */
+const commentFieldsIn = {
   key: key.optional(),
   id: anchor.optional(),
-  author: authorIn.optional(),
-  date: z.string().min(1).nullable().optional(),
-  karma: z.number().int().nullable().optional(),
   parent: parentIn.optional(),
   originalId: z.string().regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
   url: httpUrlSchema.nullable().optional(),
   confidence: confidenceSchema.optional(),
   quotes: z.array(quoteIn).optional(),
   note: z.string().min(1).optional(),
+};
+const segmentIn = z.strictObject({
+  lines: linesIn,
+  kind: z.enum(SEGMENT_KINDS, { error: `unknown kind (expected one of: ${SEGMENT_KINDS.join(', ')})` }),
+  ...commentFieldsIn,
+  author: authorIn.optional(),
+  date: z.string().min(1).nullable().optional(),
+  karma: z.number().int().nullable().optional(),
   reason: z.string().min(1).optional(),
   onPost: onPostSchema.optional(),
   openingId: anchor.optional(),
@@ -115,15 +120,8 @@ const segmentIn = z.strictObject({
 });
 const overrideIn = z.strictObject({
   line,
-  key: key.optional(),
-  id: anchor.optional(),
+  ...commentFieldsIn,
   author: authorIn.partial().optional(),
-  parent: parentIn.optional(),
-  originalId: z.string().regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
-  url: httpUrlSchema.nullable().optional(),
-  confidence: confidenceSchema.optional(),
-  quotes: z.array(quoteIn).optional(),
-  note: z.string().min(1).optional(),
 });
 const segmentationIn = z.strictObject({
   source: z.string().min(1).optional(),

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentSecurityPolicy, inlineCode, withPolicyMeta } from '../lib/security/csp.ts';
-import { builtPages } from '../tools/dist.ts';
+import { builtPages } from '../build/dist.ts';
 
 /** Base64 SHA-256 of text as UTF-8: the digest a `'sha256-…'` source names. */
 export function sha256(text: string): string {

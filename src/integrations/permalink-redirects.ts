@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { applyAnchorRedirects, type Redirects } from '../lib/links/permalinks.ts';
-import { builtPages } from '../tools/dist.ts';
+import { builtPages } from '../build/dist.ts';
 
 export const REDIRECTS_PATH = 'content/permalinks/redirects.json';
 

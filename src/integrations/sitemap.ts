@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { absoluteUrl, robotsTxt, sitemapPaths, sitemapXml } from '../lib/seo/sitemap.ts';
-import { builtPages } from '../tools/dist.ts';
+import { builtPages } from '../build/dist.ts';
 
 /** Astro integration: sitemap.xml and robots.txt in the build output. */
 export default function sitemapIntegration(): AstroIntegration {

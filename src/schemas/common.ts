@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { ATTRIBUTION_STATUSES } from '../lib/text/attribution.ts';
+import { ANCHOR_RE, ANCHOR_RULE, COMMENT_ID_RE, COMMENT_ID_RULE, SLUG_RE, SLUG_RULE } from '../lib/links/anchors.ts';
 
 /**
  * A link we publish: an absolute http or https address, nothing else. `z.url()` alone accepts
@@ -26,7 +27,7 @@ export const authorSchema = z
     /** Display name, exactly as known; null when unknown. */
     name: z.string().min(1).nullable(),
     /** Slug of the person's page under /people/, when they have one. */
-    person: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).nullable().default(null),
+    person: z.string().regex(SLUG_RE).nullable().default(null),
     /** How the attribution is known. */
     status: z.enum(ATTRIBUTION_STATUSES),
     /** The facts' reasoning, shown to readers beside an inferred or unknown author. */
@@ -64,10 +65,18 @@ export const originSchema = z.object({
 export type Origin = z.output<typeof originSchema>;
 
 /** Kebab-case slug used in URLs. */
-export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+export const slugSchema = z.string().regex(SLUG_RE, SLUG_RULE);
 
 /** An HTML id we publish as a permalink anchor. */
-export const anchorSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and use only letters, digits, "-" and "_"');
+export const anchorSchema = z.string().regex(ANCHOR_RE, ANCHOR_RULE);
+
+/** A comment's permalink anchor, `c-<original id>` or `c-<derived id>`. */
+export const commentIdSchema = anchorSchema.regex(COMMENT_ID_RE, COMMENT_ID_RULE);
+
+/** The pattern inside a whole-string regex, for building larger patterns from the id rules. */
+export function patternOf(re: RegExp): string {
+  return re.source.replace(/^\^/, '').replace(/\$$/, '');
+}
 
 /** Pointer back into a raw export: 1-based inclusive line range. */
 export const linesSchema = z.tuple([z.number().int().positive(), z.number().int().positive()]).refine(([a, b]) => a <= b, {

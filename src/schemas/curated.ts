@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
-import { httpUrlSchema, slugSchema } from './common.ts';
+import { httpUrlSchema, patternOf, slugSchema } from './common.ts';
+import { ANCHOR_RE, SLUG_RE } from '../lib/links/anchors.ts';
+
+// Pages that hold source passages, the only targets a claim, term or summary may rest on.
+const SOURCE_PAGE = `(essays|threads|people)/${patternOf(SLUG_RE)}`;
 
 // The curated layer: claims for the argument map, glossary terms, guides (the start tour) and
 // our summaries of each essay and thread. Everything here is written by the site's editors; the
@@ -8,7 +12,7 @@ import { httpUrlSchema, slugSchema } from './common.ts';
 /** A reference from our prose to a passage: `<page path>#<anchor>`, e.g. `threads/x#c-abc`. */
 export const sourceRefSchema = z
   .string()
-  .regex(/^(essays|threads|people)\/[a-z0-9-]+(#[A-Za-z][A-Za-z0-9_-]*)?$/, 'must look like "essays|threads|people/<slug>#<anchor>"');
+  .regex(new RegExp(`^${SOURCE_PAGE}(#${patternOf(ANCHOR_RE)})?$`), 'must look like "essays|threads|people/<slug>#<anchor>"');
 
 /** What a passage does for a claim. */
 export const passageRoleSchema = z.enum(['makes', 'supports', 'attacks', 'defends', 'context']);
@@ -128,7 +132,7 @@ export type GuideData = z.output<typeof guideSchema>;
 export const summarySchema = z.object({
   type: z.literal('summary'),
   /** The page summarised: `essays/<slug>`, `threads/<slug>` or `people/<slug>`. */
-  target: z.string().regex(/^(essays|threads|people)\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must look like "essays/<slug>", "threads/<slug>" or "people/<slug>"'),
+  target: z.string().regex(new RegExp(`^${SOURCE_PAGE}$`), 'must look like "essays/<slug>", "threads/<slug>" or "people/<slug>"'),
   /** One line for the box's heading and for search results. */
   title: z.string().min(1).default('Our summary'),
 });

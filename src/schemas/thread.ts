@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import {
   anchorSchema,
   authorSchema,
+  commentIdSchema,
   confidenceSchema,
   httpUrlSchema,
   licenceSchema,
@@ -35,7 +36,7 @@ export const onPostSchema = z.object({
 /** One comment, with its verbatim text and everything known about who wrote it and where. */
 export const commentSchema = z.object({
   /** Stable permalink anchor, `c-<original id>` or `c-<derived id>`; never positional. */
-  id: anchorSchema.refine((s) => s.startsWith('c-'), 'comment ids start with "c-"'),
+  id: commentIdSchema,
   /** The forum's own comment id, when the facts found it. */
   originalId: z.string().min(1).nullable().default(null),
   /** The facts' key for this block (C18, Q, V8 …), for editors. */

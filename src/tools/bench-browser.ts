@@ -2,7 +2,7 @@
 // request while the page loads (until the network is idle), then what the first use of search
 // and of a link preview adds. Fresh profile per page, so nothing comes from the cache.
 import { chromium, type Page, type Response } from 'playwright-core';
-import { PAGE_KINDS, type PageKind } from '../lib/bench/kinds.ts';
+import { PAGE_KINDS, type PageKind } from '../bench/kinds.ts';
 import { bytesOf, type Bytes } from './page-assets.ts';
 import { serveDist } from './serve-dist.ts';
 

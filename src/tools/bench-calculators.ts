@@ -2,7 +2,7 @@
 // and the JavaScript each calculator page loads (raw and gzipped) against the 25 KB budget.
 // `npm run bench` calls benchCalculators (skip it with --no-calculators).
 // Standalone: `node src/tools/bench-calculators.ts [dist]` (after `npm run build`).
-import { CALCULATOR_JS_GZIP } from '../lib/bench/budgets.ts';
+import { CALCULATOR_JS_GZIP } from '../bench/budgets.ts';
 import { DistFiles, eagerJsBytes, pageAssets } from './page-assets.ts';
 
 const PAGES = ['/calculators/ordering/', '/calculators/goal-horizon/'];

@@ -7,7 +7,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { prng, threadExport } from '../lib/bench/corpus.ts';
+import { prng, threadExport } from '../bench/corpus.ts';
 import { importExport } from '../importer/parse.ts';
 import { renderFiles } from '../importer/to-mdx.ts';
 import { buildTimes, dirStats, linkNodeModules, REPO, runNode } from './bench-util.ts';

@@ -3,7 +3,7 @@
 // host serves it (gzip, immutable hashed assets); see serveDist's hostLike option.
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { PAGE_KINDS, type PageKind } from '../lib/bench/kinds.ts';
+import { PAGE_KINDS, type PageKind } from '../bench/kinds.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './bench-browser.ts';
 import { serveDist } from './serve-dist.ts';
 

@@ -21,7 +21,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { prng, textMaker } from '../lib/bench/corpus.ts';
+import { prng, textMaker } from '../bench/corpus.ts';
 import { linkNodeModules, runNode } from './bench-util.ts';
 
 const repo = resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@
 // rendered results (median of 10 queries).
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { median } from '../lib/bench/report.ts';
+import { median } from '../bench/report.ts';
 import { CHROMIUM, CHROMIUM_ARGS, wireBytes } from './bench-browser.ts';
 import { dirStats } from './bench-util.ts';
 import { serveDist } from './serve-dist.ts';

@@ -24,17 +24,17 @@
 // --compare adds a before/after table per page kind against an earlier results file; --from
 // re-renders a saved results file instead of measuring.
 //
-// Prints tables, checks the budgets (src/lib/bench/budgets.ts) and writes --out (default
+// Prints tables, checks the budgets (src/bench/budgets.ts) and writes --out (default
 // bench/results.json) plus a Markdown rendering of the tables beside it (results.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkBudgets, type BudgetCheck } from '../lib/bench/budgets.ts';
-import { isReadingPage, PAGE_KINDS, pageKindOf, representativePages, type PageKind } from '../lib/bench/kinds.ts';
-import { kib, markdownTable, median, textTable } from '../lib/bench/report.ts';
-import { builtPages } from './dist.ts';
+import { checkBudgets, type BudgetCheck } from '../bench/budgets.ts';
+import { isReadingPage, PAGE_KINDS, pageKindOf, representativePages, type PageKind } from '../bench/kinds.ts';
+import { kib, markdownTable, median, textTable } from '../bench/report.ts';
+import { builtPages } from '../build/dist.ts';
 import type { BrowserPage } from './bench-browser.ts';
 import type { benchCalculators } from './bench-calculators.ts';
 import type { CorpusRun } from './bench-corpus.ts';

@@ -11,7 +11,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
 import { pageKindFor, pageRecord, passageAttribution, passageRecord, recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
-import { builtPages } from './dist.ts';
+import { builtPages } from '../build/dist.ts';
 import { rechunkPagefind } from './rechunk-pagefind.ts';
 
 /** Text of an element, skipping anything marked as chrome with data-pagefind-ignore. */

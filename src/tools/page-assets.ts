@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
-import { moduleImports, resolveSpecifier } from '../lib/bench/imports.ts';
+import { moduleImports, resolveSpecifier } from '../bench/imports.ts';
 
 /** Raw and gzipped byte counts. */
 export interface Bytes {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { anchorKey, formatAnchorList, isPermalinkElement, mergeAnchorList, normaliseAnchorList } from '../lib/links/permalinks.ts';
-import { builtPages } from './dist.ts';
+import { builtPages } from '../build/dist.ts';
 
 export const ANCHORS_FILE = 'content/permalinks/anchors.json';
 export const REDIRECTS_FILE = 'content/permalinks/redirects.json';

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from 'js-yaml';
+import { hrefOf } from '../../src/lib/site/routes.ts';
 import { HTMLElement, parse } from 'node-html-parser';
 import type { Page } from 'playwright-core';
-import { DIST, dom, expectNone, expectSome, pages, startSession, type Session } from './helpers.ts';
+import { DIST, dom, expectNone, expectSome, pages, startSearchSession, type Session } from './helpers.ts';
 
 // Attribution status travels with the name: wherever the built site names the author of a comment
 // the editors only inferred (or whose author the export lost), the label says so. The comments are
@@ -31,7 +32,7 @@ function sourceComments(): SourceComment[] {
       person?: string;
       comments: { id: string; author: { name: string | null; status: SourceComment['status'] }; replyTo: { kind: string; id?: string } }[];
     };
-    const page = fm.type === 'profile' ? `/people/${fm.person ?? ''}/` : `/threads/${file.replace(/\.mdx$/, '')}/`;
+    const page = fm.type === 'profile' ? hrefOf('person', fm.person ?? '') : hrefOf('thread', file.replace(/\.mdx$/, ''));
     for (const c of fm.comments) out.push({ page, id: c.id, name: c.author.name, status: c.author.status, replyTo: c.replyTo.kind === 'comment' ? (c.replyTo.id ?? null) : null });
   }
   return out;
@@ -294,11 +295,7 @@ describe('attribution status in the search index', () => {
   let s: Session;
   let page: Page;
   beforeAll(async () => {
-    s = await startSession();
-    page = await (await s.context()).newPage();
-    await page.goto('/about/');
-    // A string, so Vitest's transform leaves this browser-side dynamic import alone.
-    await page.evaluate(`(async () => { const pf = await import('/pagefind/pagefind.js'); await pf.init(); window.pf = pf; })()`);
+    ({ session: s, page } = await startSearchSession());
   });
   afterAll(async () => {
     await s?.close();

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SOURCE_KINDS, anchorIds, dom, expectNone, expectSome, pagePaths, sourcePaths, startSession, type Session, type SourceKind } from './helpers.ts';
+import { SOURCE_KINDS, anchorIds, axe, dom, expectNone, expectSome, pagePaths, sourcePaths, startSession, type Session, type SourceKind } from './helpers.ts';
 
 // The built site in Debian's Chromium, served from dist/ on 127.0.0.1. Pages and ids are
 // discovered from dist/, so new pages are covered without touching this file; a discovery that
 // finds nothing fails rather than passing on nothing. One browser for the whole file.
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 let s: Session;
 beforeAll(async () => {
   s = await startSession();
@@ -36,25 +34,6 @@ function watchNetwork(ctx: BrowserContext, problems: string[], label: () => stri
   ctx.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${label()}: HTTP ${r.status()} for ${r.url()}`);
   });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** Runs axe-core on the page; one readable line per failing element: "rule (impact): selector — help". */
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated through DevTools, not added as an inline <script>: the pages' CSP would block that.
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const api = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await api.run({ resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? 'n/a'}): ${n.target.map(String).join(' ')} — ${v.help}`));
 }
 
 describe('every page', () => {

@@ -3,8 +3,8 @@
 // and where KaTeX's stylesheet and fonts come from. Times and Lighthouse scores are reported by
 // `npm run bench`, never asserted here.
 import { describe, expect, test } from 'vitest';
-import { CALCULATOR_JS_GZIP, READING_JS_GZIP } from '../../src/lib/bench/budgets.ts';
-import { isReadingPage, pageKindOf } from '../../src/lib/bench/kinds.ts';
+import { CALCULATOR_JS_GZIP, READING_JS_GZIP } from '../../src/bench/budgets.ts';
+import { isReadingPage, pageKindOf } from '../../src/bench/kinds.ts';
 import { DistFiles, eagerJsBytes, isKatexCss, pageAssets, type PageAssets } from '../../src/tools/page-assets.ts';
 import { DIST, expectNone, expectSome, pages } from './helpers.ts';
 

@@ -1,11 +1,9 @@
 // The two calculators in Chromium against the built site: server-rendered results, shared links,
 // field errors, keyboard-only use, the Monte Carlo staying out of the way of typing, and axe.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dom, startSession, type Session } from './helpers.ts';
+import { axe, dom, startSession, type Session } from './helpers.ts';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const ORDERING = '/calculators/ordering/';
 const HORIZON = '/calculators/goal-horizon/';
 const INDEX = '/calculators/';
@@ -17,17 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
-
-/** Violations as "rule: selector" lines. */
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated through DevTools, not added as an inline <script>: the pages' CSP would block that.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
-    const r = await run({ resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** Every data-result on the page as name → { value, text }. */
 async function results(page: Page): Promise<Record<string, { value: string; text: string }>> {

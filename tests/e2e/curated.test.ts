@@ -1,3 +1,4 @@
+import { hrefOf } from '../../src/lib/site/routes.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -40,13 +41,13 @@ const summaries = frontmatter('summaries');
 
 /** Source pages and the comments each shows: threads, and person pages with a profile export. */
 const commentPages = [
-  ...threads.filter((t) => t.data['type'] === 'thread').map((t) => ({ path: `/threads/${t.slug}/`, comments: t.data['comments'] as Comment[] })),
+  ...threads.filter((t) => t.data['type'] === 'thread').map((t) => ({ path: hrefOf('thread', t.slug), comments: t.data['comments'] as Comment[] })),
   ...people.map((p) => ({
-    path: `/people/${p.slug}/`,
+    path: hrefOf('person', p.slug),
     comments: threads.filter((t) => t.data['type'] === 'profile' && t.data['person'] === p.slug).flatMap((t) => t.data['comments'] as Comment[]),
   })),
 ].filter((p) => p.comments.length > 0);
-const essayPages = essays.map((e) => ({ path: `/essays/${e.slug}/`, sections: e.data['sections'] as { id: string; blocks: Block[] }[] }));
+const essayPages = essays.map((e) => ({ path: hrefOf('essay', e.slug), sections: e.data['sections'] as { id: string; blocks: Block[] }[] }));
 const sourcePages = [...essayPages.map((e) => e.path), ...commentPages.map((c) => c.path)];
 
 /** Each term's spellings in lower case, to check that a link's text is a use of its term. */
@@ -83,7 +84,7 @@ describe('our summaries on the source pages', () => {
       const first = html.search(/class="(comment|essay-section)"/);
       if (first >= 0 && html.indexOf('our-summary') > first) problems.push(`${path}: the summary comes after source text`);
     }
-    for (const path of [...essayPages.map((e) => e.path), ...threads.filter((t) => t.data['type'] === 'thread').map((t) => `/threads/${t.slug}/`)]) {
+    for (const path of [...essayPages.map((e) => e.path), ...threads.filter((t) => t.data['type'] === 'thread').map((t) => hrefOf('thread', t.slug))]) {
       if (!main(path).querySelector('aside.our-summary')) problems.push(`${path}: no summary box`);
     }
     expectNone(problems, 'summary problems');
@@ -95,7 +96,7 @@ describe('person pages', () => {
     expectSome(people, 'people in content/people');
     const problems: string[] = [];
     for (const p of people) {
-      const path = `/people/${p.slug}/`;
+      const path = hrefOf('person', p.slug);
       const h1 = main(path).querySelector('h1');
       const next = h1?.nextElementSibling;
       if (h1?.text !== p.data['name']) problems.push(`${path}: h1 is "${h1?.text}"`);
@@ -121,7 +122,7 @@ describe('first-use glossary links in source text', () => {
         const slug = a.getAttribute('data-term') ?? '';
         if (seen.has(slug)) problems.push(`${path}: "${slug}" linked twice`);
         seen.add(slug);
-        if (a.getAttribute('href') !== `/glossary/${slug}/`) problems.push(`${path}: term link to ${a.getAttribute('href')} for "${slug}"`);
+        if (a.getAttribute('href') !== hrefOf('term', slug)) problems.push(`${path}: term link to ${a.getAttribute('href')} for "${slug}"`);
         const text = a.text.toLowerCase();
         if (!forms.get(slug)?.some((f) => text === f || text === `${f}s` || text === `${f}es`)) problems.push(`${path}: "${a.text}" is not a form of "${slug}"`);
       }
@@ -258,8 +259,8 @@ describe('navigation and the home page', () => {
     const ways = home.querySelectorAll('.ways a').map((a) => a.getAttribute('href'));
     for (const w of ['/start/', '/arguments/', '/calculators/', '/glossary/', '/search/']) expect(ways, `ways in: ${w}`).toContain(w);
     const listed = home.querySelectorAll('.source-list a').map((a) => a.getAttribute('href'));
-    for (const e of essays) expect(listed).toContain(`/essays/${e.slug}/`);
-    for (const t of threads) expect(listed).toContain(t.data['type'] === 'thread' ? `/threads/${t.slug}/` : `/people/${String(t.data['person'])}/`);
+    for (const e of essays) expect(listed).toContain(hrefOf('essay', e.slug));
+    for (const t of threads) expect(listed).toContain(t.data['type'] === 'thread' ? hrefOf('thread', t.slug) : hrefOf('person', String(t.data['person'])));
     for (const item of home.querySelectorAll('.source-list > li')) expect(item.text, 'each source names its licence').toMatch(/licen[cs]e|CC BY|rights/i);
   });
 });
@@ -289,7 +290,7 @@ describe('term links in the browser', () => {
     expect(await link.getAttribute('aria-describedby')).toBe('link-preview');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).pathname).toBe(`/glossary/${slug}/`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(hrefOf('term', slug));
     await ctx.close();
   });
 

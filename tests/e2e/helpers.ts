@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { builtPages, type BuiltPage } from '../../src/tools/dist.ts';
+import { builtPages, type BuiltPage } from '../../src/build/dist.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { pageAnchorIds } from '../../src/tools/update-anchors.ts';
 
@@ -110,4 +110,35 @@ export async function startSession(): Promise<Session> {
       await served.close();
     },
   };
+}
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Runs axe-core on the page; one readable line per failing element: "rule (impact): selector — help". */
+export async function axe(page: Page): Promise<string[]> {
+  // Evaluated through DevTools, not added as an inline <script>: the pages' CSP would block that.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const api = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await api.run({ resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? 'n/a'}): ${n.target.map(String).join(' ')} — ${v.help}`));
+}
+
+/** A browser session with a page that has Pagefind loaded as `window.pf`, for querying the built index. */
+export async function startSearchSession(): Promise<{ session: Session; page: Page }> {
+  const session = await startSession();
+  const page = await (await session.context()).newPage();
+  await page.goto('/about/');
+  // A string, so Vitest's transform leaves this browser-side dynamic import alone.
+  await page.evaluate(`(async () => { const pf = await import('/pagefind/pagefind.js'); await pf.init(); window.pf = pf; })()`);
+  return { session, page };
 }

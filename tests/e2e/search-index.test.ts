@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_CHUNK_POSITIONS, wordWeight, type PackedWord } from '../../src/lib/search/pagefind-chunks.ts';
-import { SEARCH_FIRST_QUERY_GZIP } from '../../src/lib/bench/budgets.ts';
+import { SEARCH_FIRST_QUERY_GZIP } from '../../src/bench/budgets.ts';
 import { wireBytes } from '../../src/tools/bench-browser.ts';
 import { readEntry, readWordIndex, type WordIndex } from '../../src/tools/rechunk-pagefind.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { load } from 'js-yaml';
-import { startSession, type Session } from './helpers.ts';
+import { axe, startSearchSession, type Session } from './helpers.ts';
 
 // Search against the built Pagefind index, in Chromium: ranking, filters and the keyboard flow.
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const ESSAY = '/essays/deceptive-alignment-is-less-than-1-likely-by-default/';
 const THREAD = '/threads/deceptive-alignment-is-less-than-1-likely-by-default/';
 
@@ -22,11 +21,7 @@ const DA = 'deceptive-alignment-is-less-than-1-likely-by-default';
 let s: Session;
 let page: Page;
 beforeAll(async () => {
-  s = await startSession();
-  page = await (await s.context()).newPage();
-  await page.goto('/about/');
-  // A string, so Vitest's transform leaves this browser-side dynamic import alone.
-  await page.evaluate(`(async () => { const pf = await import('/pagefind/pagefind.js'); await pf.init(); window.pf = pf; })()`);
+  ({ session: s, page } = await startSearchSession());
 });
 afterAll(async () => {
   await s?.close();
@@ -202,14 +197,7 @@ describe('search UI', () => {
 
   test('axe finds no violations with the search panel open or on the search page', async () => {
     const p = await (await s.context()).newPage();
-    const check = async () => {
-      // Evaluated through DevTools, not added as an inline <script>: the pages' CSP would block that.
-      await p.evaluate(AXE);
-      return p.evaluate(async () => {
-        const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-    };
+    const check = () => axe(p);
     await p.goto('/about/');
     await p.keyboard.press('/');
     await p.keyboard.type('goal');

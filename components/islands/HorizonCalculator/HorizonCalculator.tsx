@@ -6,7 +6,7 @@ import { useMemo } from 'preact/hooks';
 import { dataValue, formatHorizon, formatNumber } from '../../../src/lib/calc/format.ts';
 import { evaluateHorizon } from '../../../src/lib/calc/horizon.ts';
 import { horizonQuery, horizonTexts, horizonTextsFromQuery, parseHorizonTexts, type HorizonKey, type HorizonTexts } from '../../../src/lib/calc/horizon-query.ts';
-import { Choice, Field } from '../calculator-kit/Field.tsx';
+import { Choice, ErrorSummary, Field, fieldBinder } from '../calculator-kit/Field.tsx';
 import { useHydrated, useUrlTexts } from '../calculator-kit/hooks.ts';
 import { ShareControls } from '../calculator-kit/ShareControls.tsx';
 import { AdvantageChart } from './AdvantageChart.tsx';
@@ -27,11 +27,12 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
   const { inputs, errors } = useMemo(() => parseHorizonTexts(texts), [texts]);
   const r = useMemo(() => evaluateHorizon(inputs), [inputs]);
   const set = (key: HorizonKey) => (text: string) => setTexts({ ...texts, [key]: text });
+  const bind = fieldBinder(texts, errors, live, setTexts);
   const unit = inputs.unit;
   const one = UNIT_ONE[unit] ?? unit;
   const errorCount = Object.keys(errors).length;
   const field = (key: HorizonKey, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
-    <Field id={key} label={label} text={texts[key]} error={errors[key]} disabled={!live} onText={set(key)} {...extra} />
+    <Field {...bind(key)} label={label} {...extra} />
   );
 
   return (
@@ -40,12 +41,7 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
         <h2 id="horizon-inputs-heading">Inputs</h2>
         <p class="calc-note">
           Numbers may be written plainly or in scientific notation (1e13, 1.5e6); D may be inf.
-          {errorCount > 0 ? (
-            <strong class="calc-error-summary">
-              {' '}
-              {errorCount === 1 ? 'One field needs attention' : `${errorCount} fields need attention`}; the rest still compute.
-            </strong>
-          ) : null}
+          <ErrorSummary count={errorCount} />
         </p>
         <div class="calc-horizon-grid">
           <fieldset>

@@ -23,7 +23,7 @@ import {
   type OrderingKey,
   type OrderingTexts,
 } from '../../../src/lib/calc/ordering-query.ts';
-import { Choice, Field } from '../calculator-kit/Field.tsx';
+import { Choice, ErrorSummary, Field, fieldBinder } from '../calculator-kit/Field.tsx';
 import { useHydrated, useUrlTexts } from '../calculator-kit/hooks.ts';
 import { ShareControls } from '../calculator-kit/ShareControls.tsx';
 import { OrdersChart, TornadoChart } from './charts.tsx';
@@ -101,6 +101,7 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
   const mc = useMonteCarlo(inputs, general && live);
   const mcResult = general ? mc?.result : undefined;
   const set = (key: OrderingKey) => (text: string) => setTexts({ ...texts, [key]: text });
+  const bind = fieldBinder(texts, errors, live, setTexts);
   const errorCount = Object.keys(errors).length;
 
   const figures = [
@@ -117,12 +118,7 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
         <h2 id="ordering-inputs-heading">Inputs</h2>
         <p class="calc-note">
           Times are in fine-tuning runs (1 = one whole run). Numbers may be written plainly or in scientific notation (2e-2).
-          {errorCount > 0 ? (
-            <strong class="calc-error-summary">
-              {' '}
-              {errorCount === 1 ? 'One field needs attention' : `${errorCount} fields need attention`}; the rest still compute.
-            </strong>
-          ) : null}
+          <ErrorSummary count={errorCount} />
         </p>
         <div class="calc-props">
           {PROPS.map((prop) => {
@@ -133,22 +129,14 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
                   {prop}: {NAMES[prop]}
                 </legend>
                 <Field
-                  id={`p${prop}`}
+                  {...bind(`p${prop}`)}
                   label={`Chance ${prop} is present after pre-training`}
-                  text={texts[`p${prop}`]}
-                  error={errors[`p${prop}`]}
-                  disabled={!live}
-                  onText={set(`p${prop}`)}
                   slider={{ min: 0, max: 1, step: 0.005, scale: 'linear' }}
                 />
                 <Field
-                  id={`m${prop}`}
+                  {...bind(`m${prop}`)}
                   label={`${lognormal ? 'Median' : 'Mean'} time for ${prop} to appear`}
                   unit="runs"
-                  text={texts[`m${prop}`]}
-                  error={errors[`m${prop}`]}
-                  disabled={!live}
-                  onText={set(`m${prop}`)}
                   slider={{ min: -3, max: 3, step: 0.01, scale: 'log' }}
                 />
                 <Choice
@@ -165,12 +153,8 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
                 />
                 {lognormal || errors[`s${prop}`] ? (
                   <Field
-                    id={`s${prop}`}
+                    {...bind(`s${prop}`)}
                     label={`Log-spread of ${prop}’s time`}
-                    text={texts[`s${prop}`]}
-                    error={errors[`s${prop}`]}
-                    disabled={!live}
-                    onText={set(`s${prop}`)}
                     slider={{ min: 0.05, max: 5, step: 0.05, scale: 'linear' }}
                   />
                 ) : null}
@@ -181,39 +165,27 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
         <fieldset class="calc-prop">
           <legend>Goal formation, correction and the run</legend>
           <Field
-            id="q"
+            {...bind('q')}
             label="Chance a proxy forms even though B is already there"
-            text={texts.q}
-            error={errors.q}
-            disabled={!live}
-            onText={set('q')}
             slider={{ min: 0, max: 1, step: 0.005, scale: 'linear' }}
           />
           <Field
-            id="corr"
+            {...bind('corr')}
             label="Mean time to correct a proxy once B is there"
             unit="runs"
-            text={texts.corr}
-            error={errors.corr}
-            disabled={!live}
-            onText={set('corr')}
             slider={{ min: -3, max: 9, step: 0.01, scale: 'log' }}
           />
           <Field
-            id="tau"
+            {...bind('tau')}
             label="End of the run"
             unit="runs"
-            text={texts.tau}
-            error={errors.tau}
-            disabled={!live}
-            onText={set('tau')}
             slider={{ min: -3, max: 3, step: 0.01, scale: 'log' }}
           />
         </fieldset>
         <fieldset class="calc-prop">
           <legend>Monte Carlo (used when any time is lognormal)</legend>
-          <Field id="n" label="Samples" text={texts.n} error={errors.n} disabled={!live} onText={set('n')} />
-          <Field id="seed" label="Seed" text={texts.seed} error={errors.seed} disabled={!live} onText={set('seed')} />
+          <Field {...bind('n')} label="Samples" />
+          <Field {...bind('seed')} label="Seed" />
         </fieldset>
         <ShareControls disabled={!live} onReset={() => setTexts(orderingTexts())} />
       </form>

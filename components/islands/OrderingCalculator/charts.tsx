@@ -4,6 +4,22 @@ import { formatPercent } from '../../../src/lib/calc/format.ts';
 import type { EmergenceOrder, SensitivityRow } from '../../../src/lib/calc/ordering.ts';
 
 /** Reader-facing names of the inputs the sensitivity chart moves. */
+/** Vertical grid lines at 0, half and all of `max`, labelled as percentages under the chart. */
+function PercentGrid({ max, x, height }: { max: number; x: (v: number) => number; height: number }) {
+  return (
+    <>
+      {[0, max / 2, max].map((t) => (
+        <g class="calc-grid">
+          <line x1={x(t)} x2={x(t)} y1={4} y2={height - 26} />
+          <text x={x(t)} y={height - 10} text-anchor="middle">
+            {formatPercent(t)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+}
+
 export const INPUT_NAMES: Record<SensitivityRow['key'], string> = {
   pG: 'p_G, G present at start',
   pL: 'p_L, L present at start',
@@ -50,14 +66,7 @@ export function OrdersChart({ orders, probabilities, errors, shown }: OrdersChar
           drawn in the accent colour with the word “dangerous”. Together the dangerous orders have probability{' '}
           {formatPercent(dangerShare)}. The table below lists all 65.
         </desc>
-        {[0, max / 2, max].map((t) => (
-          <g class="calc-grid">
-            <line x1={x(t)} x2={x(t)} y1={4} y2={height - 26} />
-            <text x={x(t)} y={height - 10} text-anchor="middle">
-              {formatPercent(t)}
-            </text>
-          </g>
-        ))}
+        <PercentGrid max={max} x={x} height={height} />
         {top.map(({ o, p }, i) => {
           const y = i * row + 6;
           return (
@@ -124,14 +133,7 @@ export function TornadoChart({ rows, base }: TornadoChartProps) {
           way to 0 for a probability) to P(deceptive) with it moved up (doubled, or half way to 1). The vertical line is
           the current value, {formatPercent(base)}. The table below gives the numbers.
         </desc>
-        {[0, max / 2, max].map((t) => (
-          <g class="calc-grid">
-            <line x1={x(t)} x2={x(t)} y1={4} y2={height - 26} />
-            <text x={x(t)} y={height - 10} text-anchor="middle">
-              {formatPercent(t)}
-            </text>
-          </g>
-        ))}
+        <PercentGrid max={max} x={x} height={height} />
         {rows.map((r, i) => {
           const y = i * row + 6;
           const lo = Math.min(r.low, r.high);

@@ -3,10 +3,12 @@
  * by section and comment id. The built-site link checker fails if one of these stops resolving.
  */
 
+import { hrefOf } from '../site/routes.ts';
+
 /** Where the essay lives, for deep links into its sections. */
-export const ESSAY_PATH = '/essays/deceptive-alignment-is-less-than-1-likely-by-default/';
+export const ESSAY_PATH = hrefOf('essay', 'deceptive-alignment-is-less-than-1-likely-by-default');
 /** Where the Scheming AIs comment thread lives, for deep links to comments. */
-export const SCHEMING_THREAD_PATH = '/threads/scheming-ais/';
+export const SCHEMING_THREAD_PATH = hrefOf('thread', 'scheming-ais');
 
 /** A passage a preset or an assumption draws on. */
 export interface SourceLink {

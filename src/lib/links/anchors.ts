@@ -3,6 +3,8 @@
  * a URL; the brands make the compiler catch a slug passed where a node id is expected.
  */
 
+import { ROUTES, type RefSegment } from '../site/routes.ts';
+
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };
 
@@ -15,22 +17,34 @@ export type PageId = Brand<string, 'PageId'>;
 /** A link-graph node: a page, or a passage as `<collection>/<slug>#<anchor>`. */
 export type NodeId = Brand<string, 'NodeId'>;
 
-/** The collections a reference may point into, with the URL segment each is served under. */
-export const REF_COLLECTIONS = ['essays', 'threads', 'people', 'arguments', 'glossary'] as const;
-export type RefCollection = (typeof REF_COLLECTIONS)[number];
+/** The URL segments a reference may point into, from the route table. */
+export type RefCollection = RefSegment;
+export const REF_COLLECTIONS: readonly RefCollection[] = ROUTES.flatMap((r) => (r.referable ? [r.segment] : []));
 
-// Kept in step with slugSchema and anchorSchema in src/schemas/common.ts, which src/lib may not import.
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ANCHOR = /^[A-Za-z][A-Za-z0-9_-]*$/;
+// The one definition of each id; src/schemas and the importer build their zod checks from these.
+/** A slug: lower-case ASCII words joined by single hyphens. */
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_RULE = 'must be lower-case words joined by hyphens';
+/** An HTML id we publish: starts with a letter; letters, digits, `-`, `_`. */
+export const ANCHOR_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
+export const ANCHOR_RULE = 'must start with a letter and use only letters, digits, "-" and "_"';
+/** A comment's anchor: an anchor that starts with `c-`. */
+export const COMMENT_ID_RE = /^c-[A-Za-z0-9_-]*$/;
+export const COMMENT_ID_RULE = 'comment ids start with "c-"';
 
 /** Whether a string is a valid slug. */
 export function isSlug(s: string): s is Slug {
-  return SLUG.test(s);
+  return SLUG_RE.test(s);
 }
 
 /** Whether a string is a valid permalink anchor. */
 export function isAnchor(s: string): s is Anchor {
-  return ANCHOR.test(s);
+  return ANCHOR_RE.test(s);
+}
+
+/** Whether a string is a valid comment anchor. */
+export function isCommentId(s: string): s is Anchor {
+  return COMMENT_ID_RE.test(s);
 }
 
 /** Whether a string names one of the reference collections. */

@@ -3,7 +3,7 @@
  * with the sentence that makes it. Built once per build; backlink lists, reply context and
  * side-comment markers only read it, so all of them agree with each other.
  */
-import { excerpt } from '../text/excerpt.ts';
+import { excerpt, firstOwnWords } from '../text/excerpt.ts';
 import { essayPassages, findQuoteLinks, paragraphKey, threadQuoteInputs, type QuoteLink, type QuoteMatchKind } from '../text/quotes.ts';
 import { nodeId, splitNodeId } from './anchors.ts';
 import { attributionOf, authorLabel, type Attribution } from '../text/attribution.ts';
@@ -104,10 +104,9 @@ const EXCERPT = 160;
 /** Comment orders of different threads never overlap, so cross-thread quotes follow input order. */
 const THREAD_ORDER_STRIDE = 100_000;
 
-/** The first words of a passage that are its writer's own: quotations (marked, or found by the matcher) are skipped. */
-function firstOwnWords(paragraphs: readonly ParagraphIn[], quoting: ReadonlySet<string> = new Set()): string {
-  const own = paragraphs.filter((p) => !p.quote && !quoting.has(paragraphKey(p.line, p.col)));
-  return excerpt((own.length ? own : paragraphs).map((p) => p.text).join(' '), EXCERPT);
+/** A node's excerpt: its writer's own first words, skipping quotations (marked, or found by the matcher). */
+function nodeExcerpt(paragraphs: readonly ParagraphIn[], quoting: ReadonlySet<string> = new Set()): string {
+  return firstOwnWords(paragraphs, (p) => Boolean(p.quote) || quoting.has(paragraphKey(p.line, p.col)), EXCERPT);
 }
 
 /** The sentence of `text` that contains `needle` (case-insensitive), or null. */
@@ -140,11 +139,11 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
   for (const e of input.essays ?? []) {
     const page = `essays/${e.slug}`;
     const paras = e.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'p' ? [b] : [])));
-    add({ page, anchor: null, kind: 'essay', title: e.title, author: attributionOf(e.author), excerpt: firstOwnWords(paras) });
+    add({ page, anchor: null, kind: 'essay', title: e.title, author: attributionOf(e.author), excerpt: nodeExcerpt(paras) });
     for (const s of e.sections) {
       const own = s.blocks.flatMap((b) => (b.kind === 'p' ? [b] : []));
       add(
-        { page, anchor: s.id, kind: 'section', title: `${s.heading ?? 'Opening'} · ${e.title}`, author: attributionOf(e.author), excerpt: firstOwnWords(own) },
+        { page, anchor: s.id, kind: 'section', title: `${s.heading ?? 'Opening'} · ${e.title}`, author: attributionOf(e.author), excerpt: nodeExcerpt(own) },
         own.map((b) => b.text).join('\n'),
       );
       for (const b of s.blocks) {
@@ -189,7 +188,7 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
       const author = attributionOf(c.author);
       const quoting = wholeQuotes.get(nodeId(page, c.id));
       add(
-        { page, anchor: c.id, kind: 'comment', title: `Comment by ${authorLabel(author)} · ${title}`, author, excerpt: firstOwnWords(c.paragraphs, quoting) },
+        { page, anchor: c.id, kind: 'comment', title: `Comment by ${authorLabel(author)} · ${title}`, author, excerpt: nodeExcerpt(c.paragraphs, quoting) },
         c.paragraphs.filter((p) => !p.quote && !quoting?.has(paragraphKey(p.line, p.col))).map((p) => p.text).join('\n'),
       );
     }
@@ -310,15 +309,6 @@ export function linksFrom(graph: LinkGraph, source: string, options: { withinPag
   return out;
 }
 
-/** A comment's place in the conversation: the comment it answers (with its excerpt) and its replies. */
-export function replyContext(graph: LinkGraph, comment: string): { parent: GraphNode | null; replies: GraphNode[] } {
-  const parentEdge = (indexOf(graph).from.get(comment) ?? []).find((e) => e.type === 'replies-to');
-  return {
-    parent: parentEdge ? (graph.nodes[parentEdge.to] ?? null) : null,
-    replies: backlinksTo(graph, comment)['replies-to'].map((b) => b.node),
-  };
-}
-
 /** One quoted paragraph of an essay and the comments quoting it, for a side-comment marker. */
 export interface SideComments {
   anchor: string;
@@ -341,38 +331,6 @@ export function sideComments(graph: LinkGraph, essayPage: string): SideComments[
     byParagraph.set(key, entry);
   }
   return [...byParagraph.values()].sort((a, b) => a.line - b.line);
-}
-
-/**
- * The part of the graph one page needs: its own nodes, every edge touching them, and the nodes at
- * the other ends. Small enough to inline or ship as the page's JSON.
- */
-export function pageSlice(graph: LinkGraph, page: string): LinkGraph {
-  const mine = (id: string) => splitNodeId(id).page === page;
-  const edges = graph.edges.filter((e) => mine(e.from) || mine(e.to));
-  const ids = new Set([...Object.keys(graph.nodes).filter(mine), ...edges.flatMap((e) => [e.from, e.to])]);
-  const nodes: Record<string, GraphNode> = {};
-  for (const id of Object.keys(graph.nodes)) {
-    const n = graph.nodes[id];
-    if (n && ids.has(id)) nodes[id] = n;
-  }
-  return { version: 1, nodes, edges, problems: [] };
-}
-
-/** The graph as JSON text (it is plain data already; this fixes the formatting). */
-export function serialiseGraph(graph: LinkGraph): string {
-  return JSON.stringify(graph);
-}
-
-/** Reads a graph back from JSON, refusing data written by a different graph version. */
-export function parseGraph(json: string): LinkGraph {
-  const data: unknown = JSON.parse(json);
-  if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) {
-    throw new Error('link graph: expected version 1 JSON');
-  }
-  const g = data as LinkGraph;
-  if (typeof g.nodes !== 'object' || !Array.isArray(g.edges)) throw new Error('link graph: missing nodes or edges');
-  return g;
 }
 
 /**

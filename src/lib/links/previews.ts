@@ -1,4 +1,4 @@
-import { excerpt } from '../text/excerpt.ts';
+import { firstOwnWords } from '../text/excerpt.ts';
 import { paragraphKey } from '../text/quotes.ts';
 import { attributionOf, authorLabel, type Attribution } from '../text/attribution.ts';
 
@@ -25,7 +25,7 @@ interface ParagraphLike {
   text: string;
   line?: number;
   col?: number | undefined;
-  quote?: boolean;
+  quote?: boolean | undefined;
 }
 
 /**
@@ -34,9 +34,7 @@ interface ParagraphLike {
  * (`quoting`, by paragraphKey).
  */
 export function previewText(paragraphs: readonly ParagraphLike[], max = 280, quoting: ReadonlySet<string> = new Set()): string {
-  const own = paragraphs.filter((p) => !p.quote && !(p.line !== undefined && quoting.has(paragraphKey(p.line, p.col))));
-  const chosen = own.length ? own : paragraphs;
-  return excerpt(chosen.map((p) => p.text).join(' '), max);
+  return firstOwnWords(paragraphs, (p) => Boolean(p.quote) || (p.line !== undefined && quoting.has(paragraphKey(p.line, p.col))), max);
 }
 
 interface CommentLike {
@@ -63,7 +61,7 @@ export function threadPreviews(pageTitle: string, comments: readonly CommentLike
 interface SectionLike {
   id: string;
   heading: string | null;
-  blocks: readonly ({ kind: 'p'; text: string; quote?: boolean } | { kind: 'missing-list'; id: string; label: string })[];
+  blocks: readonly ({ kind: 'p'; text: string; quote?: boolean | undefined } | { kind: 'missing-list'; id: string; label: string })[];
 }
 
 /** Previews for an essay page, each section, and each editorial note about a lost list. */
@@ -72,7 +70,7 @@ export function essayPreviews(title: string, author: Attribution, sections: read
   const first = sections.flatMap((s) => s.blocks).filter((b): b is { kind: 'p'; text: string } => b.kind === 'p');
   const map: PreviewMap = { '': { title, author: by, text: previewText(first) } };
   for (const s of sections) {
-    const paras = s.blocks.filter((b): b is { kind: 'p'; text: string; quote?: boolean } => b.kind === 'p');
+    const paras = s.blocks.filter((b): b is { kind: 'p'; text: string; quote?: boolean | undefined } => b.kind === 'p');
     map[s.id] = { title: `${s.heading ?? 'Opening'} · ${title}`, author: by, text: previewText(paras) };
     for (const b of s.blocks) {
       if (b.kind === 'missing-list') map[b.id] = { title: `Editor's note · ${title}`, text: `A list the export lost: ${b.label}.` };

@@ -4,7 +4,7 @@
  * words, and says whose and where they are; a line that merely contains a short quotation stays
  * the commenter's own paragraph, with the quoted span marked inline.
  */
-import { excerpt } from '../text/excerpt.ts';
+import { firstOwnWords } from '../text/excerpt.ts';
 import { paragraphKey } from '../text/quotes.ts';
 import { linksFrom, type Backlink, type GraphEdge, type LinkGraph } from './graph.ts';
 
@@ -94,9 +94,7 @@ function quotedText(b: Backlink): string {
  * quotation (none in the seeds) falls back to its text rather than showing nothing.
  */
 export function ownWords(paragraphs: readonly { text: string; line: number; col?: number | undefined; quote?: boolean | undefined }[], quotes: ReadonlyMap<string, ParagraphQuotes>, max?: number): string {
-  const own = paragraphs.filter((p) => !isQuotation(p, quotes.get(paragraphKey(p.line, p.col))));
-  const text = (own.length ? own : paragraphs).map((p) => p.text).join(' ');
-  return max === undefined ? text : excerpt(text, max);
+  return firstOwnWords(paragraphs, (p) => isQuotation(p, quotes.get(paragraphKey(p.line, p.col))), max);
 }
 
 /** A run of a comment's paragraphs shown together: the writer's own, or one quotation. */

@@ -212,16 +212,22 @@ function crossingsBetween(upperOrder: readonly string[], lowerOrder: readonly st
   return n;
 }
 
-/** Lays out the map. Node ids must be unique; edges to unknown ids are ignored. */
-export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEdgeIn[], options: Partial<LayoutOptions> = {}): MapLayout {
-  const o: LayoutOptions = { ...DEFAULT_LAYOUT, ...options };
-  const ids = nodesIn.map((n) => n.id);
-  const idSet = new Set(ids);
-  const edges = edgesIn.filter((e) => idSet.has(e.from) && idSet.has(e.to) && e.from !== e.to);
-  const { layer, reversed } = assignLayers(ids, edges, o.maxPerLayer);
-  const layerCount = ids.length ? Math.max(...ids.map((id) => layer.get(id) ?? 0)) + 1 : 0;
+/** The layered graph being laid out: boxes and dummy points by key, each layer's keys, and edge chains. */
+interface Grid {
+  items: Map<string, Item>;
+  byLayer: string[][];
+  /** Wrapped label lines per node id. */
+  lines: Map<string, string[]>;
+  /** Segments between layer l and l + 1, at index l. */
+  segments: Segment[][];
+  /** For each edge, its chain of item keys from the upper end to the lower end. */
+  chains: string[][];
+  layerCount: number;
+}
 
-  // Items: nodes, then dummy points for edges spanning more than one layer.
+/** Step 1, items: a box per node, then a dummy point per layer crossed by an edge spanning several. */
+function buildGrid(nodesIn: readonly MapNodeIn[], edges: readonly MapEdgeIn[], layer: ReadonlyMap<string, number>, reversed: ReadonlySet<number>, o: LayoutOptions): Grid {
+  const layerCount = nodesIn.length ? Math.max(...nodesIn.map((n) => layer.get(n.id) ?? 0)) + 1 : 0;
   const items = new Map<string, Item>();
   const byLayer: string[][] = Array.from({ length: layerCount }, () => []);
   const lines = new Map<string, string[]>();
@@ -234,7 +240,6 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
     byLayer[l]?.push(n.id);
   }
   const segments: Segment[][] = Array.from({ length: Math.max(layerCount - 1, 0) }, () => []);
-  /** For each edge, its chain of item keys from the upper end to the lower end. */
   const chains: string[][] = [];
   edges.forEach((e, i) => {
     const [lower, upper] = reversed.has(i) ? [e.to, e.from] : [e.from, e.to];
@@ -255,43 +260,52 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
     }
     chains.push(chain);
   });
+  return { items, byLayer, lines, segments, chains, layerCount };
+}
 
-  // Ordering: barycentre sweeps, keeping the best order seen.
-  const total = (orders: string[][]) => segments.reduce((n, segs, l) => n + crossingsBetween(orders[l] ?? [], orders[l + 1] ?? [], segs), 0);
-  let order = byLayer.map((l) => [...l]);
+/** The items a key is joined to in the layer above or below. */
+function neighboursOf(g: Grid, key: string, towards: 'up' | 'down'): string[] {
+  const l = g.items.get(key)?.layer ?? 0;
+  if (towards === 'up') return (g.segments[l - 1] ?? []).filter((s) => s.lower === key).map((s) => s.upper);
+  return (g.segments[l] ?? []).filter((s) => s.upper === key).map((s) => s.lower);
+}
+
+/** Step 2, ordering: barycentre sweeps within each layer, keeping the order with fewest crossings. */
+function orderLayers(g: Grid, sweeps: number): { order: string[][]; crossings: number } {
+  const total = (orders: string[][]) => g.segments.reduce((n, segs, l) => n + crossingsBetween(orders[l] ?? [], orders[l + 1] ?? [], segs), 0);
+  const order = g.byLayer.map((l) => [...l]);
   let best = order.map((l) => [...l]);
   let bestCrossings = total(order);
-  const neighbours = (key: string, towards: 'up' | 'down'): string[] => {
-    const l = items.get(key)?.layer ?? 0;
-    if (towards === 'up') return (segments[l - 1] ?? []).filter((s) => s.lower === key).map((s) => s.upper);
-    return (segments[l] ?? []).filter((s) => s.upper === key).map((s) => s.lower);
-  };
   const reorder = (l: number, towards: 'up' | 'down') => {
     const ref = order[towards === 'up' ? l - 1 : l + 1] ?? [];
     const pos = new Map(ref.map((k, i) => [k, i]));
     const current = order[l] ?? [];
     const bary = current.map((key, i) => {
-      const ns = neighbours(key, towards).map((n) => pos.get(n) ?? 0);
+      const ns = neighboursOf(g, key, towards).map((n) => pos.get(n) ?? 0);
       return { key, i, b: ns.length ? ns.reduce((a, b) => a + b, 0) / ns.length : i * (ref.length / Math.max(current.length, 1)) };
     });
     bary.sort((a, b) => a.b - b.b || a.i - b.i);
     order[l] = bary.map((x) => x.key);
   };
-  for (let s = 0; s < o.sweeps; s++) {
-    for (let l = 1; l < layerCount; l++) reorder(l, 'up');
-    for (let l = layerCount - 2; l >= 0; l--) reorder(l, 'down');
+  for (let s = 0; s < sweeps; s++) {
+    for (let l = 1; l < g.layerCount; l++) reorder(l, 'up');
+    for (let l = g.layerCount - 2; l >= 0; l--) reorder(l, 'down');
     const c = total(order);
     if (c < bestCrossings) {
       bestCrossings = c;
       best = order.map((l) => [...l]);
     }
   }
-  order = best;
+  return { order: best, crossings: bestCrossings };
+}
 
-  // x: pack each layer, then relax toward neighbours with a balanced (left + right) pass.
-  // Dummy points of long edges may sit closer to each other and to boxes than boxes to boxes.
+/**
+ * Step 3, x: pack each layer, then relax toward neighbours with a balanced (left + right) pass.
+ * Dummy points of long edges may sit closer to each other and to boxes than boxes to boxes.
+ */
+function placeX(g: Grid, order: readonly string[][], o: LayoutOptions): void {
   const sep = (a: Item, b: Item) => a.width / 2 + (a.node && b.node ? o.nodeGap : a.node || b.node ? o.nodeGap / 2 : 4) + b.width / 2;
-  const get = (k: string): Item => items.get(k) as Item;
+  const get = (k: string): Item => g.items.get(k) as Item;
   const packed = (keys: readonly string[]) => keys.reduce((w, k, i) => w + (i ? sep(get(keys[i - 1] ?? ''), get(k)) : 0), 0);
   const widest = Math.max(0, ...order.map(packed));
   for (const keys of order) {
@@ -305,7 +319,7 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
     const keys = order[l] ?? [];
     if (!keys.length) return;
     const desired = keys.map((k) => {
-      const ns = [...neighbours(k, 'up'), ...neighbours(k, 'down')].map((n) => get(n).x);
+      const ns = [...neighboursOf(g, k, 'up'), ...neighboursOf(g, k, 'down')].map((n) => get(n).x);
       return ns.length ? ns.reduce((a, b) => a + b, 0) / ns.length : get(k).x;
     });
     const left = [...desired];
@@ -317,31 +331,41 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
     });
   };
   for (let s = 0; s < 24; s++) {
-    for (let l = 0; l < layerCount; l++) relax(l);
-    for (let l = layerCount - 1; l >= 0; l--) relax(l);
+    for (let l = 0; l < g.layerCount; l++) relax(l);
+    for (let l = g.layerCount - 1; l >= 0; l--) relax(l);
   }
-  const minLeft = Math.min(...[...items.values()].map((it) => it.x - it.width / 2));
+  const minLeft = Math.min(...[...g.items.values()].map((it) => it.x - it.width / 2));
   const shift = o.margin - (Number.isFinite(minLeft) ? minLeft : 0);
-  for (const it of items.values()) it.x += shift;
+  for (const it of g.items.values()) it.x += shift;
+}
 
-  // y: layer bands, nodes centred in their band.
-  const bandHeight = order.map((keys) => Math.max(0, ...keys.map((k) => get(k).height)));
-  const bandTop: number[] = [];
+/** Vertical placement: each layer is a band as tall as its tallest box. */
+interface Bands {
+  top: number[];
+  height: number[];
+  /** Height of the whole map. */
+  total: number;
+}
+
+/** Step 4, y: layer bands, nodes centred in their band. */
+function placeBands(g: Grid, order: readonly string[][], o: LayoutOptions): Bands {
+  const height = order.map((keys) => Math.max(0, ...keys.map((k) => g.items.get(k)?.height ?? 0)));
+  const top: number[] = [];
   let y = o.margin;
-  for (let l = 0; l < layerCount; l++) {
-    bandTop.push(y);
-    y += (bandHeight[l] ?? 0) + o.layerGap;
+  for (let l = 0; l < g.layerCount; l++) {
+    top.push(y);
+    y += (height[l] ?? 0) + o.layerGap;
   }
-  const height = layerCount ? y - o.layerGap + o.margin : o.margin * 2;
-  const centreY = (it: Item) => (bandTop[it.layer] ?? 0) + (bandHeight[it.layer] ?? 0) / 2;
-  const topOf = (it: Item) => centreY(it) - it.height / 2;
-  const bottomOf = (it: Item) => centreY(it) + it.height / 2;
+  return { top, height, total: g.layerCount ? y - o.layerGap + o.margin : o.margin * 2 };
+}
 
-  // Ports: spread the edges meeting a box along its top and bottom, ordered by where they go.
+/** Step 5, ports: spread the edges meeting a box along its top and bottom, ordered by where they go. */
+function placePorts(g: Grid, ids: readonly string[]): Map<string, number> {
+  const get = (k: string): Item => g.items.get(k) as Item;
   const portX = new Map<string, number>();
   const spread = (node: string, side: 'top' | 'bottom') => {
     const ends: { id: string; other: number }[] = [];
-    chains.forEach((chain, i) => {
+    g.chains.forEach((chain, i) => {
       if (side === 'bottom' && chain[0] === node) ends.push({ id: `${i}:u`, other: get(chain[1] ?? '').x });
       if (side === 'top' && chain[chain.length - 1] === node) ends.push({ id: `${i}:l`, other: get(chain[chain.length - 2] ?? '').x });
     });
@@ -354,23 +378,29 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
     spread(id, 'top');
     spread(id, 'bottom');
   }
+  return portX;
+}
 
-  const nodes: PlacedNode[] = nodesIn.map((n) => {
-    const it = get(n.id);
-    const placed: PlacedNode = { id: n.id, x: it.x - it.width / 2, y: topOf(it), width: it.width, height: it.height, layer: it.layer, lines: lines.get(n.id) ?? [] };
-    if (n.tag) placed.tag = n.tag;
-    return placed;
-  });
+const round = (v: number) => Math.round(v * 10) / 10;
 
-  // Edges: from the upper box's bottom to the lower box's top, then oriented source → target.
-  const round = (v: number) => Math.round(v * 10) / 10;
-  const labelSlots: { edge: number; gap: number; x: number }[] = [];
-  const placedEdges: PlacedEdge[] = edges.map((e, i) => {
-    const chain = chains[i] ?? [];
+/** Where an edge's label wants to sit: the gap (layer above it) and the x of its segment there. */
+interface LabelSlot {
+  edge: number;
+  gap: number;
+  x: number;
+}
+
+/** Step 6, edges: from the upper box's bottom to the lower box's top, then oriented source → target. */
+function placeEdges(g: Grid, edges: readonly MapEdgeIn[], reversed: ReadonlySet<number>, bands: Bands, portX: ReadonlyMap<string, number>): { placed: PlacedEdge[]; slots: LabelSlot[] } {
+  const get = (k: string): Item => g.items.get(k) as Item;
+  const centreY = (it: Item) => (bands.top[it.layer] ?? 0) + (bands.height[it.layer] ?? 0) / 2;
+  const slots: LabelSlot[] = [];
+  const placed = edges.map((e, i): PlacedEdge => {
+    const chain = g.chains[i] ?? [];
     const pts: Point[] = chain.map((k, j) => {
       const it = get(k);
-      if (j === 0) return { x: portX.get(`${i}:u`) ?? it.x, y: bottomOf(it) };
-      if (j === chain.length - 1) return { x: portX.get(`${i}:l`) ?? it.x, y: topOf(it) };
+      if (j === 0) return { x: portX.get(`${i}:u`) ?? it.x, y: centreY(it) + it.height / 2 };
+      if (j === chain.length - 1) return { x: portX.get(`${i}:l`) ?? it.x, y: centreY(it) - it.height / 2 };
       return { x: it.x, y: centreY(it) };
     });
     // The label sits in the gap just above the source (the lower end for upward edges).
@@ -378,7 +408,7 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
     const segIndex = rev ? 0 : pts.length - 2;
     const a = pts[segIndex] ?? { x: 0, y: 0 };
     const b = pts[segIndex + 1] ?? { x: 0, y: 0 };
-    labelSlots.push({ edge: i, gap: get(chain[segIndex] ?? '').layer, x: (a.x + b.x) / 2 });
+    slots.push({ edge: i, gap: get(chain[segIndex] ?? '').layer, x: (a.x + b.x) / 2 });
     const points = (rev ? pts : [...pts].reverse()).map((p) => ({ x: round(p.x), y: round(p.y) }));
     let d = `M${points[0]?.x ?? 0},${points[0]?.y ?? 0}`;
     for (let k = 1; k < points.length; k++) {
@@ -389,24 +419,49 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
     }
     return { from: e.from, to: e.to, kind: e.kind, points, path: d, label: { x: 0, y: 0 }, reversed: rev };
   });
+  return { placed, slots };
+}
 
-  // Labels: per gap, left to right, on up to three staggered rows so neighbours do not overlap.
-  const byGap = new Map<number, typeof labelSlots>();
-  for (const s of labelSlots) byGap.set(s.gap, [...(byGap.get(s.gap) ?? []), s]);
-  for (const [gap, slots] of byGap) {
-    slots.sort((p, q) => p.x - q.x || p.edge - q.edge);
-    const mid = (bandTop[gap] ?? 0) + (bandHeight[gap] ?? 0) + o.layerGap / 2;
+/** Step 7, labels: per gap, left to right, on up to three staggered rows so neighbours do not overlap. */
+function placeLabels(placed: PlacedEdge[], slots: readonly LabelSlot[], bands: Bands, o: LayoutOptions): void {
+  const byGap = new Map<number, LabelSlot[]>();
+  for (const s of slots) byGap.set(s.gap, [...(byGap.get(s.gap) ?? []), s]);
+  for (const [gap, inGap] of byGap) {
+    inGap.sort((p, q) => p.x - q.x || p.edge - q.edge);
+    const mid = (bands.top[gap] ?? 0) + (bands.height[gap] ?? 0) + o.layerGap / 2;
     const rowsRight = [-Infinity, -Infinity, -Infinity];
     const rowOffsets = [0, -1, 1];
-    for (const s of slots) {
+    for (const s of inGap) {
       let row = rowsRight.findIndex((r) => r + 4 <= s.x - o.labelWidth / 2);
       if (row < 0) row = rowsRight.indexOf(Math.min(...rowsRight));
       rowsRight[row] = s.x + o.labelWidth / 2;
-      const edge = placedEdges[s.edge];
+      const edge = placed[s.edge];
       if (edge) edge.label = { x: round(s.x), y: round(mid + (rowOffsets[row] ?? 0) * (o.labelHeight + 2)) };
     }
   }
+}
 
-  const width = Math.max(...[...items.values()].map((it) => it.x + it.width / 2), 0) + o.margin;
-  return { width: Math.ceil(width), height: Math.ceil(height), nodes, edges: placedEdges, crossings: bestCrossings };
+/** Lays out the map. Node ids must be unique; edges to unknown ids are ignored. */
+export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEdgeIn[], options: Partial<LayoutOptions> = {}): MapLayout {
+  const o: LayoutOptions = { ...DEFAULT_LAYOUT, ...options };
+  const ids = nodesIn.map((n) => n.id);
+  const idSet = new Set(ids);
+  const edges = edgesIn.filter((e) => idSet.has(e.from) && idSet.has(e.to) && e.from !== e.to);
+  const { layer, reversed } = assignLayers(ids, edges, o.maxPerLayer);
+  const grid = buildGrid(nodesIn, edges, layer, reversed, o);
+  const { order, crossings } = orderLayers(grid, o.sweeps);
+  placeX(grid, order, o);
+  const bands = placeBands(grid, order, o);
+  const portX = placePorts(grid, ids);
+  const nodes: PlacedNode[] = nodesIn.map((n) => {
+    const it = grid.items.get(n.id) as Item;
+    const top = (bands.top[it.layer] ?? 0) + (bands.height[it.layer] ?? 0) / 2 - it.height / 2;
+    const placed: PlacedNode = { id: n.id, x: it.x - it.width / 2, y: top, width: it.width, height: it.height, layer: it.layer, lines: grid.lines.get(n.id) ?? [] };
+    if (n.tag) placed.tag = n.tag;
+    return placed;
+  });
+  const { placed, slots } = placeEdges(grid, edges, reversed, bands, portX);
+  placeLabels(placed, slots, bands, o);
+  const width = Math.max(...[...grid.items.values()].map((it) => it.x + it.width / 2), 0) + o.margin;
+  return { width: Math.ceil(width), height: Math.ceil(bands.total), nodes, edges: placed, crossings };
 }

@@ -15,3 +15,14 @@ export function excerpt(text: string, max = 140): string {
   const cut = endsWord || space <= max * 0.5 ? head : head.slice(0, space);
   return `${cut.replace(/[\s,;:.!?-]+$/u, '')}…`;
 }
+
+/**
+ * A passage's own words, for labels, previews and listings: paragraphs `isQuoted` flags (someone
+ * else's words) are skipped, unless all are, so a label never opens with a quotation yet a passage
+ * made only of quotation still shows something. Cut to `max` characters when given.
+ */
+export function firstOwnWords<P extends { text: string }>(paragraphs: readonly P[], isQuoted: (p: P) => boolean, max?: number): string {
+  const own = paragraphs.filter((p) => !isQuoted(p));
+  const text = (own.length ? own : paragraphs).map((p) => p.text).join(' ');
+  return max === undefined ? text : excerpt(text, max);
+}

@@ -1,5 +1,6 @@
 import { fnv1a32Hex } from './hash.ts';
-import { ANCHOR_RE, slugify } from './slug.ts';
+import { ANCHOR_RE } from '../links/anchors.ts';
+import { slugify } from './slug.ts';
 
 /** Words hashed for an undated comment's id, before any collision forces more. */
 export const ID_WORDS = 12;

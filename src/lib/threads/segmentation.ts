@@ -1,7 +1,8 @@
 import { SourceError } from './errors.ts';
 import { isBlank, type ExportLine } from './lines.ts';
 import { cutLine, QuoteCutError, type QuoteCut } from './quote-cuts.ts';
-import { ANCHOR_RE, slugify } from './slug.ts';
+import { ANCHOR_RE } from '../links/anchors.ts';
+import { slugify } from './slug.ts';
 
 /**
  * The segmentation model: an editor's description of an export that has no comment headers

@@ -1,16 +1,3 @@
-/** Slugs: lower-case ASCII words joined by single hyphens. */
-export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** An HTML id we publish: starts with a letter; letters, digits, `-`, `_`. */
-export const ANCHOR_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
-
-export function isSlug(s: string): boolean {
-  return SLUG_RE.test(s);
-}
-
-export function isAnchor(s: string): boolean {
-  return ANCHOR_RE.test(s);
-}
 
 /**
  * Turns a title or name into a slug: symbols that carry meaning in titles are spelled out

@@ -1,62 +1,16 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { claimSchema, summarySchema, termSchema } from '../../../src/schemas/curated.ts';
 import { checkRefs, resolveRef } from '../../../src/lib/links/refs.ts';
 import { claimRelations, unknownSlugs } from '../../../src/lib/map/claims.ts';
+import { pageIdOf } from '../../../src/lib/site/routes.ts';
+import { contentFiles as docs, contentModel } from './site-content.ts';
 
 // The curated layer checked against the generated source pages: every claim and glossary entry
 // links to at least one source anchor that exists, every relation and related term is known, and
-// every essay and thread has our summary. Read from content/ so it runs without a build.
-const root = resolve(import.meta.dirname, '../../..');
-
-interface Doc {
-  file: string;
-  slug: string;
-  data: Record<string, unknown>;
-  source: string;
-}
-
-function docs(dir: string): Doc[] {
-  const abs = join(root, 'content', dir);
-  let names: string[] = [];
-  try {
-    names = readdirSync(abs).filter((n) => n.endsWith('.mdx')).sort();
-  } catch {
-    return [];
-  }
-  return names.map((name) => {
-    const source = readFileSync(join(abs, name), 'utf8');
-    const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-    return { file: `content/${dir}/${name}`, slug: name.replace(/\.mdx$/, ''), data: (parse(fm?.[1] ?? '') ?? {}) as Record<string, unknown>, source };
-  });
-}
-
-type Section = { id: string; blocks?: { kind: string; id?: string }[] };
-type CommentLike = { id: string };
-
-function knownAnchors(): Map<string, Set<string>> {
-  const known = new Map<string, Set<string>>();
-  for (const e of docs('essays')) {
-    const sections = (e.data.sections ?? []) as Section[];
-    known.set(`essays/${e.slug}`, new Set(sections.flatMap((s) => [s.id, ...(s.blocks ?? []).flatMap((b) => (b.kind === 'missing-list' && b.id ? [b.id] : []))])));
-  }
-  for (const t of docs('threads')) {
-    const ids = ((t.data.comments ?? []) as CommentLike[]).map((c) => c.id);
-    if (t.data.type === 'thread') known.set(`threads/${t.slug}`, new Set(ids));
-    else if (t.data.type === 'profile') {
-      const page = `people/${String(t.data.person)}`;
-      known.set(page, new Set([...(known.get(page) ?? []), ...ids]));
-    }
-  }
-  for (const p of docs('people')) if (!known.has(`people/${p.slug}`)) known.set(`people/${p.slug}`, new Set());
-  for (const c of docs('claims')) known.set(`arguments/${c.slug}`, new Set());
-  for (const g of docs('glossary')) known.set(`glossary/${g.slug}`, new Set());
-  return known;
-}
-
-const known = knownAnchors();
+// every essay and thread has our summary. Read from content/ so it runs without a build; the
+// anchors come from the site model the build uses (building it also runs its reference checks).
+const model = contentModel();
+const { known } = model;
 const claims = docs('claims');
 const terms = docs('glossary');
 const summaries = docs('summaries');
@@ -197,7 +151,7 @@ describe('content/glossary', () => {
 describe('content/summaries', () => {
   test('every essay and thread has exactly one summary, and every summary targets an existing page', () => {
     const targets = summaries.map((s) => summarySchema.parse(s.data).target);
-    const pages = [...docs('essays').map((e) => `essays/${e.slug}`), ...docs('threads').filter((t) => t.data.type === 'thread').map((t) => `threads/${t.slug}`)];
+    const pages = [...model.essays.map((e) => pageIdOf('essay', e.id)), ...model.threads.map((t) => pageIdOf('thread', t.id))];
     for (const p of pages) expect(targets.filter((t) => t === p), p).toHaveLength(1);
     for (const t of targets) expect(known.has(t), t).toBe(true);
   });
@@ -213,17 +167,13 @@ describe('references in curated MDX bodies', () => {
 });
 
 describe('quotations in curated MDX', () => {
-  // Text of every passage a reference can point at: essay sections, comments, editor's notes.
+  // Text of every passage a reference can point at: essay sections and comments.
   const texts = new Map<string, string>();
-  for (const e of docs('essays')) {
-    for (const s of (e.data.sections ?? []) as { id: string; blocks?: { kind: string; text?: string; id?: string; items?: { text: string }[] }[] }[]) {
-      texts.set(`essays/${e.slug}#${s.id}`, (s.blocks ?? []).map((b) => b.text ?? '').join('\n'));
-    }
+  for (const e of model.essays) {
+    for (const s of e.data.sections) texts.set(`${pageIdOf('essay', e.id)}#${s.id}`, s.blocks.map((b) => (b.kind === 'p' ? b.text : '')).join('\n'));
   }
-  for (const t of docs('threads')) {
-    const page = t.data.type === 'profile' ? `people/${String(t.data.person)}` : `threads/${t.slug}`;
-    for (const c of (t.data.comments ?? []) as { id: string; paragraphs: { text: string }[] }[]) texts.set(`${page}#${c.id}`, c.paragraphs.map((p) => p.text).join('\n'));
-  }
+  for (const t of model.threads) for (const c of t.data.comments) texts.set(`${pageIdOf('thread', t.id)}#${c.id}`, c.paragraphs.map((p) => p.text).join('\n'));
+  for (const p of model.profiles) for (const c of p.data.comments) texts.set(`${pageIdOf('person', p.data.person)}#${c.id}`, c.paragraphs.map((x) => x.text).join('\n'));
   const all = [...claims, ...terms, ...summaries, ...guides];
   const quoted: [string, string, string][] = [];
   for (const d of all) {

@@ -3,11 +3,7 @@ import {
   backlinksTo,
   buildLinkGraph,
   linksFrom,
-  pageSlice,
-  parseGraph,
   quotingLines,
-  replyContext,
-  serialiseGraph,
   sideComments,
   type Backlink,
   type LinkGraphInput,
@@ -226,49 +222,6 @@ describe('linksFrom', () => {
   });
 });
 
-describe('replyContext', () => {
-  const g = buildLinkGraph(input);
-  test('returns the parent and the replies of a comment', () => {
-    const ctx = replyContext(g, 'threads/p1#c-b');
-    expect({ parent: ctx.parent?.excerpt, replies: ctx.replies.map((n) => n.id) }).toEqual({
-      parent: 'Which tasks would it get feedback on, and from whom?',
-      replies: ['threads/p1#c-c'],
-    });
-  });
-  test('returns no parent when the comment is top-level', () => {
-    expect(replyContext(g, 'threads/p1#c-a')).toEqual({ parent: null, replies: [g.nodes['threads/p1#c-b']] });
-  });
-});
-
-describe('sideComments', () => {
-  test('returns each quoted paragraph with the comments quoting it', () => {
-    const sides = sideComments(buildLinkGraph(input), 'essays/p1');
-    expect(sides.map((s) => ({ at: `${s.anchor}@${s.line}`, by: s.quotedBy.map((b) => b.node.id) }))).toEqual([{ at: 'assumptions@5', by: ['threads/p1#c-a'] }]);
-  });
-});
-
-describe('pageSlice', () => {
-  test('returns the page nodes, their edges and the nodes at the other ends', () => {
-    const slice = pageSlice(buildLinkGraph(input), 'arguments/rare-by-default');
-    expect({ nodes: Object.keys(slice.nodes), edges: slice.edges.length }).toEqual({
-      nodes: ['essays/p1#assumptions', 'arguments/rare-by-default'],
-      edges: 1,
-    });
-  });
-});
-
-describe('parseGraph', () => {
-  test('returns an equal graph when reading what serialiseGraph wrote', () => {
-    const g = buildLinkGraph(input);
-    const back = parseGraph(serialiseGraph(g));
-    expect(back).toEqual(g);
-    expect(backlinksTo(back, 'essays/p1#assumptions').quotes).toHaveLength(1);
-  });
-  test('returns an error when the version is not 1', () => {
-    expect(() => parseGraph('{"version":2,"nodes":{},"edges":[]}')).toThrow('link graph: expected version 1 JSON');
-  });
-});
-
 describe('buildLinkGraph with editorial pages', () => {
   const g = buildLinkGraph({
     ...input,
@@ -314,5 +267,12 @@ describe('quotingLines', () => {
   });
   test('returns no lines for a comment that quotes nothing', () => {
     expect(quotingLines(g, 'threads/p1#c-b').size).toBe(0);
+  });
+});
+
+describe('sideComments', () => {
+  test('returns each quoted paragraph with the comments quoting it', () => {
+    const sides = sideComments(buildLinkGraph(input), 'essays/p1');
+    expect(sides.map((s) => ({ at: `${s.anchor}@${s.line}`, by: s.quotedBy.map((b) => b.node.id) }))).toEqual([{ at: 'assumptions@5', by: ['threads/p1#c-a'] }]);
   });
 });

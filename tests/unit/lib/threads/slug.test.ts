@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isAnchor, isSlug, slugify } from '../../../../src/lib/threads/slug.ts';
+import { isAnchor, isSlug } from '../../../../src/lib/links/anchors.ts';
+import { slugify } from '../../../../src/lib/threads/slug.ts';
 
 describe('slugify', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { kib, markdownTable, median, textTable } from '../../../../src/lib/bench/report.ts';
+import { kib, markdownTable, median, textTable } from '../../../src/bench/report.ts';
 
 describe('median', () => {
   test('returns the middle value, or the mean of the two middle ones', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkBudgets } from '../../../../src/lib/bench/budgets.ts';
+import { checkBudgets } from '../../../src/bench/budgets.ts';
 
 const failed = (checks: ReturnType<typeof checkBudgets>) => checks.filter((c) => !c.ok).map((c) => `${c.budget} @ ${c.where}`);
 

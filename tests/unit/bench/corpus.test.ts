@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { isHeaderExport, parseHeaderExport } from '../../../../src/lib/threads/header.ts';
-import { splitExportLines } from '../../../../src/lib/threads/lines.ts';
-import { prng, textMaker, threadExport } from '../../../../src/lib/bench/corpus.ts';
+import { isHeaderExport, parseHeaderExport } from '../../../src/lib/threads/header.ts';
+import { splitExportLines } from '../../../src/lib/threads/lines.ts';
+import { prng, textMaker, threadExport } from '../../../src/bench/corpus.ts';
 
 describe('prng', () => {
   test('returns the same sequence for the same seed, within [0, 1)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { moduleImports, resolveSpecifier } from '../../../../src/lib/bench/imports.ts';
+import { moduleImports, resolveSpecifier } from '../../../src/bench/imports.ts';
 
 describe('moduleImports', () => {
   test('returns static imports in minified forms as eager', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { passageAuthorLabel, passageIndex, shortTitle, unknownPassages } from '../../../../src/lib/map/passages.ts';
+import { passageAuthorLabel, passageIndex, shortTitle, unknownPassages } from '../../../../src/lib/site/passages.ts';
 
 // A content entry's author carries more than name and status; the index must keep only those two.
 const davidw = { name: 'DavidW', person: 'davidw', status: 'verified' as const, note: 'username' };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isReadingPage, pageKindOf, representativePages } from '../../../../src/lib/bench/kinds.ts';
+import { isReadingPage, pageKindOf, representativePages } from '../../../src/bench/kinds.ts';
 
 describe('pageKindOf', () => {
   test.each([

@@ -4,7 +4,7 @@
  * Pure: built from collection data the pages pass in; unknown references are reported, not guessed.
  */
 import { urlOf } from '../links/anchors.ts';
-import { excerpt } from '../text/excerpt.ts';
+import { firstOwnWords } from '../text/excerpt.ts';
 import { attributionOf, authorLabel, type Attribution, type LabelForm } from '../text/attribution.ts';
 
 interface CommentIn {
@@ -37,10 +37,8 @@ export interface PassageInfo {
 const OPENING = 72;
 
 function opening(c: CommentIn): { opening?: string } {
-  const paras = c.paragraphs ?? [];
-  const own = paras.filter((p) => !p.quote);
-  const text = (own.length ? own : paras).map((p) => p.text).join(' ');
-  return text ? { opening: excerpt(text, OPENING) } : {};
+  const text = firstOwnWords(c.paragraphs ?? [], (p) => Boolean(p.quote), OPENING);
+  return text ? { opening: text } : {};
 }
 
 /**

@@ -1,0 +1,58 @@
+// The one place that reads the content collections. Everything else (pages, components, preview
+// files) asks this module for the site model, which is built once per build by the pure
+// buildSiteModel() in src/lib/site. A collection that fails to load fails the build here, with
+// Astro's message naming the file: an empty list would quietly publish a site with pages missing.
+import { getCollection, getEntry, render } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import { buildSiteModel, type SiteModel } from '../lib/site/model.ts';
+import type { EssayData } from '../schemas/essay.ts';
+import type { PersonData } from '../schemas/person.ts';
+import type { ProfileData, ThreadData } from '../schemas/thread.ts';
+import type { ClaimData, GuideData, SummaryData, TermData } from '../schemas/curated.ts';
+
+/** The collection data types, as the schemas produce them. */
+export interface SiteTypes {
+  essay: EssayData;
+  thread: ThreadData;
+  profile: ProfileData;
+  person: PersonData;
+  claim: ClaimData;
+  term: TermData;
+  guide: GuideData;
+  summary: SummaryData;
+}
+
+export type Site = SiteModel<SiteTypes>;
+
+/** The collections whose MDX bodies pages render (the others are shown from their data). */
+type RenderedCollection = 'claims' | 'glossary' | 'guides' | 'summaries';
+type RenderResult = Awaited<ReturnType<typeof render>>;
+let cached: Promise<Site> | undefined;
+
+async function load(): Promise<Site> {
+  const guides = await getCollection('guides');
+  return buildSiteModel<SiteTypes>({
+    essays: await getCollection('essays'),
+    threads: await getCollection('threads'),
+    people: await getCollection('people'),
+    claims: await getCollection('claims'),
+    glossary: await getCollection('glossary'),
+    // Heading slugs are the renderer's to give, so guides are rendered here to learn them.
+    guides: await Promise.all(guides.map(async (g) => ({ ...g, headings: (await render(g)).headings }))),
+    summaries: await getCollection('summaries'),
+    fileText: (file) => readFileSync(file, 'utf8'),
+  });
+}
+
+/** The site model, computed once per build. */
+export function site(): Promise<Site> {
+  cached ??= load();
+  return cached;
+}
+
+/** Renders one entry's MDX body; pages get the model's plain data, so they come here to render. */
+export async function renderEntry(collection: RenderedCollection, id: string): Promise<RenderResult> {
+  const entry = await getEntry(collection, id);
+  if (!entry) throw new Error(`No entry "${id}" in the ${collection} collection`);
+  return render(entry);
+}

@@ -1,0 +1,131 @@
+import { describe, expect, test } from 'vitest';
+import { buildSiteModel, exportHref, isProfile, isThread, SUMMARY_ANCHOR, type SiteInput, type SiteShapes } from '../../../../src/lib/site/model.ts';
+
+// A site small enough to read: one essay, one thread, one profile, one person, a claim, a term,
+// a guide and a summary, all pointing at each other.
+const author = { name: 'Ann', person: 'ann', status: 'recorded' as const };
+const para = (text: string, line: number, quote = false) => ({ text, line, quote });
+const comment = (id: string, text: string, line: number) => ({ id, author, date: null, replyTo: { kind: 'post' as const }, paragraphs: [para(text, line)] });
+
+function input(overrides: Partial<SiteInput<SiteShapes>> = {}): SiteInput<SiteShapes> {
+  return {
+    essays: [
+      {
+        id: 'essay',
+        data: {
+          title: 'The Essay',
+          author,
+          sections: [{ id: 'intro', heading: 'Intro', line: 1, blocks: [{ kind: 'p', ...para('Goals form early in training.', 2) }, { kind: 'missing-list', id: 'lost', after: 2, label: 'a list', items: [] }] }],
+        },
+      },
+    ],
+    threads: [
+      { id: 'talk', data: { type: 'thread', post: { title: 'The Essay' }, comments: [comment('c-1', 'I disagree with the essay.', 3)] } },
+      { id: 'ann-profile', data: { type: 'profile', person: 'ann', comments: [comment('c-9', 'A profile comment.', 4)] } },
+    ],
+    people: [{ id: 'ann', data: { name: 'Ann', description: 'Writes essays.' } }],
+    claims: [
+      {
+        id: 'goals-early',
+        filePath: 'content/claims/goals-early.mdx',
+        body: 'See <Ref to="essays/essay#intro">the intro</Ref>.',
+        data: { title: 'Goals form early', summary: 'They do.', kind: 'claim', order: 1, supports: [], attacks: [], terms: ['goal'], sources: ['essays/essay#intro'], passages: [{ to: 'essays/essay#intro', role: 'makes' }] },
+      },
+    ],
+    glossary: [
+      {
+        id: 'goal',
+        filePath: 'content/glossary/goal.mdx',
+        body: 'A <Ref to="threads/talk#c-1">disputed</Ref> word.',
+        data: { term: 'Goal', short: 'What a model pursues.', aliases: [], related: [], sources: ['people/ann#c-9'], passages: [{ to: 'people/ann#c-9', role: 'context' }] },
+      },
+    ],
+    guides: [{ id: 'start', filePath: 'content/guides/start.mdx', body: '## First\n\n<Ref to="arguments/goals-early">a claim</Ref>', data: { title: 'Start' }, headings: [{ depth: 2, slug: 'first', text: 'First' }] }],
+    summaries: [{ id: 'essay', filePath: 'content/summaries/essay.mdx', body: 'In short.', data: { target: 'essays/essay', title: 'Our summary' } }],
+    fileText: (file) => `---\nfrontmatter: true\n---\n${file}`,
+    ...overrides,
+  };
+}
+
+describe('buildSiteModel', () => {
+  test('returns threads and profiles apart', () => {
+    const m = buildSiteModel(input());
+    expect(m.threads.map((t) => t.id)).toEqual(['talk']);
+    expect(m.profiles.map((p) => p.data.person)).toEqual(['ann']);
+  });
+
+  test('returns the published anchors of every reference target, the summary box included', () => {
+    const { known } = buildSiteModel(input());
+    expect(Object.fromEntries([...known].map(([k, v]) => [k, [...v].sort()]))).toEqual({
+      'essays/essay': ['intro', 'lost', SUMMARY_ANCHOR].sort(),
+      'threads/talk': ['c-1'],
+      'people/ann': ['c-9'],
+      'arguments/goals-early': [],
+      'glossary/goal': [],
+    });
+  });
+
+  test('returns a passage index that lists profile comments under the person page', () => {
+    const { passages } = buildSiteModel(input());
+    expect(passages.get('people/ann#c-9')).toMatchObject({ url: '/people/ann/#c-9', where: "a comment from Ann's profile", opening: 'A profile comment.' });
+  });
+
+  test('returns a link graph holding the citations of claims, terms and guide sections', () => {
+    const { graph } = buildSiteModel(input());
+    const cites = graph.edges.filter((e) => e.type === 'cites').map((e) => `${e.from} → ${e.to}`);
+    expect(cites).toEqual(expect.arrayContaining(['arguments/goals-early → essays/essay#intro', 'glossary/goal → threads/talk#c-1', 'start#first → arguments/goals-early']));
+  });
+
+  test('returns one preview file per page, under the segment the page is served at', () => {
+    const files = buildSiteModel(input()).previews.map((p) => `${p.kind}/${p.slug}`);
+    expect(files.sort()).toEqual(['claim/goals-early', 'essay/essay', 'person/ann', 'term/goal', 'thread/talk']);
+  });
+
+  test('throws naming the file and target when a claim source does not exist', () => {
+    const bad = input();
+    const claim = bad.claims[0];
+    if (!claim) throw new Error('fixture has no claim');
+    const broken = { ...claim, data: { ...claim.data, sources: ['essays/essay#nowhere'], passages: [{ to: 'essays/essay#nowhere', role: 'makes' }] } };
+    expect(() => buildSiteModel({ ...bad, claims: [broken] })).toThrow(/content\/claims\/goals-early\.mdx: sources: no passage "essays\/essay#nowhere"/);
+  });
+
+  test('throws with the line an editor sees when a <Ref> in a body points nowhere', () => {
+    const body = '<Ref to="threads/talk#c-404">x</Ref>';
+    const glossary = input().glossary.map((g) => ({ ...g, body }));
+    // Three lines of frontmatter above the body: the reference is on line 4 of the file.
+    const fileText = (file: string) => (file.includes('glossary') ? `---\nterm: Goal\n---\n${body}` : '');
+    expect(() => buildSiteModel(input({ glossary, fileText }))).toThrow(/content\/glossary\/goal\.mdx:4:1: .*c-404/);
+  });
+
+  test('throws when a claim names a glossary term that does not exist', () => {
+    const claims = input().claims.map((c) => ({ ...c, data: { ...c.data, terms: ['no-term'] } }));
+    expect(() => buildSiteModel(input({ claims }))).toThrow(/goals-early\.mdx: terms: .*no-term/);
+  });
+
+  test('throws when two summaries target one page, naming both files', () => {
+    const one = input().summaries[0];
+    if (!one) throw new Error('fixture has no summary');
+    expect(() => buildSiteModel(input({ summaries: [one, { ...one, id: 'again', filePath: 'content/summaries/again.mdx' }] }))).toThrow(
+      /content\/summaries\/again\.mdx: target: essays\/essay already has a summary \(content\/summaries\/essay\.mdx\)/,
+    );
+  });
+
+  test('throws when a summary targets a page that does not exist', () => {
+    const summaries = input().summaries.map((s) => ({ ...s, data: { ...s.data, target: 'threads/gone' } }));
+    expect(() => buildSiteModel(input({ summaries }))).toThrow(/target: unknown page "threads\/gone"/);
+  });
+});
+
+describe('isThread and isProfile', () => {
+  test('returns which kind of export an entry of the threads collection is', () => {
+    const [thread, profile] = input().threads;
+    if (!thread || !profile) throw new Error('fixture lacks an export');
+    expect([isThread(thread), isProfile(thread), isThread(profile), isProfile(profile)]).toEqual([true, false, false, true]);
+  });
+});
+
+describe('exportHref', () => {
+  test('returns the thread page for a thread and the person page for a profile', () => {
+    expect(input().threads.map(exportHref)).toEqual(['/threads/talk/', '/people/ann/']);
+  });
+});
