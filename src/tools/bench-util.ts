@@ -59,7 +59,7 @@ export interface BuildTimes {
 
 /**
  * Splits a build's wall time into Astro's part and the search index's, which the search
- * integration reports in its closing line (src/tools/build-search-index.ts).
+ * integration reports in its closing line (src/build/build-search-index.ts).
  */
 export function buildTimes(seconds: number, output: string): BuildTimes {
   const indexSeconds = Number(/search index: \d+ records .* in ([\d.]+) s/.exec(output)?.[1] ?? Number.NaN);

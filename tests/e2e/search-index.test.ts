@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_CHUNK_POSITIONS, wordWeight, type PackedWord } from '../../src/lib/search/pagefind-chunks.ts';
 import { SEARCH_FIRST_QUERY_GZIP } from '../../src/bench/budgets.ts';
 import { wireBytes } from '../../src/tools/bench-browser.ts';
-import { readEntry, readWordIndex, type WordIndex } from '../../src/tools/rechunk-pagefind.ts';
+import { readEntry, readWordIndex, type WordIndex } from '../../src/build/rechunk-pagefind.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { DIST, expectNone, startSession, type Session } from './helpers.ts';
 
@@ -49,7 +49,7 @@ function urls(page: Page, q: string): Promise<string[]> {
 beforeAll(async () => {
   copy = mkdtempSync(join(tmpdir(), 'pagefind-reference-'));
   cpSync(DIST, copy, { recursive: true });
-  const run = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/tools/build-search-index.ts', '--chunk-positions', '0', copy], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/build/build-search-index.ts', '--chunk-positions', '0', copy], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`reference index build failed: ${run.stderr}`);
   reference = await serveDist(copy);
   s = await startSession();

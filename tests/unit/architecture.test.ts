@@ -22,7 +22,7 @@ const RULES: Record<string, Rule> = {
   'src/content.config.ts': { may: ['src/schemas'], packages: /^(astro:content|astro\/loaders)$/ },
   'src/data': { may: ['src/data', 'src/lib', 'src/schemas'], packages: new RegExp(`^(astro:content|${NODE})$`) },
   'src/importer': { may: ['src/importer', 'src/schemas', 'src/lib'], packages: new RegExp(`^(yaml|astro/zod|${NODE})$`) },
-  'src/build': { may: ['src/build', 'src/lib'], packages: new RegExp(`^(node-html-parser|${NODE})$`) },
+  'src/build': { may: ['src/build', 'src/lib'], packages: new RegExp(`^(node-html-parser|pagefind|${NODE})$`) },
   'src/integrations': { may: ['src/integrations', 'src/build', 'src/lib'], packages: new RegExp(`^(astro|${NODE})$`) },
   'src/scripts': { may: ['src/scripts', 'src/lib'], packages: /^$/ },
   'src/layouts': { may: ['src/layouts', 'components', 'src/data', 'src/lib', 'src/scripts', 'src/styles'], packages: /^astro(:|\/|$)/ },

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeCbor, encodeCbor } from '../../../src/lib/search/cbor.ts';
-import { readEntry, readWordIndex, rechunkPagefind, VERIFIED_PAGEFIND_VERSION, type WordIndex } from '../../../src/tools/rechunk-pagefind.ts';
+import { readEntry, readWordIndex, rechunkPagefind, VERIFIED_PAGEFIND_VERSION, type WordIndex } from '../../../src/build/rechunk-pagefind.ts';
 
 // The re-chunker reads and rewrites Pagefind's private index files, which Pagefind may change in
 // any release. These tests build a tiny index with the Pagefind that is installed and check that
@@ -13,7 +13,7 @@ import { readEntry, readWordIndex, rechunkPagefind, VERIFIED_PAGEFIND_VERSION, t
 // here, with what to re-verify, rather than as a broken or silently worse search on the site.
 const root = resolve(import.meta.dirname, '../../..');
 const REVERIFY =
-  'Re-verify src/tools/rechunk-pagefind.ts and src/lib/search/pagefind-chunks.ts against this Pagefind ' +
+  'Re-verify src/build/rechunk-pagefind.ts and src/lib/search/pagefind-chunks.ts against this Pagefind ' +
   '(file signature, the meta file chunk list [from, to, hash], chunk entries [word, [[page, positions, …]], …], ' +
   'CBOR round trip), run the built-site search tests (tests/e2e/search-index.test.ts), then update VERIFIED_PAGEFIND_VERSION.';
 

@@ -4,14 +4,14 @@
 // page-level record; then the word index is re-cut into small chunks (rechunk-pagefind.ts).
 // `astro build` runs this through src/integrations/search.ts; the command line re-indexes a dist
 // that is already there (`npm run build:search`) or builds a reference index with Pagefind's own
-// chunks for the tests: node src/tools/build-search-index.ts [--chunk-positions N] [distDir]
+// chunks for the tests: node src/build/build-search-index.ts [--chunk-positions N] [distDir]
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
 import { pageKindFor, pageRecord, passageAttribution, passageRecord, recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
-import { builtPages } from '../build/dist.ts';
+import { builtPages } from './dist.ts';
 import { rechunkPagefind } from './rechunk-pagefind.ts';
 
 /** Text of an element, skipping anything marked as chrome with data-pagefind-ignore. */
