@@ -288,7 +288,7 @@ export function parseSegmentation(file: string, text: string): Segmentation {
         kind: s.kind,
         key: s.key,
         id: s.id,
-        author: s.author as AuthorSpec | undefined,
+        author: s.author,
         date: s.date,
         karma: s.karma,
         parent: parentSpec(s.parent, at([...p, 'parent'])),

@@ -100,7 +100,7 @@ if (root) {
     moreButton.hidden = rest.length === 0;
     moreButton.textContent = `Show ${Math.min(PAGE, rest.length)} more`;
   };
-  moreButton.addEventListener('click', async () => {
+  const showMore = async (): Promise<void> => {
     const mine = seq;
     const next = rest.slice(0, PAGE);
     moreButton.disabled = true;
@@ -113,7 +113,8 @@ if (root) {
     showCount();
     // Focus moves to the first new result so keyboard and screen-reader users carry on from there.
     items[0]?.querySelector('a')?.focus();
-  });
+  };
+  moreButton.addEventListener('click', () => void showMore());
 
   input.addEventListener('input', () => void run());
   arrowNavigation(list, input, () => input.focus());

@@ -9,8 +9,7 @@ import { serveDist } from './serve-dist.ts';
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const PHASES = ['load', 'search', 'preview'] as const;
-type Phase = (typeof PHASES)[number];
+type Phase = 'load' | 'search' | 'preview';
 type Bucket = 'html' | 'js' | 'css' | 'font' | 'search-index' | 'other';
 
 /** Totals for one phase: requests, and raw and over-the-wire bytes per kind of file. */

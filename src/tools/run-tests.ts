@@ -1,11 +1,12 @@
-// `npm test`: (a) unit tests, (b) the build (`astro build`, search index included, into dist/), (c) the
-// built-site checks and browser tests against dist/. Every phase runs even when an earlier one
+// `npm test`: the type check (`npm run check`) and the lint (`npm run lint`), then (a) unit tests,
+// (b) the build (`astro build`, search index included, into dist/), (c) the built-site checks and
+// browser tests against dist/. Every phase runs even when an earlier one
 // failed (except (c), which needs a fresh build). Ends with one line, "N passed, N failed",
 // summed over the phases, and exits non-zero if anything failed.
 //
 // Counting: each vitest test counts once; a test file that crashes before its tests run counts
 // as one failure; a vitest phase that runs no tests at all counts as a failure (a suite that
-// passes on nothing is a defect); the build counts as one test.
+// passes on nothing is a defect); the build, the type check and the lint count as one test each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,12 +89,17 @@ function vitest(label: string, config: string | null, timeout: number, out: stri
   return ok;
 }
 
-function build(): boolean {
-  const { ok, seconds, how } = run('build', 'npm', ['run', 'build', '--silent'], 5 * MINUTE);
+/** Runs one npm script as a phase that counts as a single test: the build, the type check, the lint. */
+function step(label: string, script: string, timeout: number): boolean {
+  const { ok, seconds, how } = run(label, 'npm', ['run', script, '--silent'], timeout);
   if (ok) passed += 1;
   else failed += 1;
-  phases.push({ label: 'build', p: ok ? 1 : 0, f: ok ? 0 : 1, skipped: 0, seconds, note: ok ? '' : how });
+  phases.push({ label, p: ok ? 1 : 0, f: ok ? 0 : 1, skipped: 0, seconds, note: ok ? '' : how });
   return ok;
+}
+
+function build(): boolean {
+  return step('build', 'build', 5 * MINUTE);
 }
 
 /** Every .test.ts file under tests/e2e, sorted: run one vitest process per file, so a file that hangs loses only its own results. */
@@ -112,6 +118,9 @@ const started = Date.now();
 // minutes we allow CI, even on a machine slowed by other work (unloaded, it takes about 4).
 const DEADLINE = 20 * MINUTE;
 
+// Types and lint first: they are quick to read when they fail, and a failure there does not stop the rest.
+step('type check', 'check', 5 * MINUTE);
+step('lint', 'lint', 5 * MINUTE);
 vitest('unit tests', null, 4 * MINUTE, 'test-results/unit.json');
 if (build()) {
   const files = e2eFiles();

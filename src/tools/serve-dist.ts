@@ -1,6 +1,6 @@
 // A tiny static server for the built site, used by the browser tests and the benchmark: it
 // serves dist/ on 127.0.0.1 the way a static host would (directory index, 404 page).
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -41,7 +41,7 @@ export interface Served {
 /** Serves `dir` on a free port of 127.0.0.1 (or `port`), resolving once it listens. */
 export async function serveDist(dir = 'dist', port = 0, options: ServeOptions = {}): Promise<Served> {
   const root = resolve(dir);
-  const server: Server = createServer(async (req, res) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -66,7 +66,8 @@ export async function serveDist(dir = 'dist', port = 0, options: ServeOptions = 
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(body);
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void respond(req, res));
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;

@@ -199,8 +199,8 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
         </p>
         {general && mc?.showProgress ? (
           <p class="calc-progress">
-            <label for="ordering-progress">Sampling</label>{' '}
-            <progress id="ordering-progress" max={mc.total} value={mc.drawn}>
+            <span id="ordering-progress-label">Sampling</span>{' '}
+            <progress id="ordering-progress" aria-labelledby="ordering-progress-label" max={mc.total} value={mc.drawn}>
               {Math.round((100 * mc.drawn) / mc.total)} %
             </progress>{' '}
             {Math.round((100 * mc.drawn) / mc.total)} % of {formatNumber(mc.total)}

@@ -14,9 +14,8 @@ export function ShareControls({ disabled, onReset }: ShareControlsProps) {
       <button
         type="button"
         disabled={disabled}
-        onClick={async () => {
-          const ok = await copyText(location.href);
-          show(ok ? 'Link to this scenario copied.' : `Copy this link by hand: ${location.href}`);
+        onClick={() => {
+          void copyText(location.href).then((ok) => show(ok ? 'Link to this scenario copied.' : `Copy this link by hand: ${location.href}`));
         }}
       >
         Copy link to this scenario

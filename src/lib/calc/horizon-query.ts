@@ -33,7 +33,7 @@ export const HORIZON_RULES: FieldRules<HorizonInputs> = {
 };
 
 /** A field of the horizon form. */
-export type HorizonKey = keyof HorizonInputs & string;
+export type HorizonKey = Extract<keyof HorizonInputs, string>;
 /** What each horizon field holds as text. */
 export type HorizonTexts = Record<HorizonKey, string>;
 /** The order fields appear in a link. */

@@ -46,7 +46,7 @@ export const ORDERING_RULES: FieldRules<OrderingInputs> = {
 };
 
 /** A field of the ordering form. */
-export type OrderingKey = keyof OrderingInputs & string;
+export type OrderingKey = Extract<keyof OrderingInputs, string>;
 /** What each ordering field holds as text. */
 export type OrderingTexts = Record<OrderingKey, string>;
 

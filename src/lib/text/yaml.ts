@@ -62,13 +62,13 @@ function entries(o: YamlObject): [string, YamlValue][] {
 /** Objects whose members are all scalars, and arrays of scalars, are written on one line. */
 function isFlat(v: YamlValue): boolean {
   if (isObject(v)) return entries(v).every(([, x]) => isScalar(x));
-  if (Array.isArray(v)) return v.every((x) => isScalar(x));
+  if (Array.isArray(v)) return (v as readonly YamlValue[]).every((x) => isScalar(x));
   return true;
 }
 
 function flow(v: YamlValue): string {
   if (isScalar(v)) return scalar(v);
-  if (Array.isArray(v)) return v.length === 0 ? '[]' : `[${v.map((x) => flow(x)).join(', ')}]`;
+  if (Array.isArray(v)) return v.length === 0 ? '[]' : `[${(v as readonly YamlValue[]).map((x) => flow(x)).join(', ')}]`;
   if (isObject(v)) {
     const es = entries(v);
     return es.length === 0 ? '{}' : `{ ${es.map(([k, x]) => `${key(k)}: ${flow(x)}`).join(', ')} }`;

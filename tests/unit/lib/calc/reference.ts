@@ -64,7 +64,7 @@ export function referenceTransient(q: Float64Array, start: ArrayLike<number>, t:
   const last = Math.ceil(x[0] + 15 * Math.sqrt(x[0]) + 60);
   const first = Math.max(0, Math.floor(x[0] - 15 * Math.sqrt(x[0]) - 60));
   // Unnormalised Poisson weights, 1 at the mode, built by ratios x/k so none underflows.
-  const weights: DD[] = new Array(last + 1).fill([0, 0]);
+  const weights: DD[] = Array.from({ length: last + 1 }, (): DD => [0, 0]);
   weights[mode] = [1, 0];
   for (let k = mode + 1; k <= last; k++) weights[k] = mul(weights[k - 1] as DD, div(x, [k, 0]));
   for (let k = mode - 1; k >= first; k--) weights[k] = mul(weights[k + 1] as DD, div([k + 1, 0], x));

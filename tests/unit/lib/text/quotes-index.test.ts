@@ -6,7 +6,6 @@ import {
   threadQuoteInputs,
   type QuotableEssay,
   type QuotablePassage,
-  type QuotableThread,
   type QuoteCandidate,
 } from '../../../../src/lib/text/quotes.ts';
 import seed000 from '../../../fixtures/quotes/seed-000.json' with { type: 'json' };
@@ -83,8 +82,8 @@ describe('findQuoteLinks', () => {
 
   test('returns the same links as comparing every quote with every passage, on the seed excerpts', () => {
     const essay = essayPassages('essays/p1', seed000.essay as QuotableEssay);
-    const t000 = threadQuoteInputs('threads/p1', seed000.thread as QuotableThread, 1);
-    const t001 = threadQuoteInputs('threads/p2', seed001.thread as QuotableThread, 1000);
+    const t000 = threadQuoteInputs('threads/p1', seed000.thread, 1);
+    const t001 = threadQuoteInputs('threads/p2', seed001.thread, 1000);
     const passages = [...essay, ...t000.passages, ...t001.passages];
     const candidates = [...t000.candidates, ...t001.candidates];
     const links = findQuoteLinks(passages, candidates);
