@@ -38,8 +38,16 @@ export interface BudgetInputs {
 export function checkBudgets(inputs: BudgetInputs): BudgetCheck[] {
   const out: BudgetCheck[] = [];
   for (const p of inputs.pages ?? []) {
-    if (p.reading) out.push({ budget: 'reading-page JS before interaction (gzip)', where: p.path, limit: READING_JS_GZIP, actual: p.eagerJsGzip, ok: p.eagerJsGzip <= READING_JS_GZIP });
-    if (p.calculator) out.push({ budget: 'calculator JS (gzip)', where: p.path, limit: CALCULATOR_JS_GZIP, actual: p.eagerJsGzip, ok: p.eagerJsGzip <= CALCULATOR_JS_GZIP });
+    if (p.reading)
+      out.push({
+        budget: 'reading-page JS before interaction (gzip)',
+        where: p.path,
+        limit: READING_JS_GZIP,
+        actual: p.eagerJsGzip,
+        ok: p.eagerJsGzip <= READING_JS_GZIP,
+      });
+    if (p.calculator)
+      out.push({ budget: 'calculator JS (gzip)', where: p.path, limit: CALCULATOR_JS_GZIP, actual: p.eagerJsGzip, ok: p.eagerJsGzip <= CALCULATOR_JS_GZIP });
   }
   for (const [kind, presets] of Object.entries(inputs.lighthouse ?? {})) {
     for (const [preset, run] of Object.entries(presets)) {
@@ -56,9 +64,21 @@ export function checkBudgets(inputs: BudgetInputs): BudgetCheck[] {
   }
   if (inputs.search) {
     const s = inputs.search;
-    out.push({ budget: 'search: bytes for the first query (gzip)', where: s.firstQueryWhere ?? '', limit: SEARCH_FIRST_QUERY_GZIP, actual: s.firstQueryGzip, ok: s.firstQueryGzip <= SEARCH_FIRST_QUERY_GZIP });
+    out.push({
+      budget: 'search: bytes for the first query (gzip)',
+      where: s.firstQueryWhere ?? '',
+      limit: SEARCH_FIRST_QUERY_GZIP,
+      actual: s.firstQueryGzip,
+      ok: s.firstQueryGzip <= SEARCH_FIRST_QUERY_GZIP,
+    });
     out.push({ budget: 'search: nothing fetched before first use', where: '', limit: 0, actual: s.bytesBeforeFirstUse, ok: s.bytesBeforeFirstUse === 0 });
-    out.push({ budget: 'search: median ms from typing to results', where: '', limit: SEARCH_MEDIAN_MS, actual: Math.round(s.medianMs * 10) / 10, ok: s.medianMs <= SEARCH_MEDIAN_MS });
+    out.push({
+      budget: 'search: median ms from typing to results',
+      where: '',
+      limit: SEARCH_MEDIAN_MS,
+      actual: Math.round(s.medianMs * 10) / 10,
+      ok: s.medianMs <= SEARCH_MEDIAN_MS,
+    });
   }
   const k = inputs.katex ?? [];
   if (k.length) {
@@ -67,7 +87,13 @@ export function checkBudgets(inputs: BudgetInputs): BudgetCheck[] {
     const external = k.filter((p) => p.externalAssets > 0).map((p) => p.path);
     out.push({ budget: 'KaTeX CSS only on pages with math', where: stray.join(' ') || '', limit: 0, actual: stray.length, ok: stray.length === 0 });
     out.push({ budget: 'KaTeX CSS on every page with math', where: missing.join(' ') || '', limit: 0, actual: missing.length, ok: missing.length === 0 });
-    out.push({ budget: 'scripts, styles and fonts from our own origin', where: external.join(' ') || '', limit: 0, actual: external.length, ok: external.length === 0 });
+    out.push({
+      budget: 'scripts, styles and fonts from our own origin',
+      where: external.join(' ') || '',
+      limit: 0,
+      actual: external.length,
+      ok: external.length === 0,
+    });
   }
   return out;
 }

@@ -95,7 +95,11 @@ export function threadExport(i: number, rand: () => number, shape: ExportShape =
     const k = t.int(-3, 40);
     return k < 0 ? `(${k})` : `(+${k})`;
   };
-  const lines = [`Generated thread ${i}: ${t.words(t.int(3, 7))}`, `By ${author()} @ ${stamp()} ${karma()}`, 'This is a crosspost, probably from LessWrong. Try viewing it there.'];
+  const lines = [
+    `Generated thread ${i}: ${t.words(t.int(3, 7))}`,
+    `By ${author()} @ ${stamp()} ${karma()}`,
+    'This is a crosspost, probably from LessWrong. Try viewing it there.',
+  ];
   const n = t.int(shape.comments[0], shape.comments[1]);
   for (let c = 0; c < n; c++) {
     lines.push(`${author()} @ ${stamp()} ${karma()}`);

@@ -73,7 +73,9 @@ export async function buildSearchIndex(dist: string, { chunkPositions = DEFAULT_
   }
   if (chunkPositions > 0) {
     for (const r of rechunkPagefind(join(dist, 'pagefind'), chunkPositions)) {
-      log(`search index (${r.language}): ${r.chunksBefore} word chunks of up to ${(r.largestBefore / 1024).toFixed(1)} KiB re-cut into ${r.chunksAfter} of up to ${(r.largestAfter / 1024).toFixed(1)} KiB`);
+      log(
+        `search index (${r.language}): ${r.chunksBefore} word chunks of up to ${(r.largestBefore / 1024).toFixed(1)} KiB re-cut into ${r.chunksAfter} of up to ${(r.largestAfter / 1024).toFixed(1)} KiB`,
+      );
     }
   }
   const passages = records.filter((r) => r.url.includes('#')).length;

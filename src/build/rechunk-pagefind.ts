@@ -8,7 +8,16 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor, type CborValue } from '../lib/search/cbor.ts';
-import { chunkOfWords, chunkRangesOfMeta, cutIntoChunks, metaWithChunkRanges, rangesOf, wordsOfChunk, type ChunkRange, type PackedWord } from '../lib/search/pagefind-chunks.ts';
+import {
+  chunkOfWords,
+  chunkRangesOfMeta,
+  cutIntoChunks,
+  metaWithChunkRanges,
+  rangesOf,
+  wordsOfChunk,
+  type ChunkRange,
+  type PackedWord,
+} from '../lib/search/pagefind-chunks.ts';
 
 /**
  * The Pagefind release whose private file layout (gzip + "pagefind_dcd" + CBOR; the meta file's

@@ -76,10 +76,7 @@ const parentIn = z.union([z.string().min(1), z.strictObject({ to: z.string().min
 });
 const LINES_HELP = 'lines must look like "3-9", 7 or [3, 9]';
 const quoteIn = z.union(
-  [
-    line,
-    z.strictObject({ line, from: z.string().min(1).optional(), to: z.string().min(1).optional(), note: z.string().min(1).optional() }),
-  ],
+  [line, z.strictObject({ line, from: z.string().min(1).optional(), to: z.string().min(1).optional(), note: z.string().min(1).optional() })],
   { error: 'a quote is a line number or { line, from, to, note }' },
 );
 const linesIn = z.union([z.string().regex(/^\s*\d+\s*(?:-\s*\d+\s*)?$/, LINES_HELP), line, z.tuple([line, line])], { error: LINES_HELP });
@@ -88,7 +85,11 @@ const commentFieldsIn = {
   key: key.optional(),
   id: anchor.optional(),
   parent: parentIn.optional(),
-  originalId: z.string().regex(/^[A-Za-z0-9_-]+$/).nullable().optional(),
+  originalId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .nullable()
+    .optional(),
   url: httpUrlSchema.nullable().optional(),
   confidence: confidenceSchema.optional(),
   quotes: z.array(quoteIn).optional(),
@@ -255,7 +256,8 @@ export function parseSegmentation(file: string, text: string): Segmentation {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     // The yaml library refuses to expand aliases past the limit ("billion laughs").
-    if (e instanceof ReferenceError) throw new SourceError(file, null, `bad YAML: aliases expand to too many nodes (over ${MAX_ALIAS_COUNT}); write the values out instead`);
+    if (e instanceof ReferenceError)
+      throw new SourceError(file, null, `bad YAML: aliases expand to too many nodes (over ${MAX_ALIAS_COUNT}); write the values out instead`);
     throw new SourceError(file, null, `bad YAML: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new SourceError(file, 1, 'a segmentation file must be a YAML mapping');
@@ -307,7 +309,8 @@ export function parseSegmentation(file: string, text: string): Segmentation {
     }) ?? null;
   const overrides =
     data.comments?.map((o, i) => ({ at: at(['comments', i]), parentAt: at(['comments', i, 'parent']), quotesAt: at(['comments', i, 'quotes']), o })) ?? null;
-  if (segments && overrides) throw new SourceError(file, at(['comments']), 'use either "segments" (exports without headers) or "comments" (header exports), not both');
+  if (segments && overrides)
+    throw new SourceError(file, at(['comments']), 'use either "segments" (exports without headers) or "comments" (header exports), not both');
   return { file, data, segments, overrides, lineOfKey: at };
 }
 
@@ -389,7 +392,9 @@ function paraOut(p: { text: string; line: number; col?: number | undefined; quot
 }
 
 function buildCommand(input: ImportInput): string {
-  return ['npm run import --', input.from, ...(input.slug ? ['--slug', input.slug] : []), ...(input.segmentsRel ? ['--segments', input.segmentsRel] : [])].join(' ');
+  return ['npm run import --', input.from, ...(input.slug ? ['--slug', input.slug] : []), ...(input.segmentsRel ? ['--segments', input.segmentsRel] : [])].join(
+    ' ',
+  );
 }
 
 /** Resolves parent keys to ids once every comment has its id. */
@@ -452,7 +457,11 @@ export function importExport(input: ImportInput): ImportResult {
   }
 
   if (seg?.data.bodyLines && !isHeaderExport(lines)) {
-    throw new SourceError(seg.file, seg.lineOfKey(['bodyLines']), '"bodyLines" is only for exports with comment headers; in a segmentation, every line is already placed by "segments"');
+    throw new SourceError(
+      seg.file,
+      seg.lineOfKey(['bodyLines']),
+      '"bodyLines" is only for exports with comment headers; in a segmentation, every line is already placed by "segments"',
+    );
   }
   const built = isHeaderExport(lines) ? buildFromHeaders(input, lines, seg, personFor, generated) : buildFromSegments(input, lines, seg, generated);
 
@@ -461,7 +470,11 @@ export function importExport(input: ImportInput): ImportResult {
     throw new SourceError(input.exportFile, null, `exports must live in content/sources/ under the output root (got ${input.from})`);
   }
   if (input.segmentsRel !== undefined && !/^content\/segments\/[^/]+\.ya?ml$/.test(input.segmentsRel)) {
-    throw new SourceError(input.segmentsFile ?? input.segmentsRel, null, `segmentation files must live in content/segments/ under the output root (got ${input.segmentsRel})`);
+    throw new SourceError(
+      input.segmentsFile ?? input.segmentsRel,
+      null,
+      `segmentation files must live in content/segments/ under the output root (got ${input.segmentsRel})`,
+    );
   }
 
   validateOutput(built, seg, input);
@@ -479,7 +492,8 @@ function buildFromHeaders(
 ): Built {
   const bodyLines = checkBodyLines(input, lines, seg);
   const h: HeaderExport = parseHeaderExport(input.exportFile, lines, { bodyLines });
-  if (seg?.segments) throw new SourceError(seg.file, seg.lineOfKey(['segments']), 'this export has comment headers: give per-comment "comments" overrides, not "segments"');
+  if (seg?.segments)
+    throw new SourceError(seg.file, seg.lineOfKey(['segments']), 'this export has comment headers: give per-comment "comments" overrides, not "segments"');
   const overrides = new Map<number, NonNullable<Segmentation['overrides']>[number]>();
   const headerLines = new Set(h.comments.map((c) => c.headerLine));
   const keys = new Set<string>();
@@ -503,7 +517,12 @@ function buildFromHeaders(
     ? authorOut({
         ...postOv,
         // An editor's name replaces the byline's, so the link must follow that name, not the byline's.
-        person: postOv.person !== undefined ? postOv.person : postOv.name === null ? null : personFor(postOv.name, { file: seg?.file ?? '', line: seg?.lineOfKey(['post', 'author']) ?? null }),
+        person:
+          postOv.person !== undefined
+            ? postOv.person
+            : postOv.name === null
+              ? null
+              : personFor(postOv.name, { file: seg?.file ?? '', line: seg?.lineOfKey(['post', 'author']) ?? null }),
       })
     : { name: h.byline.author, person: personFor(h.byline.author, { file: input.exportFile, line: h.byline.line }), status: 'recorded' };
   const comments: CommentModel[] = h.comments.map((c) => {
@@ -512,7 +531,8 @@ function buildFromHeaders(
     const quotes = (o?.quotes ?? []).map(quoteCut);
     const bodyLines = new Set(c.body.map((l) => l.line));
     for (const q of quotes) {
-      if (q.line <= c.headerLine || q.line > c.lastLine) throw new SourceError(seg?.file ?? '', ov?.quotesAt ?? null, `quote line ${q.line} is not in the comment at lines ${c.headerLine}-${c.lastLine}`);
+      if (q.line <= c.headerLine || q.line > c.lastLine)
+        throw new SourceError(seg?.file ?? '', ov?.quotesAt ?? null, `quote line ${q.line} is not in the comment at lines ${c.headerLine}-${c.lastLine}`);
       if (!bodyLines.has(q.line)) throw new SourceError(seg?.file ?? '', ov?.quotesAt ?? null, `quote line ${q.line} is blank`);
     }
     let paragraphs: Para[];
@@ -535,7 +555,14 @@ function buildFromHeaders(
       origin: ov ? { file: seg?.file ?? '', line: ov.at } : { file: input.exportFile, line: c.headerLine },
       label,
       key: o?.key,
-      idSource: { label, explicitId: o?.id, originalId: o?.originalId, authorSlug: author.person ?? c.author, date: c.date, text: c.body.map((l) => l.text).join('\n') },
+      idSource: {
+        label,
+        explicitId: o?.id,
+        originalId: o?.originalId,
+        authorSlug: author.person ?? c.author,
+        date: c.date,
+        text: c.body.map((l) => l.text).join('\n'),
+      },
       parentKey: o?.parent !== undefined ? parentSpec(o.parent, ov?.parentAt ?? 0) : undefined,
       data: {
         id: '',
@@ -596,7 +623,16 @@ function buildFromHeaders(
             licence: thread.licence,
             thread: slug,
             generated,
-            sections: [{ id: 'post', heading: null, line: null, level: 2, lines: [first.line, last.line], blocks: h.postBody.map((l) => ({ kind: 'p', text: l.text, line: l.line })) }],
+            sections: [
+              {
+                id: 'post',
+                heading: null,
+                line: null,
+                level: 2,
+                lines: [first.line, last.line],
+                blocks: h.postBody.map((l) => ({ kind: 'p', text: l.text, line: l.line })),
+              },
+            ],
           },
         }
       : null;
@@ -611,7 +647,11 @@ function checkBodyLines(input: ImportInput, lines: readonly ExportLine[], seg: S
     const text = lines[n - 1]?.text;
     if (text === undefined || n <= 2) throw new SourceError(seg?.file ?? '', at, `bodyLines: line ${n} is not a line after the byline of ${input.exportFile}`);
     if (!looksLikeCommentHeader(text)) {
-      throw new SourceError(seg?.file ?? '', at, `bodyLines: line ${n} of ${input.exportFile} does not look like a comment header; list only lines the importer stops at`);
+      throw new SourceError(
+        seg?.file ?? '',
+        at,
+        `bodyLines: line ${n} of ${input.exportFile} does not look like a comment header; list only lines the importer stops at`,
+      );
     }
     out.add(n);
   });
@@ -625,7 +665,8 @@ function buildFromSegments(input: ImportInput, lines: readonly ExportLine[], seg
   const cut = applySegmentation(seg.file, lines, seg.segments, input.exportFile);
   const slug = checkSlug(input.slug ?? sd.slug ?? slugify(sd.title ?? sd.post?.title ?? ''), { file: seg.file, line: seg.lineOfKey(['slug']) }, 'the slug');
   const isProfile = sd.type === 'profile';
-  if (isProfile && !sd.person) throw new SourceError(seg.file, seg.lineOfKey(['type']), 'a profile segmentation needs "person" (the slug of the person whose profile it is)');
+  if (isProfile && !sd.person)
+    throw new SourceError(seg.file, seg.lineOfKey(['type']), 'a profile segmentation needs "person" (the slug of the person whose profile it is)');
   if (!isProfile && !sd.post?.author) throw new SourceError(seg.file, seg.lineOfKey(['post']), 'a thread segmentation needs "post.author"');
   if (!isProfile && cut.bio) throw new SourceError(seg.file, cut.comments[0]?.spec.at ?? 1, 'only profiles have a bio segment');
   const title = sd.title ?? sd.post?.title;
@@ -637,13 +678,21 @@ function buildFromSegments(input: ImportInput, lines: readonly ExportLine[], seg
     if (s.author) author = authorOut(s.author);
     else if (isProfile && cut.name) author = { name: cut.name.text, person: sd.person ?? null, status: 'recorded' };
     else throw new SourceError(seg.file, s.at, `comment ${c.label} needs an author (write { name: null, status: unknown } when the facts do not know it)`);
-    if (s.date !== undefined && s.date !== null && !/^\d{4}/.test(s.date)) throw new SourceError(seg.file, s.at, `comment ${c.label}: date "${s.date}" should start with a year`);
+    if (s.date !== undefined && s.date !== null && !/^\d{4}/.test(s.date))
+      throw new SourceError(seg.file, s.at, `comment ${c.label}: date "${s.date}" should start with a year`);
     return {
       origin: { file: seg.file, line: s.at },
       label: c.label,
       key: s.key,
       // Ids hash whole export lines, so cutting a quote out of a line never moves a permalink.
-      idSource: { label: c.label, explicitId: s.id, originalId: s.originalId, authorSlug: author.person ?? author.name, date: s.date, text: wholeLines(lines, s.lines) },
+      idSource: {
+        label: c.label,
+        explicitId: s.id,
+        originalId: s.originalId,
+        authorSlug: author.person ?? author.name,
+        date: s.date,
+        text: wholeLines(lines, s.lines),
+      },
       parentKey: s.parent,
       data: {
         id: '',
@@ -747,7 +796,11 @@ function validateOutput(built: Built, seg: Segmentation | null, input: ImportInp
     const issue = r.error.issues[0];
     const path = issue?.path ?? [];
     const w = where(path, kind);
-    throw new SourceError(w.file, w.line, `generated ${kind} "${slug}" fails the site schema: ${w.what}: ${path.map(String).join('.')}: ${issue?.message ?? 'invalid'}`);
+    throw new SourceError(
+      w.file,
+      w.line,
+      `generated ${kind} "${slug}" fails the site schema: ${w.what}: ${path.map(String).join('.')}: ${issue?.message ?? 'invalid'}`,
+    );
   };
   check(threadsCollectionSchema, built.thread.data, 'thread', built.thread.slug);
   if (built.essay) check(essaySchema, built.essay.data, 'essay', built.essay.slug);

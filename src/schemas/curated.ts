@@ -41,8 +41,7 @@ export const passageSchema = z.object({
 });
 export type Passage = z.output<typeof passageSchema>;
 
-const passageInput = (fallback: PassageRole) =>
-  z.union([sourceRefSchema.transform((to): Passage => ({ to, role: fallback })), passageSchema]);
+const passageInput = (fallback: PassageRole) => z.union([sourceRefSchema.transform((to): Passage => ({ to, role: fallback })), passageSchema]);
 
 /** Splits the passage list into the plain `sources` the link graph reads and the annotated `passages`. */
 function withPassages<T extends { sources: Passage[] }>(data: T): Omit<T, 'sources'> & { sources: string[]; passages: Passage[] } {

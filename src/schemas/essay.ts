@@ -59,7 +59,11 @@ export const essaySchema = z
     thread: slugSchema.nullable().default(null),
     generated: z.object({
       from: z.string().regex(/^content\/sources\/[^/]+\.txt$/),
-      segments: z.string().regex(/^content\/segments\/[^/]+\.ya?ml$/).nullable().default(null),
+      segments: z
+        .string()
+        .regex(/^content\/segments\/[^/]+\.ya?ml$/)
+        .nullable()
+        .default(null),
       command: z.string().min(1),
     }),
     sections: z.array(essaySectionSchema).min(1),

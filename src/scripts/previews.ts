@@ -55,7 +55,9 @@ async function lookup(a: HTMLAnchorElement): Promise<Preview | null> {
   if (!file) return null;
   let pending = files.get(file);
   if (!pending) {
-    pending = fetch(file).then((r) => (r.ok ? (r.json() as Promise<PreviewMap>) : null)).catch(() => null);
+    pending = fetch(file)
+      .then((r) => (r.ok ? (r.json() as Promise<PreviewMap>) : null))
+      .catch(() => null);
     files.set(file, pending);
   }
   const map = await pending;
@@ -138,9 +140,13 @@ document.addEventListener('click', (e) => {
   e.preventDefault();
   void open(a);
 });
-addEventListener('scroll', () => {
-  if (openFor && lastPointer === 'mouse') close();
-}, { passive: true });
+addEventListener(
+  'scroll',
+  () => {
+    if (openFor && lastPointer === 'mouse') close();
+  },
+  { passive: true },
+);
 
 /** Opens the preview for a link when this module loads in response to that link's event. */
 export function start(first: HTMLAnchorElement, how: 'hover' | 'focus' | 'touch'): void {

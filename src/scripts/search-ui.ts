@@ -51,7 +51,11 @@ let latestQuery = 0;
 export async function query(q: string, filters: Record<string, string[]> = {}, limit = 6) {
   const mine = ++latestQuery;
   const pf = await loadEngine();
-  const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
+  const active = Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, v]) => v.length > 0)
+      .map(([k, v]) => [k, { any: v }]),
+  );
   const search = await pf.search(q.trim() || null, Object.keys(active).length ? { filters: active } : {});
   // A reader who typed on while the index chunks loaded has moved past this query: fetching its
   // results' text would only spend their bandwidth on results they will never see.

@@ -7,7 +7,16 @@ import { bytesOf, type Bytes } from './page-assets.ts';
 import { serveDist } from './serve-dist.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 type Phase = 'load' | 'search' | 'preview';
 type Bucket = 'html' | 'js' | 'css' | 'font' | 'search-index' | 'other';

@@ -57,13 +57,17 @@ export async function benchCalculators({ dist = 'dist', log = console.log }: { d
   const horizonCutoffMs = timeIt((i) => evaluateHorizon({ ...HORIZON_DEFAULTS, T: 1e13 + i }), 2000);
   const horizonDiscountMs = timeIt((i) => evaluateHorizon({ ...HORIZON_DEFAULTS, form: 'discount', T: 1e13 + i }), 200);
   const mcExpMs = timeIt((i) => runMonteCarlo({ ...carlsmith, n: 100_000, seed: i }), 1, 5);
-  const mcLogMs = timeIt(
-    (i) => runMonteCarlo({ ...carlsmith, n: 100_000, seed: i, dG: 'lognormal', dL: 'lognormal', dB: 'lognormal', dS: 'lognormal' }),
-    1,
-    5,
-  );
+  const mcLogMs = timeIt((i) => runMonteCarlo({ ...carlsmith, n: 100_000, seed: i, dG: 'lognormal', dL: 'lognormal', dB: 'lognormal', dS: 'lognormal' }), 1, 5);
 
-  const timings = { exactMs, stiffMs, sensitivityMs, horizonCutoffMs, horizonDiscountMs, monteCarlo100kExponentialMs: mcExpMs, monteCarlo100kLognormalMs: mcLogMs };
+  const timings = {
+    exactMs,
+    stiffMs,
+    sensitivityMs,
+    horizonCutoffMs,
+    horizonDiscountMs,
+    monteCarlo100kExponentialMs: mcExpMs,
+    monteCarlo100kLognormalMs: mcLogMs,
+  };
   const pages = Object.fromEntries(PAGES.map((p) => [p, jsWeight(dist, p)]));
 
   log('\nCalculators (Node, median)');
@@ -75,7 +79,8 @@ export async function benchCalculators({ dist = 'dist', log = console.log }: { d
   log(`JavaScript per calculator page (budget ${kb(CALCULATOR_JS_GZIP)} gzipped)`);
   for (const [path, w] of Object.entries(pages)) {
     if (!w) log(`  ${path.padEnd(28)} not built (run npm run build)`);
-    else log(`  ${path.padEnd(28)} ${kb(w.raw)} raw, ${kb(w.gz)} gzipped, ${w.files} files + ${w.inlineScripts} inline ${w.withinBudget ? 'ok' : 'OVER BUDGET'}`);
+    else
+      log(`  ${path.padEnd(28)} ${kb(w.raw)} raw, ${kb(w.gz)} gzipped, ${w.files} files + ${w.inlineScripts} inline ${w.withinBudget ? 'ok' : 'OVER BUDGET'}`);
   }
   return { timings, pages };
 }

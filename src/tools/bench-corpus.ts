@@ -83,7 +83,9 @@ export function buildCorpus(n: number, { keep = false, log = (_: string) => {} }
       distBytes: dist.bytes,
       htmlBytes: dist.htmlBytes,
     };
-    log(`corpus +${n}: ${out.pages} pages, astro ${out.astroSeconds.toFixed(1)} s + index ${out.indexSeconds.toFixed(1)} s, Pagefind ${(out.pagefindBytes / 1024 / 1024).toFixed(1)} MiB`);
+    log(
+      `corpus +${n}: ${out.pages} pages, astro ${out.astroSeconds.toFixed(1)} s + index ${out.indexSeconds.toFixed(1)} s, Pagefind ${(out.pagefindBytes / 1024 / 1024).toFixed(1)} MiB`,
+    );
     return out;
   } finally {
     if (keep) log(`kept ${dir}`);

@@ -27,7 +27,9 @@ type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
 /** The figures of one Lighthouse result. */
 export function summarise(lhr: Lhr): LighthouseRun {
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as LighthouseRun['scores'];
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+  ) as LighthouseRun['scores'];
   const metric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const flagged: string[] = [];
   for (const c of CATEGORIES) {
@@ -70,7 +72,9 @@ export async function benchLighthouse(
         if (!result) throw new Error(`Lighthouse returned nothing for ${path} (${preset})`);
         const run = summarise(result.lhr);
         (out[kind] ??= {})[preset] = run;
-        log(`lighthouse ${preset.padEnd(7)} ${path}: ${CATEGORIES.map((c) => run.scores[c]).join('/')}, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms, CLS ${run.cls === 0 ? 0 : run.cls.toPrecision(2)}`);
+        log(
+          `lighthouse ${preset.padEnd(7)} ${path}: ${CATEGORIES.map((c) => run.scores[c]).join('/')}, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms, CLS ${run.cls === 0 ? 0 : run.cls.toPrecision(2)}`,
+        );
       }
     }
     return out;

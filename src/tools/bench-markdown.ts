@@ -42,7 +42,8 @@ const VARIANTS = (() => {
   const i = process.argv.indexOf('--variants');
   const list = i < 0 ? ['satteri', 'unified'] : String(process.argv[i + 1] ?? '').split(',');
   const known = ['satteri', 'unified', 'unified-plain'];
-  if (!list.includes('satteri') || list.some((v) => !known.includes(v))) throw new Error(`--variants: a comma list of ${known.join(', ')} that includes satteri`);
+  if (!list.includes('satteri') || list.some((v) => !known.includes(v)))
+    throw new Error(`--variants: a comma list of ${known.join(', ')} that includes satteri`);
   return list as Variant[];
 })();
 const usesComponent = (variant: Variant): boolean => variant !== 'unified';
@@ -51,10 +52,7 @@ const usesComponent = (variant: Variant): boolean => variant !== 'unified';
 type Variant = 'satteri' | 'unified' | 'unified-plain';
 
 /** A piece of a generated page: Markdown text or a formula, written per variant by mdxFor(). */
-type Block =
-  | { kind: 'md'; text: string }
-  | { kind: 'inline-math'; before: string; tex: string; after: string }
-  | { kind: 'display-math'; tex: string };
+type Block = { kind: 'md'; text: string } | { kind: 'inline-math'; before: string; tex: string; after: string } | { kind: 'display-math'; tex: string };
 
 /** A generated thread page before it is written for one variant. */
 interface Thread {
@@ -116,7 +114,10 @@ const INLINE_TEX = [
   String.raw`\lVert w \rVert_2 \le \epsilon`,
   String.raw`x^\ast = \arg\max_x f(x)`,
 ];
-const DISPLAY_TEX = [String.raw`\sum_{k=1}^{\infty} \frac{1}{k^2} = \frac{\pi^2}{6}`, String.raw`\log \frac{p_\theta(x)}{q(x)} \ge \mathbb{E}_{z}\left[\log p_\theta(x \mid z)\right] - \mathrm{KL}(q \,\Vert\, p)`];
+const DISPLAY_TEX = [
+  String.raw`\sum_{k=1}^{\infty} \frac{1}{k^2} = \frac{\pi^2}{6}`,
+  String.raw`\log \frac{p_\theta(x)}{q(x)} \ge \mathbb{E}_{z}\left[\log p_\theta(x \mid z)\right] - \mathrm{KL}(q \,\Vert\, p)`,
+];
 
 /**
  * One thread page as variant-neutral blocks; `math` entries are rendered per variant by mdxFor().
@@ -420,7 +421,9 @@ function report(r: MarkdownResult): void {
   for (const row of rows) console.log(row.map((c, i) => (i === 0 || i === 2 ? c.padEnd(w[i] ?? 0) : c.padStart(w[i] ?? 0))).join('  '));
   for (const [v, x] of entries) {
     if (v === 'satteri') continue;
-    console.log(`${LABELS[v].split(' ')[0]} / A: ${fixed(x.ratioToSatteri, 2)}× (ratio of medians); per pair ${(x.pairedRatios ?? []).map((y) => y.toFixed(2)).join(', ')}`);
+    console.log(
+      `${LABELS[v].split(' ')[0]} / A: ${fixed(x.ratioToSatteri, 2)}× (ratio of medians); per pair ${(x.pairedRatios ?? []).map((y) => y.toFixed(2)).join(', ')}`,
+    );
   }
   console.log('');
   console.log(JSON.stringify(r, null, 2));

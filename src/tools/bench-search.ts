@@ -8,7 +8,18 @@ import { CHROMIUM, CHROMIUM_ARGS, wireBytes } from './bench-browser.ts';
 import { dirStats } from './bench-util.ts';
 import { serveDist } from './serve-dist.ts';
 
-const QUERIES = ['llama', 'counting argument', 'situational awareness', 'gradient descent', 'evolution', 'speed', 'credit assignment', 'pre-training', 'reward', 'proxy goal'];
+const QUERIES = [
+  'llama',
+  'counting argument',
+  'situational awareness',
+  'gradient descent',
+  'evolution',
+  'speed',
+  'credit assignment',
+  'pre-training',
+  'reward',
+  'proxy goal',
+];
 // First queries, each measured in a fresh browser (cold cache): one and two words, common and rare.
 const FIRST_QUERIES = ['deceptive', 'deceptive alignment', 'counting argument', 'situational awareness', 'gradient descent', 'sleeper agents'];
 // A steady typist's pace for the as-you-type figure: every keystroke is a query of its own.

@@ -193,7 +193,13 @@ export function measurePagefind(dist: string): PagefindFigures | null {
   const out: PagefindFigures = { ...dirStats(dir), parts: {} };
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    const part: string = e.isDirectory() ? `${e.name}/` : e.name.startsWith('pagefind-entry') ? 'entry' : /\.(wasm|pagefind)$/.test(e.name) ? 'wasm' : 'runtime/ui';
+    const part: string = e.isDirectory()
+      ? `${e.name}/`
+      : e.name.startsWith('pagefind-entry')
+        ? 'entry'
+        : /\.(wasm|pagefind)$/.test(e.name)
+          ? 'wasm'
+          : 'runtime/ui';
     const s = e.isDirectory() ? dirStats(p) : { bytes: statSync(p).size, files: 1 };
     const total = (out.parts[part] ??= { bytes: 0, files: 0 });
     total.bytes += s.bytes;
@@ -226,7 +232,15 @@ function tables(r: BenchResults): Table[] {
   out.push([
     `Every built page (${r.pages.total}), by kind: median (max) KiB gzipped; JS = what runs before interaction`,
     ['kind', 'pages', 'HTML', 'JS', 'CSS', 'JS on use', 'requests'],
-    Object.entries(r.pages.byKind).map(([kind, k]) => [kind, String(k.pages), cell(k.htmlGzip), cell(k.jsGzip), cell(k.cssGzip), cell(k.lazyJsGzip), String(k.requests.median)]),
+    Object.entries(r.pages.byKind).map(([kind, k]) => [
+      kind,
+      String(k.pages),
+      cell(k.htmlGzip),
+      cell(k.jsGzip),
+      cell(k.cssGzip),
+      cell(k.lazyJsGzip),
+      String(k.requests.median),
+    ]),
   ]);
   if (r.browser) {
     const b = (x: Bytes): string => `${kib(x.raw)} / ${kib(x.gzip)}`;
@@ -251,7 +265,14 @@ function tables(r: BenchResults): Table[] {
         ...presets.flatMap((p) => {
           const run = x[p];
           if (!run) return ['—', '—', '—', '—'];
-          return [Object.values(run.scores).map((s) => s ?? '–').join('/'), ms(run.lcpMs), ms(run.tbtMs), clsText(run.cls)];
+          return [
+            Object.values(run.scores)
+              .map((s) => s ?? '–')
+              .join('/'),
+            ms(run.lcpMs),
+            ms(run.tbtMs),
+            clsText(run.cls),
+          ];
         }),
       ]),
     ]);
@@ -284,7 +305,8 @@ function tables(r: BenchResults): Table[] {
   if (r.compareWith) out.push(comparison(r.compareWith, r));
   if (r.compareWith?.search && r.search) {
     const [b, a] = [r.compareWith.search, r.search];
-    const first = (x: SearchBench): string => `${kib(x.firstQuery.gzipBytes)} (${x.firstQueries ? `costliest of ${x.firstQueries.length}: ${worstQuery(x)}` : 'one query: "deceptive"'})`;
+    const first = (x: SearchBench): string =>
+      `${kib(x.firstQuery.gzipBytes)} (${x.firstQueries ? `costliest of ${x.firstQueries.length}: ${worstQuery(x)}` : 'one query: "deceptive"'})`;
     out.push([
       `Search before (${r.compareWith.date.slice(0, 10)}) → after`,
       ['figure', 'before', 'after'],
@@ -300,7 +322,13 @@ function tables(r: BenchResults): Table[] {
     out.push([
       'Budgets',
       ['budget', 'where', 'limit', 'measured', ''],
-      r.budgets.map((b) => [b.budget, b.where || '—', String(b.limit), typeof b.actual === 'number' && !Number.isInteger(b.actual) ? b.actual.toPrecision(2) : String(b.actual), b.ok ? 'ok' : 'OVER']),
+      r.budgets.map((b) => [
+        b.budget,
+        b.where || '—',
+        String(b.limit),
+        typeof b.actual === 'number' && !Number.isInteger(b.actual) ? b.actual.toPrecision(2) : String(b.actual),
+        b.ok ? 'ok' : 'OVER',
+      ]),
     ]);
   }
   return out;
@@ -345,8 +373,17 @@ function worstQuery(search: SearchBench): string {
 /** One-line summaries that need no table. */
 function notes(r: BenchResults): string[] {
   const lines: string[] = [];
-  if (r.browser || r.lighthouse) lines.push(`Pages loaded: ${Object.entries(r.representative).map(([k, p]) => `${k} ${p}`).join(', ')}`);
-  lines.push(r.build ? `Build: astro ${r.build.astroSeconds.toFixed(1)} s + search index ${r.build.indexSeconds.toFixed(1)} s` : 'Build: skipped (--no-build), measuring the existing build');
+  if (r.browser || r.lighthouse)
+    lines.push(
+      `Pages loaded: ${Object.entries(r.representative)
+        .map(([k, p]) => `${k} ${p}`)
+        .join(', ')}`,
+    );
+  lines.push(
+    r.build
+      ? `Build: astro ${r.build.astroSeconds.toFixed(1)} s + search index ${r.build.indexSeconds.toFixed(1)} s`
+      : 'Build: skipped (--no-build), measuring the existing build',
+  );
   if (r.pagefind) {
     const parts = Object.entries(r.pagefind.parts)
       .sort((a, b) => b[1].bytes - a[1].bytes)
@@ -362,7 +399,8 @@ function notes(r: BenchResults): string[] {
     );
   }
   if (r.calculators) {
-    for (const [path, w] of Object.entries(r.calculators.pages)) if (w) lines.push(`Calculator ${path}: ${kib(w.gz)} KiB gzipped JS (${w.files} files + ${w.inlineScripts} inline)`);
+    for (const [path, w] of Object.entries(r.calculators.pages))
+      if (w) lines.push(`Calculator ${path}: ${kib(w.gz)} KiB gzipped JS (${w.files} files + ${w.inlineScripts} inline)`);
   }
   if (r.markdown) {
     const v = r.markdown.variants;
@@ -370,10 +408,16 @@ function notes(r: BenchResults): string[] {
       .filter(([name]) => name !== 'satteri')
       .map(([name, x]) => `${name} ${fixed(x.median, 1)} s (×${fixed(x.ratioToSatteri, 2)})`)
       .join(', ');
-    lines.push(`Markdown pipelines (${r.markdown.pages} generated pages, ${r.markdown.runs} cold builds each, median): satteri ${fixed(v.satteri?.median, 1)} s, ${others}`);
+    lines.push(
+      `Markdown pipelines (${r.markdown.pages} generated pages, ${r.markdown.runs} cold builds each, median): satteri ${fixed(v.satteri?.median, 1)} s, ${others}`,
+    );
   }
   const t = r.runtimeSeconds;
-  lines.push(`Bench runtime: ${Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}`);
+  lines.push(
+    `Bench runtime: ${Object.entries(t)
+      .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+      .join(', ')}`,
+  );
   return lines;
 }
 
@@ -387,7 +431,8 @@ function summariseBudgets(checks: readonly BudgetCheck[]): BudgetCheck[] {
     const worst = pick.reduce((w, b) => (typeof b.actual === 'number' && typeof w.actual === 'number' && b.actual > w.actual ? b : w));
     const names = (xs: readonly BudgetCheck[]): string[] => xs.map((b) => b.where).filter(Boolean);
     let where = names([worst]).join('');
-    if (failed.length && list.length > 1) where = `${failed.length} of ${list.length}: ${names(failed).slice(0, 3).join(', ')}${failed.length > 3 ? ', …' : ''}`;
+    if (failed.length && list.length > 1)
+      where = `${failed.length} of ${list.length}: ${names(failed).slice(0, 3).join(', ')}${failed.length > 3 ? ', …' : ''}`;
     else if (list.length > 1) where = `all ${list.length} (worst: ${where || '—'})`;
     return { budget, where, limit: worst.limit, actual: worst.actual, ok: failed.length === 0 };
   });
@@ -403,7 +448,11 @@ function printReport(r: BenchResults): void {
 function markdownReport(r: BenchResults): string {
   const parts = [`Bench run of ${r.date} (Node ${r.node}, ${r.cpus} CPUs, ${r.chromium ?? 'no browser'}).`];
   for (const [title, head, rows] of tables(r)) parts.push(`**${title}**\n\n${markdownTable(head, rows)}`);
-  parts.push(notes(r).map((l) => `- ${l}`).join('\n'));
+  parts.push(
+    notes(r)
+      .map((l) => `- ${l}`)
+      .join('\n'),
+  );
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -477,14 +526,29 @@ async function main(): Promise<void> {
     const n = Number(option('corpus-threads', '1000'));
     r.corpus = await timed('corpus', () => benchCorpus([0, n], { log }));
   }
-  if (flag('markdown')) r.markdown = await timed('markdown', () => measureMarkdown({ runs: Number(option('runs', '3')), pages: Number(option('pages', '1000')) }));
+  if (flag('markdown'))
+    r.markdown = await timed('markdown', () => measureMarkdown({ runs: Number(option('runs', '3')), pages: Number(option('pages', '1000')) }));
 
   // The budgets take plain records: kinds and presets the bench did not run are left out.
-  const lighthouse = r.lighthouse && Object.fromEntries(Object.entries(r.lighthouse).map(([kind, runs]) => [kind, Object.fromEntries(Object.entries(runs ?? {}).flatMap(([preset, run]) => (run ? [[preset, run] as const] : [])))]));
+  const lighthouse =
+    r.lighthouse &&
+    Object.fromEntries(
+      Object.entries(r.lighthouse).map(([kind, runs]) => [
+        kind,
+        Object.fromEntries(Object.entries(runs ?? {}).flatMap(([preset, run]) => (run ? [[preset, run] as const] : []))),
+      ]),
+    );
   r.budgetChecks = checkBudgets({
     pages: r.pages.pages.map((p) => ({ path: p.path, reading: p.reading, calculator: p.kind === 'calculator', eagerJsGzip: p.js.gzip })),
     ...(lighthouse && { lighthouse }),
-    ...(r.search && { search: { firstQueryGzip: r.search.firstQuery.gzipBytes, firstQueryWhere: worstQuery(r.search), bytesBeforeFirstUse: r.search.bytesBeforeFirstUse, medianMs: r.search.medianMs } }),
+    ...(r.search && {
+      search: {
+        firstQueryGzip: r.search.firstQuery.gzipBytes,
+        firstQueryWhere: worstQuery(r.search),
+        bytesBeforeFirstUse: r.search.bytesBeforeFirstUse,
+        medianMs: r.search.medianMs,
+      },
+    }),
     katex: r.pages.pages.map((p) => ({ path: p.path, katexCss: p.katexCss, katexMarkup: p.katexMarkup, externalAssets: p.external.length })),
   });
   // Per-page lines are many; the report keeps the failures and one summary line per budget.

@@ -11,13 +11,18 @@ var minor = have[1] || 0;
 var ok = major > 22 || (major === 22 && minor >= 12);
 if (!ok) {
   process.stderr.write(
-    '\nThis site runs on Node.js ' + want + ' or newer, and this is Node ' + process.versions.node +
-      ' (' + process.execPath + ').\n' +
+    '\nThis site runs on Node.js ' +
+      want +
+      ' or newer, and this is Node ' +
+      process.versions.node +
+      ' (' +
+      process.execPath +
+      ').\n' +
       'npm scripts here normally run on the Node 24 that `npm install` puts in node_modules/.bin\n' +
       '(the npm package `node`), so that copy is missing: run `npm install` (without --ignore-scripts;\n' +
       'the package fetches its binary in an install script), then run the command again.\n' +
       'If npm itself refuses to run on this Node (npm 11 needs Node 20.17 or newer), install a newer\n' +
-      'Node first, for example from https://nodejs.org or with `nvm install 24`.\n\n'
+      'Node first, for example from https://nodejs.org or with `nvm install 24`.\n\n',
   );
   process.exit(1);
 }

@@ -5,7 +5,15 @@
 // skips those packages on Linux. Run after changing dependencies: npm run lockfile:complete
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS: Record<string, string | null> = { android: 'android', darwin: 'darwin', linux: 'linux', win32: 'win32', windows: 'win32', freebsd: 'freebsd', wasm32: null };
+const OS: Record<string, string | null> = {
+  android: 'android',
+  darwin: 'darwin',
+  linux: 'linux',
+  win32: 'win32',
+  windows: 'win32',
+  freebsd: 'freebsd',
+  wasm32: null,
+};
 const CPU: Record<string, string> = { arm64: 'arm64', x64: 'x64', ia32: 'ia32', arm: 'arm', wasm32: 'wasm32' };
 
 /** The platform fields of a lockfile entry. */

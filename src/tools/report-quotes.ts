@@ -41,7 +41,9 @@ const profiles: Profile[] = [];
 const lineText = new Map<string, string>();
 
 for (const f of mdxFiles(join(contentDir, 'essays'))) {
-  const data = frontmatter(join(contentDir, 'essays', f)) as unknown as Omit<Essay, 'slug' | 'author'> & { author: { name: string | null; status: AttributionStatus } };
+  const data = frontmatter(join(contentDir, 'essays', f)) as unknown as Omit<Essay, 'slug' | 'author'> & {
+    author: { name: string | null; status: AttributionStatus };
+  };
   const slug = f.replace(/\.mdx?$/, '');
   essays.push({ slug, title: data.title, author: data.author, sections: data.sections });
   for (const s of data.sections) {
@@ -75,9 +77,7 @@ console.log(`Quote links in ${contentDir}/: ${quotes.length}`);
 console.log(
   `  by kind: exact ${count((e) => e.match?.kind === 'exact')}, normalised ${count((e) => e.match?.kind === 'normalised')}, fuzzy ${count((e) => e.match?.kind === 'fuzzy')}`,
 );
-console.log(
-  `  by source: essay passages ${count((e) => e.to.startsWith('essays/'))}, earlier comments ${count((e) => !e.to.startsWith('essays/'))}`,
-);
+console.log(`  by source: essay passages ${count((e) => e.to.startsWith('essays/'))}, earlier comments ${count((e) => !e.to.startsWith('essays/'))}`);
 console.log('');
 
 for (const e of quotes) {
@@ -93,7 +93,10 @@ for (const e of quotes) {
 // export lost (an early essay version, an outside source) or a miss worth a look.
 const linked = new Set(quotes.map((e) => `${page(e.from)}@${e.fromLine ?? 0}`));
 const unlinked: string[] = [];
-for (const t of [...threads.map((x) => ({ page: `threads/${x.slug}`, comments: x.comments })), ...profiles.map((x) => ({ page: `people/${x.person}`, comments: x.comments }))]) {
+for (const t of [
+  ...threads.map((x) => ({ page: `threads/${x.slug}`, comments: x.comments })),
+  ...profiles.map((x) => ({ page: `people/${x.person}`, comments: x.comments })),
+]) {
   for (const c of t.comments) {
     for (const p of c.paragraphs) {
       if (p.quote && !linked.has(`${t.page}@${p.line}`)) unlinked.push(`${t.page}#${c.id} L${p.line}: ${excerpt(p.text, 120)}`);

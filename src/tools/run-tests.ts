@@ -147,8 +147,12 @@ if (build()) {
 console.log('\n── summary');
 for (const ph of phases) {
   const extra = [ph.skipped ? `${ph.skipped} skipped` : '', ph.note].filter(Boolean).join('; ');
-  console.log(`  ${ph.label.padEnd(30)} ${String(ph.p).padStart(4)} passed ${String(ph.f).padStart(3)} failed  ${ph.seconds.toFixed(1).padStart(6)} s${extra ? `  (${extra})` : ''}`);
+  console.log(
+    `  ${ph.label.padEnd(30)} ${String(ph.p).padStart(4)} passed ${String(ph.f).padStart(3)} failed  ${ph.seconds.toFixed(1).padStart(6)} s${extra ? `  (${extra})` : ''}`,
+  );
 }
-console.log(`  ${'total'.padEnd(30)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`);
+console.log(
+  `  ${'total'.padEnd(30)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`,
+);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -33,7 +33,8 @@ function sourceComments(): SourceComment[] {
       comments: { id: string; author: { name: string | null; status: SourceComment['status'] }; replyTo: { kind: string; id?: string } }[];
     };
     const page = fm.type === 'profile' ? hrefOf('person', fm.person ?? '') : hrefOf('thread', file.replace(/\.mdx$/, ''));
-    for (const c of fm.comments) out.push({ page, id: c.id, name: c.author.name, status: c.author.status, replyTo: c.replyTo.kind === 'comment' ? (c.replyTo.id ?? null) : null });
+    for (const c of fm.comments)
+      out.push({ page, id: c.id, name: c.author.name, status: c.author.status, replyTo: c.replyTo.kind === 'comment' ? (c.replyTo.id ?? null) : null });
   }
   return out;
 }
@@ -73,7 +74,8 @@ function labelProblem(text: string, c: SourceComment): string | null {
   }
   // An unrecorded author has no name to look for. Prose may say "a commenter"; a label that says
   // the author is missing must use the export wording rather than a vaguer one ("Unrecorded author").
-  if (c.status === 'unknown' && /unrecorded author|unknown author|author not recorded(?! in the export)/i.test(t)) return `"${t}" describes the unrecorded author without "${UNRECORDED}"`;
+  if (c.status === 'unknown' && /unrecorded author|unknown author|author not recorded(?! in the export)/i.test(t))
+    return `"${t}" describes the unrecorded author without "${UNRECORDED}"`;
   return null;
 }
 
@@ -104,7 +106,8 @@ function articleProblems(path: string, root: HTMLElement, c: SourceComment): str
   const article = root.querySelector(`article[id="${c.id}"]`);
   if (!article) return [`${path}: no article #${c.id}`];
   const say = (p: string | null) => p && problems.push(`${path}#${c.id}: ${p}`);
-  if (article.getAttribute('data-search-author-status') !== c.status) say(`data-search-author-status is "${article.getAttribute('data-search-author-status') ?? ''}", not "${c.status}"`);
+  if (article.getAttribute('data-search-author-status') !== c.status)
+    say(`data-search-author-status is "${article.getAttribute('data-search-author-status') ?? ''}", not "${c.status}"`);
   if ((article.getAttribute('data-search-author') ?? null) !== c.name) say(`data-search-author is "${article.getAttribute('data-search-author') ?? ''}"`);
   // Work on a copy: the source text, quoted excerpts and attribution notes are not labels.
   const copy = parse(article.outerHTML);
@@ -112,13 +115,16 @@ function articleProblems(path: string, root: HTMLElement, c: SourceComment): str
   const wrap = copy.querySelector('.comment-head .author-wrap');
   if (c.status === 'inferred' && !wrap?.querySelector('.tag.inferred')) say('the visible name has no "inferred" tag');
   wrap?.remove();
-  if (c.status === 'unknown' && !copy.querySelector('.comment-head')?.textContent.includes('Author not recorded in the export')) say('the header does not say the author is not recorded');
+  if (c.status === 'unknown' && !copy.querySelector('.comment-head')?.textContent.includes('Author not recorded in the export'))
+    say('the header does not say the author is not recorded');
   for (const el of [copy, ...copy.querySelectorAll('*')]) {
     for (const [k, v] of Object.entries(el.attributes)) if (!RAW_ATTRIBUTES.has(k)) say(labelProblem(v, c) && `${k}: ${labelProblem(v, c) ?? ''}`);
   }
   for (const part of copy.querySelectorAll('.comment-head, .comment-context, .comment-foot')) say(labelProblem(part.textContent, c));
   // The list of replies under the comment is labelled with its author too.
-  const replies = article.parentNode.childNodes.find((n): n is HTMLElement => n instanceof HTMLElement && n.tagName === 'OL' && n.classList.contains('replies'));
+  const replies = article.parentNode.childNodes.find(
+    (n): n is HTMLElement => n instanceof HTMLElement && n.tagName === 'OL' && n.classList.contains('replies'),
+  );
   if (replies) say(labelProblem(replies.getAttribute('aria-label') ?? '', c));
   return problems;
 }
@@ -129,7 +135,8 @@ function replyDataProblems(path: string, root: HTMLElement): string[] {
   for (const el of root.querySelectorAll('article[data-search-reply-to-status]')) {
     const href = el.querySelector('.comment-context a[href^="#"]')?.getAttribute('href');
     const parent = href ? byTarget.get(`${path}${href}`) : undefined;
-    if (parent && el.getAttribute('data-search-reply-to-status') !== parent.status) problems.push(`${path}#${el.id}: replies to #${parent.id} but its reply-to status is not "${parent.status}"`);
+    if (parent && el.getAttribute('data-search-reply-to-status') !== parent.status)
+      problems.push(`${path}#${el.id}: replies to #${parent.id} but its reply-to status is not "${parent.status}"`);
   }
   return problems;
 }
@@ -140,12 +147,14 @@ function previewProblems(file: string, map: Record<string, { author?: unknown; t
   for (const [key, p] of Object.entries(map)) {
     if (p.author !== undefined) {
       const a = p.author as { name?: unknown; status?: unknown };
-      if (typeof a !== 'object' || a === null || typeof a.status !== 'string') problems.push(`${file} [${key}]: author ${JSON.stringify(p.author)} carries no status`);
+      if (typeof a !== 'object' || a === null || typeof a.status !== 'string')
+        problems.push(`${file} [${key}]: author ${JSON.stringify(p.author)} carries no status`);
     }
     const c = page ? byTarget.get(`${page}#${key}`) : undefined;
     if (!c) continue;
     const a = p.author as { name?: unknown; status?: unknown } | undefined;
-    if (a?.status !== c.status || (a?.name ?? null) !== c.name) problems.push(`${file} [${key}]: author ${JSON.stringify(p.author)}, expected ${JSON.stringify({ name: c.name, status: c.status })}`);
+    if (a?.status !== c.status || (a?.name ?? null) !== c.name)
+      problems.push(`${file} [${key}]: author ${JSON.stringify(p.author)}, expected ${JSON.stringify({ name: c.name, status: c.status })}`);
     const t = labelProblem(p.title ?? '', c);
     if (t) problems.push(`${file} [${key}]: title ${t}`);
   }
@@ -172,8 +181,14 @@ function previewFiles(): { file: string; page: string | null; map: Record<string
 
 describe('attribution status on every built page', () => {
   test('the content has inferred and unrecorded comments to check', () => {
-    expectSome(uncertain.filter((c) => c.status === 'inferred'), 'inferred comments in content/threads');
-    expectSome(uncertain.filter((c) => c.status === 'unknown'), 'unrecorded comments in content/threads');
+    expectSome(
+      uncertain.filter((c) => c.status === 'inferred'),
+      'inferred comments in content/threads',
+    );
+    expectSome(
+      uncertain.filter((c) => c.status === 'unknown'),
+      'unrecorded comments in content/threads',
+    );
   });
 
   test('every link to an inferred or unrecorded comment carries the status wherever it names the author', () => {
@@ -197,7 +212,9 @@ describe('attribution status on every built page', () => {
   test('the thread header lists inferred authors as inferred and counts the unrecorded ones', () => {
     const problems: string[] = [];
     for (const page of new Set(uncertain.map((c) => c.page))) {
-      const dd = dom(page).querySelectorAll('dt').find((dt) => /^Authors?$/.test(dt.textContent.trim()))?.nextElementSibling;
+      const dd = dom(page)
+        .querySelectorAll('dt')
+        .find((dt) => /^Authors?$/.test(dt.textContent.trim()))?.nextElementSibling;
       if (!dd) {
         problems.push(`${page}: no Authors line`);
         continue;
@@ -206,10 +223,15 @@ describe('attribution status on every built page', () => {
       for (const c of onPage.filter((x) => x.status === 'inferred')) {
         // A name with some comments on evidence says what share is inferred instead.
         const mixed = onPage.some((x) => x.name === c.name && x.status !== 'inferred');
-        const p = mixed ? (dd.textContent.includes(`${c.name ?? ''} (`) && dd.textContent.includes('inferred') ? null : `"${dd.textContent}" does not say which of ${c.name ?? ''}'s comments are inferred`) : labelProblem(dd.textContent, c);
+        const p = mixed
+          ? dd.textContent.includes(`${c.name ?? ''} (`) && dd.textContent.includes('inferred')
+            ? null
+            : `"${dd.textContent}" does not say which of ${c.name ?? ''}'s comments are inferred`
+          : labelProblem(dd.textContent, c);
         if (p) problems.push(`${page}: Authors: ${p}`);
       }
-      if (onPage.some((x) => x.status === 'unknown') && !dd.textContent.includes(UNRECORDED)) problems.push(`${page}: Authors: "${dd.textContent}" does not count the unrecorded authors`);
+      if (onPage.some((x) => x.status === 'unknown') && !dd.textContent.includes(UNRECORDED))
+        problems.push(`${page}: Authors: "${dd.textContent}" does not count the unrecorded authors`);
     }
     expectNone([...new Set(problems)], 'thread headers that drop the attribution status');
   });
@@ -237,7 +259,8 @@ describe('attribution status on every built page', () => {
       for (const el of root.querySelectorAll('main p, main li, main a, main h1, main h2, main h3, title')) {
         const own = clean(el.textContent);
         for (const n of names) {
-          if (own.includes(n.name) && !/unconfirmed/i.test(own) && el.querySelectorAll('p, li').length === 0) problems.push(`${path}: "${own.slice(0, 140)}" states ${n.name} without "unconfirmed"`);
+          if (own.includes(n.name) && !/unconfirmed/i.test(own) && el.querySelectorAll('p, li').length === 0)
+            problems.push(`${path}: "${own.slice(0, 140)}" states ${n.name} without "unconfirmed"`);
         }
       }
     }
@@ -251,7 +274,10 @@ describe('attribution status in the preview files', () => {
     expectSome(files, 'preview files');
     const checked = files.filter((f) => Object.keys(f.map).some((k) => byTarget.has(`${f.page ?? ''}#${k}`)));
     expectSome(checked, 'preview files holding inferred or unrecorded comments');
-    expectNone(files.flatMap((f) => previewProblems(f.file, f.map, f.page)), 'previews that drop the attribution status');
+    expectNone(
+      files.flatMap((f) => previewProblems(f.file, f.map, f.page)),
+      'previews that drop the attribution status',
+    );
   });
 });
 
@@ -262,7 +288,10 @@ describe('the checks can fail', () => {
     if (!inferred?.name) throw new Error('no inferred comment to break');
     const html = pages().find((p) => p.path === inferred.page)?.html ?? '';
     const label = `${inferred.name} (inferred)`;
-    const broken = html.replace(new RegExp(`(In reply to <a href="#${inferred.id}"><span class="blind-hide">)${label.replace(/[()]/g, '\\$&')}`), `$1${inferred.name}`);
+    const broken = html.replace(
+      new RegExp(`(In reply to <a href="#${inferred.id}"><span class="blind-hide">)${label.replace(/[()]/g, '\\$&')}`),
+      `$1${inferred.name}`,
+    );
     expect(broken, 'the page has an "In reply to" link to break').not.toBe(html);
     expect(linkProblems(inferred.page, parse(html))).toEqual([]);
     expect(linkProblems(inferred.page, parse(broken)).join('\n')).toContain(`names ${inferred.name} without "(inferred)"`);
@@ -304,20 +333,31 @@ describe('attribution status in the search index', () => {
   /** Every record matching an author filter value, with its meta. */
   async function byAuthor(value: string): Promise<{ url: string; meta: Record<string, string> }[]> {
     return page.evaluate(async (value) => {
-      const pf = (window as unknown as { pf: { search: (q: null, o: object) => Promise<{ results: { data: () => Promise<{ url: string; meta: Record<string, string> }> }[] }> } }).pf;
+      const pf = (
+        window as unknown as {
+          pf: { search: (q: null, o: object) => Promise<{ results: { data: () => Promise<{ url: string; meta: Record<string, string> }> }[] }> };
+        }
+      ).pf;
       const r = await pf.search(null, { filters: { author: { any: [value] } } });
-      return Promise.all(r.results.map(async (x) => {
-        const d = await x.data();
-        return { url: d.url, meta: d.meta };
-      }));
+      return Promise.all(
+        r.results.map(async (x) => {
+          const d = await x.data();
+          return { url: d.url, meta: d.meta };
+        }),
+      );
     }, value);
   }
 
   test('the author filters hold each inferred name with "(inferred)", and exactly those comments', async () => {
-    const filters = await page.evaluate(async () => (await (window as unknown as { pf: { filters: () => Promise<Record<string, Record<string, number>>> } }).pf.filters())['author'] ?? {});
+    const filters = await page.evaluate(
+      async () => (await (window as unknown as { pf: { filters: () => Promise<Record<string, Record<string, number>>> } }).pf.filters())['author'] ?? {},
+    );
     const inferred = uncertain.filter((c) => c.status === 'inferred');
     for (const name of new Set(inferred.map((c) => c.name ?? ''))) {
-      const mine = inferred.filter((c) => c.name === name).map((c) => `${c.page}#${c.id}`).sort();
+      const mine = inferred
+        .filter((c) => c.name === name)
+        .map((c) => `${c.page}#${c.id}`)
+        .sort();
       expect(Object.keys(filters), 'author filter values').toContain(`${name} (inferred)`);
       const found = await byAuthor(`${name} (inferred)`);
       expect(found.map((r) => r.url).sort()).toEqual(mine);
@@ -332,7 +372,10 @@ describe('attribution status in the search index', () => {
   });
 
   test('the unrecorded-author filter finds exactly the comments whose author the export lost', async () => {
-    const unknown = uncertain.filter((c) => c.status === 'unknown').map((c) => `${c.page}#${c.id}`).sort();
+    const unknown = uncertain
+      .filter((c) => c.status === 'unknown')
+      .map((c) => `${c.page}#${c.id}`)
+      .sort();
     const found = await byAuthor('Author not recorded in the export');
     expect(found.map((r) => r.url).sort()).toEqual(unknown);
     for (const r of found) expect(r.meta['title']).toContain('Author not recorded in the export');

@@ -25,7 +25,8 @@ const sourcePages = kinds.flatMap((k) => sourcePaths(k));
  */
 function watchNetwork(ctx: BrowserContext, problems: string[], label: () => string, leavingEarly = false): void {
   ctx.on('request', (r) => {
-    if (!r.url().startsWith(`${s.served.url}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`${label()}: request to another origin: ${r.url()}`);
+    if (!r.url().startsWith(`${s.served.url}/`) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      problems.push(`${label()}: request to another origin: ${r.url()}`);
   });
   ctx.on('requestfailed', (r) => {
     const why = r.failure()?.errorText ?? '?';
@@ -118,7 +119,12 @@ async function placement(page: Page, id: string) {
     const header = document.querySelector('.site-header') ?? document.querySelector('body > header');
     const fixed = header && ['sticky', 'fixed'].includes(getComputedStyle(header).position);
     const r = el.getBoundingClientRect();
-    return { top: Math.round(r.top), headerBottom: fixed ? Math.round(header.getBoundingClientRect().bottom) : 0, height: innerHeight, matches: el.matches(':target') };
+    return {
+      top: Math.round(r.top),
+      headerBottom: fixed ? Math.round(header.getBoundingClientRect().bottom) : 0,
+      height: innerHeight,
+      matches: el.matches(':target'),
+    };
   }, id);
 }
 
@@ -149,12 +155,15 @@ describe('permalinks', () => {
         // Wait until the landing scroll has settled.
         let last = Number.NaN;
         await expect
-          .poll(async () => {
-            const { top } = await placement(page, id);
-            const settled = top === last;
-            last = top;
-            return settled;
-          }, { timeout: 5_000, interval: 100 })
+          .poll(
+            async () => {
+              const { top } = await placement(page, id);
+              const settled = top === last;
+              last = top;
+              return settled;
+            },
+            { timeout: 5_000, interval: 100 },
+          )
           .toBe(true);
         const p = await placement(page, id);
         if (!p.matches) problems.push(`${target}: the element does not match :target`);
@@ -186,8 +195,14 @@ describe('copy link', () => {
 
   test('clicking a permalink’s copy-link button copies its full URL and says “Link copied”', async () => {
     const targets = copyTargets();
-    expectSome(targets.filter((t) => t.kind === 'comment'), 'comments with a copy-link button');
-    expectSome(targets.filter((t) => t.kind === 'heading'), 'headings with a copy-link button');
+    expectSome(
+      targets.filter((t) => t.kind === 'comment'),
+      'comments with a copy-link button',
+    );
+    expectSome(
+      targets.filter((t) => t.kind === 'heading'),
+      'headings with a copy-link button',
+    );
     const ctx = await s.context({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await ctx.newPage();
     const problems: string[] = [];

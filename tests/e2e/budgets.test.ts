@@ -27,7 +27,10 @@ describe('JavaScript before interaction', () => {
     const reading = pages().filter((p) => isReadingPage(p.path));
     expectSome(reading, 'reading pages');
     for (const kind of ['home', 'essay', 'thread', 'person', 'claim', 'term'] as const) {
-      expectSome(reading.filter((p) => pageKindOf(p.path) === kind), `${kind} pages`);
+      expectSome(
+        reading.filter((p) => pageKindOf(p.path) === kind),
+        `${kind} pages`,
+      );
     }
     const over = reading
       .map((p) => ({ path: p.path, gzip: eagerJsBytes(files, assetsOf(p.path)).gzip }))
@@ -40,7 +43,8 @@ describe('JavaScript before interaction', () => {
     const problems: string[] = [];
     for (const p of pages().filter((x) => isReadingPage(x.path))) {
       const a = assetsOf(p.path);
-      for (const f of a.eagerJs) if (f.startsWith('/pagefind/') || /\/(search-ui|previews)\.[^/]*\.js$/.test(f)) problems.push(`${p.path}: ${f} loads before interaction`);
+      for (const f of a.eagerJs)
+        if (f.startsWith('/pagefind/') || /\/(search-ui|previews)\.[^/]*\.js$/.test(f)) problems.push(`${p.path}: ${f} loads before interaction`);
     }
     expectNone(problems, 'search or preview code loaded eagerly');
     // The loader does reach them, lazily: otherwise the check above would pass for a site without search.

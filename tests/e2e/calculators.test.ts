@@ -19,7 +19,9 @@ afterAll(async () => {
 /** Every data-result on the page as name → { value, text }. */
 async function results(page: Page): Promise<Record<string, { value: string; text: string }>> {
   return page.$$eval('[data-result]', (els) =>
-    Object.fromEntries(els.map((e) => [e.getAttribute('data-result') ?? '', { value: e.getAttribute('data-value') ?? '', text: (e.textContent ?? '').trim() }])),
+    Object.fromEntries(
+      els.map((e) => [e.getAttribute('data-result') ?? '', { value: e.getAttribute('data-value') ?? '', text: (e.textContent ?? '').trim() }]),
+    ),
   );
 }
 
@@ -273,7 +275,7 @@ describe('calculators in the browser', () => {
       for (const url of [INDEX, `${ORDERING}?pG=2&dL=lognormal&n=5000`, `${HORIZON}?T=abc&form=discount`]) {
         if (url === INDEX) await page.goto(url);
         else await open(page, url);
-        await page.$$eval('details', (els) => els.forEach((d) => ((d).open = true)));
+        await page.$$eval('details', (els) => els.forEach((d) => (d.open = true)));
         for (const v of await axe(page)) problems.push(`${url} — ${v}`);
       }
       expect(problems).toEqual([]);

@@ -51,7 +51,14 @@ const essayPages = essays.map((e) => ({ path: hrefOf('essay', e.slug), sections:
 const sourcePages = [...essayPages.map((e) => e.path), ...commentPages.map((c) => c.path)];
 
 /** Each term's spellings in lower case, to check that a link's text is a use of its term. */
-const forms = new Map(glossary.map((g) => [g.slug, [String(g.data['term']), String(g.data['term']).replace(/\s*\([^)]*\)\s*$/, ''), ...((g.data['aliases'] as string[] | undefined) ?? [])].map((f) => f.toLowerCase())]));
+const forms = new Map(
+  glossary.map((g) => [
+    g.slug,
+    [String(g.data['term']), String(g.data['term']).replace(/\s*\([^)]*\)\s*$/, ''), ...((g.data['aliases'] as string[] | undefined) ?? [])].map((f) =>
+      f.toLowerCase(),
+    ),
+  ]),
+);
 
 const main = (path: string): HTMLElement => {
   const m = dom(path).querySelector('main');
@@ -100,7 +107,8 @@ describe('person pages', () => {
       const h1 = main(path).querySelector('h1');
       const next = h1?.nextElementSibling;
       if (h1?.text !== p.data['name']) problems.push(`${path}: h1 is "${h1?.text}"`);
-      if (next?.tagName !== 'P' || !next.classList.contains('lede') || next.text !== p.data['description']) problems.push(`${path}: the element after the name is not the description`);
+      if (next?.tagName !== 'P' || !next.classList.contains('lede') || next.text !== p.data['description'])
+        problems.push(`${path}: the element after the name is not the description`);
     }
     expectNone(problems, 'person pages without their description');
   });
@@ -124,7 +132,8 @@ describe('first-use glossary links in source text', () => {
         seen.add(slug);
         if (a.getAttribute('href') !== hrefOf('term', slug)) problems.push(`${path}: term link to ${a.getAttribute('href')} for "${slug}"`);
         const text = a.text.toLowerCase();
-        if (!forms.get(slug)?.some((f) => text === f || text === `${f}s` || text === `${f}es`)) problems.push(`${path}: "${a.text}" is not a form of "${slug}"`);
+        if (!forms.get(slug)?.some((f) => text === f || text === `${f}s` || text === `${f}es`))
+          problems.push(`${path}: "${a.text}" is not a form of "${slug}"`);
       }
     }
     expectNone(problems, 'term link problems');
@@ -161,7 +170,9 @@ describe('first-use glossary links in source text', () => {
     const problems = commentPages.flatMap(({ path, comments }) =>
       comments.flatMap((c) => {
         // Our notes under a quotation (what it quotes, where from) are not source paragraphs.
-        const shown = (main(path).querySelector(`article[id="${c.id}"] .comment-body`)?.querySelectorAll('p') ?? []).filter((p) => !p.classList.contains('quote-source'));
+        const shown = (main(path).querySelector(`article[id="${c.id}"] .comment-body`)?.querySelectorAll('p') ?? []).filter(
+          (p) => !p.classList.contains('quote-source'),
+        );
         return differences(`${path}#${c.id}`, shown, c.paragraphs, () => checked++);
       }),
     );
@@ -198,19 +209,36 @@ describe('first-use glossary links in source text', () => {
 describe('"cited by" from the start tour and from our summaries', () => {
   test('passages the tour links to list the tour (section) that cites them, and the link lands there', () => {
     const tour = dom('/start/');
-    const cites = sourcePages.flatMap((p) => main(p).querySelectorAll('a[data-backlink="cites"]').map((a) => ({ page: p, href: a.getAttribute('href') ?? '' })));
+    const cites = sourcePages.flatMap((p) =>
+      main(p)
+        .querySelectorAll('a[data-backlink="cites"]')
+        .map((a) => ({ page: p, href: a.getAttribute('href') ?? '' })),
+    );
     const fromTour = cites.filter((c) => c.href.startsWith('/start/'));
     // A reference above the tour's first heading is credited to the page; the rest to their section.
-    expectSome(fromTour.filter((c) => c.href.includes('#')), '"cited by" links to a section of the start tour');
-    const problems = fromTour.filter((c) => c.href !== '/start/' && (!/^\/start\/#[a-z0-9-]+$/.test(c.href) || !tour.getElementById(c.href.slice('/start/#'.length))));
-    expectNone(problems.map((c) => `${c.page}: ${c.href}`), 'tour backlinks that do not land on a tour section');
+    expectSome(
+      fromTour.filter((c) => c.href.includes('#')),
+      '"cited by" links to a section of the start tour',
+    );
+    const problems = fromTour.filter(
+      (c) => c.href !== '/start/' && (!/^\/start\/#[a-z0-9-]+$/.test(c.href) || !tour.getElementById(c.href.slice('/start/#'.length))),
+    );
+    expectNone(
+      problems.map((c) => `${c.page}: ${c.href}`),
+      'tour backlinks that do not land on a tour section',
+    );
   });
 
   test('glossary and claim pages the tour links to list the tour among what cites them', () => {
     const tour = readFileSync('content/guides/start.mdx', 'utf8');
     const targets = [...new Set([...tour.matchAll(/<Ref to="((?:glossary|arguments)\/[a-z0-9-]+)"/g)].map((m) => `/${m[1]}/`))];
     expectSome(targets, 'glossary or claim references in content/guides/start.mdx');
-    const problems = targets.filter((path) => !main(path).querySelectorAll('.backlinks a[data-backlink="cites"]').some((a) => (a.getAttribute('href') ?? '').startsWith('/start/')));
+    const problems = targets.filter(
+      (path) =>
+        !main(path)
+          .querySelectorAll('.backlinks a[data-backlink="cites"]')
+          .some((a) => (a.getAttribute('href') ?? '').startsWith('/start/')),
+    );
     expectNone(problems, 'pages the tour cites that do not list it');
   });
 
@@ -237,7 +265,9 @@ describe('navigation and the home page', () => {
     const wanted = ['/start/', '/arguments/', '/glossary/', '/calculators/', '/search/'];
     const problems: string[] = [];
     for (const path of pagePaths(/\/$/)) {
-      const hrefs = dom(path).querySelectorAll('nav[aria-label="Main"] a').map((a) => a.getAttribute('href'));
+      const hrefs = dom(path)
+        .querySelectorAll('nav[aria-label="Main"] a')
+        .map((a) => a.getAttribute('href'));
       for (const w of wanted) if (!hrefs.includes(w)) problems.push(`${path}: nav lacks ${w}`);
     }
     expectNone(problems, 'pages whose nav lacks a section');
@@ -298,7 +328,10 @@ describe('term links in the browser', () => {
     const ctx = await s.context();
     const page = await ctx.newPage();
     await page.goto(sourcePaths('thread')[0] ?? '/');
-    const style = await page.locator('a.term-link').first().evaluate((el) => getComputedStyle(el).textDecorationStyle);
+    const style = await page
+      .locator('a.term-link')
+      .first()
+      .evaluate((el) => getComputedStyle(el).textDecorationStyle);
     expect(style).toBe('dotted');
     await ctx.close();
   });

@@ -12,7 +12,9 @@ const withHeaderSearch = allPages.filter((p) => dom(p).querySelector('#site-sear
 
 /** The policy a built page ships in its meta tag (`null` when it has none). */
 function shippedPolicy(path: string): string | null {
-  const metas = dom(path).querySelectorAll('meta[http-equiv]').filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
+  const metas = dom(path)
+    .querySelectorAll('meta[http-equiv]')
+    .filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
   return metas.length === 1 ? (metas[0]?.getAttribute('content') ?? null) : null;
 }
 
@@ -44,7 +46,12 @@ describe('the policy in the built pages', () => {
 
   test('the policy allows only our own origin', () => {
     const policy = shippedPolicy('/') ?? '';
-    const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name = '', ...values]) => [name, values]),
+    );
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['base-uri']).toEqual(["'self'"]);

@@ -17,7 +17,11 @@ function idsOn(path: string): Set<string> | null {
   if (!htmlPaths.has(path)) return null;
   let ids = idCache.get(path);
   if (!ids) {
-    ids = new Set(dom(path).querySelectorAll('[id]').map((el) => el.id));
+    ids = new Set(
+      dom(path)
+        .querySelectorAll('[id]')
+        .map((el) => el.id),
+    );
     idCache.set(path, ids);
   }
   return ids;
@@ -57,7 +61,8 @@ function references(root: HTMLElement): string[] {
 
 /** Checks one reference from page `from`; returns a problem sentence or null. */
 function check(from: string, href: string): string | null {
-  if (href === '' || /^(mailto:|tel:|data:|javascript:)/i.test(href)) return href.toLowerCase().startsWith('javascript:') ? `${from}: ${href} → javascript: URL` : null;
+  if (href === '' || /^(mailto:|tel:|data:|javascript:)/i.test(href))
+    return href.toLowerCase().startsWith('javascript:') ? `${from}: ${href} → javascript: URL` : null;
   let url: URL;
   try {
     url = new URL(href, `${ORIGIN}${from}`);

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'node-html-parser';
-import { aliasesFor, applyAnchorRedirects, diffAnchors, formatAnchorList, pageRedirects, redirectProblems, splitAnchor } from '../../src/lib/links/permalinks.ts';
+import {
+  aliasesFor,
+  applyAnchorRedirects,
+  diffAnchors,
+  formatAnchorList,
+  pageRedirects,
+  redirectProblems,
+  splitAnchor,
+} from '../../src/lib/links/permalinks.ts';
 import { ANCHORS_FILE, REDIRECTS_FILE, builtAnchors, readJson } from '../../src/tools/update-anchors.ts';
 import { DIST, dom, expectNone, expectSome, pages } from './helpers.ts';
 
@@ -18,12 +26,20 @@ const UPDATE = 'run `npm run anchors:update` and commit content/permalinks/ancho
 
 describe('published anchors', () => {
   test('the build publishes comment anchors and essay heading anchors', () => {
-    expectSome(built.filter((a) => a.includes('#c-')), 'comment anchors (#c-…)');
-    expectSome(built.filter((a) => a.startsWith('/essays/') && !a.includes('#c-')), 'essay section anchors');
+    expectSome(
+      built.filter((a) => a.includes('#c-')),
+      'comment anchors (#c-…)',
+    );
+    expectSome(
+      built.filter((a) => a.startsWith('/essays/') && !a.includes('#c-')),
+      'essay section anchors',
+    );
   });
 
   test(`${ANCHORS_FILE} is sorted, one anchor a line, as anchors:update writes it`, () => {
-    expect(Array.isArray(committed) && committed.every((a) => typeof a === 'string' && /^\/[^#]*#.+/.test(a)), 'a JSON array of "/page/#id" strings').toBe(true);
+    expect(Array.isArray(committed) && committed.every((a) => typeof a === 'string' && /^\/[^#]*#.+/.test(a)), 'a JSON array of "/page/#id" strings').toBe(
+      true,
+    );
     expect(committedText, `hand-edited list: ${UPDATE}`).toBe(formatAnchorList(committed));
   });
 
@@ -36,10 +52,7 @@ describe('published anchors', () => {
   });
 
   test(`every redirect in ${REDIRECTS_FILE} is sound and points at something the build has`, () => {
-    expectNone(
-      [...redirectProblems(redirects), ...diff.brokenRedirects.map(({ from, to }) => `${from} → ${to}: the target is not in dist/`)],
-      'bad redirects',
-    );
+    expectNone([...redirectProblems(redirects), ...diff.brokenRedirects.map(({ from, to }) => `${from} → ${to}: the target is not in dist/`)], 'bad redirects');
   });
 
   test('every anchor the build publishes is in the committed list', () => {
@@ -92,7 +105,10 @@ describe('redirects on the built pages', () => {
     expect(target, `a comment anchor on ${thread}`).toBeDefined();
     const moves = { [`${thread}#c-retired-for-test`]: target!, [`/about/#gone-for-test`]: target! };
     const rewritten = parse(applyAnchorRedirects(thread!, page.html, moves));
-    expectNone(aliasProblems(moves, () => rewritten), 'aliases the post-build step failed to write');
+    expectNone(
+      aliasProblems(moves, () => rewritten),
+      'aliases the post-build step failed to write',
+    );
     const about = parse(applyAnchorRedirects('/about/', pages().find((p) => p.path === '/about/')!.html, moves));
     expect(about.getElementById('gone-for-test')?.querySelector('a')?.getAttribute('href')).toBe(target);
   });

@@ -97,7 +97,12 @@ for (const page of pages()) {
     });
   }
   for (const a of root.querySelectorAll('main a.quote-span')) {
-    spans.push({ page: page.path, status: a.getAttribute('data-quote') ?? 'none', text: a.querySelector('q')?.textContent ?? '', cites: a.getAttribute('href') ?? undefined });
+    spans.push({
+      page: page.path,
+      status: a.getAttribute('data-quote') ?? 'none',
+      text: a.querySelector('q')?.textContent ?? '',
+      cites: a.getAttribute('href') ?? undefined,
+    });
   }
 }
 
@@ -164,7 +169,8 @@ describe('quote provenance', () => {
     }
     for (const b of earlier) {
       const source = b.cites ? passageText(b.cites) : null;
-      if (source !== null && foundIn(b.text, source)) problems.push(`${b.page}: "${b.text.slice(0, 60)}…" is marked as an earlier version but is in ${b.cites}`);
+      if (source !== null && foundIn(b.text, source))
+        problems.push(`${b.page}: "${b.text.slice(0, 60)}…" is marked as an earlier version but is in ${b.cites}`);
     }
     expectNone(problems, 'earlier-version quotes');
   });
@@ -186,14 +192,18 @@ describe('quote provenance', () => {
     const problems: string[] = [];
     for (const s of spans) {
       const source = s.cites ? passageText(s.cites) : null;
-      if (s.status === 'found' && (source === null || !foundIn(s.text, source))) problems.push(`${s.page}: inline quote "${s.text}" is not in ${s.cites ?? 'nothing'}`);
+      if (s.status === 'found' && (source === null || !foundIn(s.text, source)))
+        problems.push(`${s.page}: inline quote "${s.text}" is not in ${s.cites ?? 'nothing'}`);
       // The span is inside a paragraph, never a blockquote: the words around it are the writer's.
     }
     expectNone(problems, 'inline quotations');
   });
 
   test('counts', () => {
-    const count = (xs: Seen[]) => Object.entries(Object.groupBy(xs, (x) => x.status)).map(([k, v]) => `${k} ${v?.length ?? 0}`).join(', ');
+    const count = (xs: Seen[]) =>
+      Object.entries(Object.groupBy(xs, (x) => x.status))
+        .map(([k, v]) => `${k} ${v?.length ?? 0}`)
+        .join(', ');
     console.log(`quote provenance: ${blockquotes.length} blockquotes (${count(blockquotes)}); ${spans.length} inline quotations (${count(spans)})`);
     expect(blockquotes.length).toBeGreaterThan(0);
   });
@@ -214,7 +224,9 @@ function comments(): CommentSeen[] {
   for (const page of pages().filter((p) => /^\/(threads|people)\//.test(p.path))) {
     for (const art of dom(page.path).querySelectorAll('article.comment')) {
       const title = (art.querySelector('.comment-head h3')?.textContent ?? '').replace(/^Comment by [^:]*:\s*/, '');
-      const quotes = art.querySelectorAll('.comment-body > blockquote').map((bq) => bq.querySelectorAll('p').filter((p) => !p.classList.contains('quote-source'))[0]?.textContent ?? '');
+      const quotes = art
+        .querySelectorAll('.comment-body > blockquote')
+        .map((bq) => bq.querySelectorAll('p').filter((p) => !p.classList.contains('quote-source'))[0]?.textContent ?? '');
       out.push({ page: page.path, id: art.id, title, quotes });
     }
   }
@@ -262,7 +274,9 @@ describe('own words', () => {
     const dir = join(DIST, 'pagefind', 'fragment');
     const fragments = new Map<string, string>();
     for (const f of readdirSync(dir)) {
-      const json = gunzipSync(readFileSync(join(dir, f))).toString('utf8').replace(/^pagefind_dcd/, '');
+      const json = gunzipSync(readFileSync(join(dir, f)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, '');
       const frag = JSON.parse(json) as { url: string; content: string };
       fragments.set(frag.url, frag.content);
     }
@@ -273,7 +287,9 @@ describe('own words', () => {
         problems.push(`${c.page}#${c.id}: no search record`);
         continue;
       }
-      for (const q of c.quotes) if (norm(q).length >= 20 && norm(content).includes(norm(q).slice(0, 60))) problems.push(`${c.page}#${c.id}: search text contains the quotation "${q.slice(0, 50)}"`);
+      for (const q of c.quotes)
+        if (norm(q).length >= 20 && norm(content).includes(norm(q).slice(0, 60)))
+          problems.push(`${c.page}#${c.id}: search text contains the quotation "${q.slice(0, 50)}"`);
     }
     expectNone(problems, 'search records holding quotations');
   });

@@ -34,7 +34,9 @@ let copy: string;
 /** Loads Pagefind in a page as the site does (main thread), ready for window.pf.search. */
 async function engineAt(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/about/`);
-  await page.evaluate(`(async () => { const pf = await import('/pagefind/pagefind.js'); await pf.options({ noWorker: true }); await pf.init(); window.pf = pf; })()`);
+  await page.evaluate(
+    `(async () => { const pf = await import('/pagefind/pagefind.js'); await pf.options({ noWorker: true }); await pf.init(); window.pf = pf; })()`,
+  );
 }
 
 /** Every result URL for a query, best first. */
@@ -49,7 +51,9 @@ function urls(page: Page, q: string): Promise<string[]> {
 beforeAll(async () => {
   copy = mkdtempSync(join(tmpdir(), 'pagefind-reference-'));
   cpSync(DIST, copy, { recursive: true });
-  const run = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/build/build-search-index.ts', '--chunk-positions', '0', copy], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/build/build-search-index.ts', '--chunk-positions', '0', copy], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`reference index build failed: ${run.stderr}`);
   reference = await serveDist(copy);
   s = await startSession();
@@ -90,7 +94,16 @@ describe('the re-cut word index', () => {
 
   test('finds, for words at every chunk edge and their 3-letter prefixes, all that Pagefind’s own chunks find', async () => {
     const edges = words.flatMap((c) => [c[0]!, c.at(-1)!]).filter((w) => /^\p{L}/u.test(w));
-    const queries = [...new Set([...edges, ...edges.map((w) => Array.from(w).slice(0, 3).join('')), 'deceptive alignment', 'counting argument', 'situational awareness', 'gradient descent'])];
+    const queries = [
+      ...new Set([
+        ...edges,
+        ...edges.map((w) => Array.from(w).slice(0, 3).join('')),
+        'deceptive alignment',
+        'counting argument',
+        'situational awareness',
+        'gradient descent',
+      ]),
+    ];
     expect(queries.length).toBeGreaterThan(40);
     // 3-letter families the re-cut had to split (allowed only past twice the target, see the test
     // above): a query for such a prefix looks in one chunk, so completions in the next are lost by
@@ -134,7 +147,14 @@ describe('the re-cut word index', () => {
       const page = await context.newPage();
       const sizes: Promise<number>[] = [];
       await page.goto('/about/', { waitUntil: 'networkidle' });
-      page.on('response', (r) => sizes.push(r.body().then((b) => wireBytes(r.headers()['content-type'] ?? '', b).gzip, () => 0)));
+      page.on('response', (r) =>
+        sizes.push(
+          r.body().then(
+            (b) => wireBytes(r.headers()['content-type'] ?? '', b).gzip,
+            () => 0,
+          ),
+        ),
+      );
       await page.focus('#site-search-input');
       await page.fill('#site-search-input', q);
       await page.waitForSelector('#site-search-panel a[data-search-result]');

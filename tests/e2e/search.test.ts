@@ -31,13 +31,19 @@ afterAll(async () => {
 async function top(q: string, filters: Record<string, string[]> = {}, n = 3): Promise<{ url: string; meta: Record<string, string> }[]> {
   return page.evaluate(
     async ({ q, filters, n }) => {
-      const pf = (window as unknown as { pf: { search: (q: string, o: object) => Promise<{ results: { data: () => Promise<{ url: string; meta: Record<string, string> }> }[] }> } }).pf;
+      const pf = (
+        window as unknown as {
+          pf: { search: (q: string, o: object) => Promise<{ results: { data: () => Promise<{ url: string; meta: Record<string, string> }> }[] }> };
+        }
+      ).pf;
       const f = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, { any: v }]));
       const r = await pf.search(q, { filters: f });
-      return Promise.all(r.results.slice(0, n).map(async (x) => {
-        const d = await x.data();
-        return { url: d.url, meta: d.meta };
-      }));
+      return Promise.all(
+        r.results.slice(0, n).map(async (x) => {
+          const d = await x.data();
+          return { url: d.url, meta: d.meta };
+        }),
+      );
     },
     { q, filters, n },
   );

@@ -61,7 +61,9 @@ describe('page meta', () => {
     const site = siteOrigin();
     const problems: string[] = [];
     for (const { path } of indexable) {
-      const canonical = dom(path).querySelectorAll('link[rel="canonical"]').map((l) => l.getAttribute('href'));
+      const canonical = dom(path)
+        .querySelectorAll('link[rel="canonical"]')
+        .map((l) => l.getAttribute('href'));
       const expected = new URL(path.slice(1), site).href;
       if (canonical.length !== 1 || canonical[0] !== expected) problems.push(`${path}: canonical ${JSON.stringify(canonical)}, expected ${expected}`);
       if (meta(path, 'og:url') !== expected) problems.push(`${path}: og:url ${meta(path, 'og:url')}, expected ${expected}`);

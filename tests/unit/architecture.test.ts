@@ -41,7 +41,8 @@ function files(dir: string): string[] {
 
 /** Every module a file names: static and dynamic imports, re-exports and side-effect imports. */
 function importsOf(src: string): string[] {
-  const re = /(?:^|\n)\s*(?:import|export)\s[^'";]*?\sfrom\s+['"]([^'"]+)['"]|(?:^|\n|<script>\s*)\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const re =
+    /(?:^|\n)\s*(?:import|export)\s[^'";]*?\sfrom\s+['"]([^'"]+)['"]|(?:^|\n|<script>\s*)\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
   return [...src.matchAll(re)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
 }
 
@@ -69,7 +70,11 @@ describe('the import table', () => {
   });
 
   test('returns files to check in every folder it names', () => {
-    for (const folder of Object.keys(RULES)) expect(checked.some((f) => ruleFolder(f) === folder), folder).toBe(true);
+    for (const folder of Object.keys(RULES))
+      expect(
+        checked.some((f) => ruleFolder(f) === folder),
+        folder,
+      ).toBe(true);
   });
 });
 
@@ -91,7 +96,8 @@ describe('imports', () => {
 
 describe('importsOf', () => {
   test('returns side-effect, dynamic and re-export specifiers as well as plain imports', () => {
-    const src = "import a from './a.ts';\nimport './b.css';\nexport { c } from './c.ts';\nconst d = await import('./d.ts');\n<script>import '../e.ts';</script>";
+    const src =
+      "import a from './a.ts';\nimport './b.css';\nexport { c } from './c.ts';\nconst d = await import('./d.ts');\n<script>import '../e.ts';</script>";
     expect(importsOf(src)).toEqual(['./a.ts', './b.css', './c.ts', '../e.ts', './d.ts'].sort((x, y) => src.indexOf(x) - src.indexOf(y)));
   });
 });

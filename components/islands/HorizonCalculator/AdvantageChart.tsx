@@ -23,9 +23,7 @@ export function chartRange(inputs: HorizonInputs, hMin: number | null): [number,
 export function AdvantageChart({ inputs, hMin }: AdvantageChartProps) {
   const [from, to] = chartRange(inputs, hMin);
   const corners = [inputs.c, inputs.T, inputs.T + inputs.D, hMin ?? NaN, inputs.h0].filter((x) => x > from && x < to);
-  const points = [...advantageCurve(inputs, from, to, 16), ...corners.map((h) => ({ H: h, advantage: advantage(inputs, h) }))].sort(
-    (a, b) => a.H - b.H,
-  );
+  const points = [...advantageCurve(inputs, from, to, 16), ...corners.map((h) => ({ H: h, advantage: advantage(inputs, h) }))].sort((a, b) => a.H - b.H);
   // One unit of open pursuit, or c when that is smaller, marks where the vertical scale turns logarithmic.
   const unit = Math.min(1, inputs.c);
   const ys = points.map((p) => symlog(p.advantage, unit));
@@ -47,12 +45,12 @@ export function AdvantageChart({ inputs, hMin }: AdvantageChartProps) {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="advantage-title advantage-desc" class="calc-chart">
         <title id="advantage-title">Advantage of playing along, V_B − V_A, against the goal horizon H</title>
         <desc id="advantage-desc">
-          A line over horizons from {formatNumber(from)} to {formatNumber(to)} {unitName} on a logarithmic axis; the
-          vertical axis is signed-logarithmic. The line is below zero, so open pursuit pays better, until{' '}
-          {hMin === null ? 'the end of the range: playing along never pays' : `h-min, ${formatNumber(hMin)} ${unitName}`}. Marked:
-          T = {formatNumber(inputs.T)} {unitName}
-          {hMin === null ? '' : `, h-min`}, and the current horizon h₀ = {formatNumber(inputs.h0)} {unitName}. The table below
-          gives values at each power of ten.
+          A line over horizons from {formatNumber(from)} to {formatNumber(to)} {unitName} on a logarithmic axis; the vertical axis is signed-logarithmic. The
+          line is below zero, so open pursuit pays better, until{' '}
+          {hMin === null ? 'the end of the range: playing along never pays' : `h-min, ${formatNumber(hMin)} ${unitName}`}. Marked: T = {formatNumber(inputs.T)}{' '}
+          {unitName}
+          {hMin === null ? '' : `, h-min`}, and the current horizon h₀ = {formatNumber(inputs.h0)} {unitName}. The table below gives values at each power of
+          ten.
         </desc>
         {decadeTicks(from, to, 7).map((t) => (
           <g class="calc-grid">

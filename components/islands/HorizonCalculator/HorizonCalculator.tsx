@@ -5,7 +5,14 @@
 import { useMemo } from 'preact/hooks';
 import { dataValue, formatHorizon, formatNumber } from '../../../src/lib/calc/format.ts';
 import { evaluateHorizon } from '../../../src/lib/calc/horizon.ts';
-import { horizonQuery, horizonTexts, horizonTextsFromQuery, parseHorizonTexts, type HorizonKey, type HorizonTexts } from '../../../src/lib/calc/horizon-query.ts';
+import {
+  horizonQuery,
+  horizonTexts,
+  horizonTextsFromQuery,
+  parseHorizonTexts,
+  type HorizonKey,
+  type HorizonTexts,
+} from '../../../src/lib/calc/horizon-query.ts';
 import { Choice, ErrorSummary, Field, fieldBinder } from '../calculator-kit/Field.tsx';
 import { useHydrated, useUrlTexts } from '../calculator-kit/hooks.ts';
 import { ShareControls } from '../calculator-kit/ShareControls.tsx';
@@ -31,9 +38,7 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
   const unit = inputs.unit;
   const one = UNIT_ONE[unit] ?? unit;
   const errorCount = Object.keys(errors).length;
-  const field = (key: HorizonKey, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
-    <Field {...bind(key)} label={label} {...extra} />
-  );
+  const field = (key: HorizonKey, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => <Field {...bind(key)} label={label} {...extra} />;
 
   return (
     <div class="calc" data-calculator="goal-horizon" data-ready={live ? 'true' : 'false'}>
@@ -105,7 +110,9 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
             </dd>
           </div>
           <div>
-            <dt>V_B − V_A at h₀ = {formatNumber(inputs.h0)} {inputs.h0 === 1 ? one : unit}</dt>
+            <dt>
+              V_B − V_A at h₀ = {formatNumber(inputs.h0)} {inputs.h0 === 1 ? one : unit}
+            </dt>
             <dd data-result="advantage-at-h0" data-value={dataValue(r.advantageAtH0)}>
               {formatNumber(r.advantageAtH0, 6)}
             </dd>
@@ -132,8 +139,8 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
         <section class="calc-panel" aria-labelledby="horizon-training-heading">
           <h2 id="horizon-training-heading">Training a long horizon on purpose</h2>
           <p>
-            Credit assignment means a horizon is only trained by episodes at least that long, so N episodes that instil
-            h-min cost at least N · h-min {unit} of training.
+            Credit assignment means a horizon is only trained by episodes at least that long, so N episodes that instil h-min cost at least N · h-min {unit} of
+            training.
           </p>
           <div class="calc-horizon-grid">
             {field('E', 'Episode length you propose, E', { unit })}
@@ -149,11 +156,7 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
             <div>
               <dt>Do episodes of length E reach h-min?</dt>
               <dd data-result="episode-reaches" data-value={dataValue(r.episodeReaches)}>
-                {r.episodeReaches
-                  ? 'yes'
-                  : r.hMin === null
-                    ? 'no: no horizon pays'
-                    : `no: ${formatNumber(r.hMin / inputs.E, 4)} times too short`}
+                {r.episodeReaches ? 'yes' : r.hMin === null ? 'no: no horizon pays' : `no: ${formatNumber(r.hMin / inputs.E, 4)} times too short`}
               </dd>
             </div>
           </dl>

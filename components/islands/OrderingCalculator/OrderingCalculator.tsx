@@ -128,11 +128,7 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
                 <legend>
                   {prop}: {NAMES[prop]}
                 </legend>
-                <Field
-                  {...bind(`p${prop}`)}
-                  label={`Chance ${prop} is present after pre-training`}
-                  slider={{ min: 0, max: 1, step: 0.005, scale: 'linear' }}
-                />
+                <Field {...bind(`p${prop}`)} label={`Chance ${prop} is present after pre-training`} slider={{ min: 0, max: 1, step: 0.005, scale: 'linear' }} />
                 <Field
                   {...bind(`m${prop}`)}
                   label={`${lognormal ? 'Median' : 'Mean'} time for ${prop} to appear`}
@@ -152,11 +148,7 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
                   onText={set(`d${prop}`)}
                 />
                 {lognormal || errors[`s${prop}`] ? (
-                  <Field
-                    {...bind(`s${prop}`)}
-                    label={`Log-spread of ${prop}’s time`}
-                    slider={{ min: 0.05, max: 5, step: 0.05, scale: 'linear' }}
-                  />
+                  <Field {...bind(`s${prop}`)} label={`Log-spread of ${prop}’s time`} slider={{ min: 0.05, max: 5, step: 0.05, scale: 'linear' }} />
                 ) : null}
               </fieldset>
             );
@@ -164,23 +156,9 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
         </div>
         <fieldset class="calc-prop">
           <legend>Goal formation, correction and the run</legend>
-          <Field
-            {...bind('q')}
-            label="Chance a proxy forms even though B is already there"
-            slider={{ min: 0, max: 1, step: 0.005, scale: 'linear' }}
-          />
-          <Field
-            {...bind('corr')}
-            label="Mean time to correct a proxy once B is there"
-            unit="runs"
-            slider={{ min: -3, max: 9, step: 0.01, scale: 'log' }}
-          />
-          <Field
-            {...bind('tau')}
-            label="End of the run"
-            unit="runs"
-            slider={{ min: -3, max: 3, step: 0.01, scale: 'log' }}
-          />
+          <Field {...bind('q')} label="Chance a proxy forms even though B is already there" slider={{ min: 0, max: 1, step: 0.005, scale: 'linear' }} />
+          <Field {...bind('corr')} label="Mean time to correct a proxy once B is there" unit="runs" slider={{ min: -3, max: 9, step: 0.01, scale: 'log' }} />
+          <Field {...bind('tau')} label="End of the run" unit="runs" slider={{ min: -3, max: 3, step: 0.01, scale: 'log' }} />
         </fieldset>
         <fieldset class="calc-prop">
           <legend>Monte Carlo (used when any time is lognormal)</legend>
@@ -213,11 +191,7 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
             return (
               <div class={f.name === 'p-deceptive' ? 'calc-figure-main' : undefined}>
                 <dt>{f.label}</dt>
-                <dd
-                  data-result={f.name}
-                  data-value={dataValue(est ? est.value : f.exact)}
-                  data-se={est ? dataValue(est.se) : undefined}
-                >
+                <dd data-result={f.name} data-value={dataValue(est ? est.value : f.exact)} data-se={est ? dataValue(est.se) : undefined}>
                   {est ? formatEstimate(est.value, est.se) : formatPercent(f.exact)}
                   {general && !est ? ' (exponential reading; sampling…)' : ''}
                 </dd>
@@ -240,8 +214,8 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
       <section class="calc-orders" aria-labelledby="ordering-orders-heading">
         <h2 id="ordering-orders-heading">Which order comes first</h2>
         <p>
-          Properties present after pre-training form a tied group in braces; the rest follow in the order they appear, with no
-          end of run and no correction. {mcResult ? 'Frequencies are from the Monte Carlo run.' : 'Probabilities are exact.'}
+          Properties present after pre-training form a tied group in braces; the rest follow in the order they appear, with no end of run and no correction.{' '}
+          {mcResult ? 'Frequencies are from the Monte Carlo run.' : 'Probabilities are exact.'}
         </p>
         <OrdersChart orders={ORDERS} probabilities={mcResult ? mcResult.orders : exactOrders} errors={orderErrors} shown={ordersShown} />
       </section>

@@ -46,9 +46,7 @@ export interface OrdersChartProps {
 
 /** Bar chart of the most likely orders, dangerous ones marked in colour and in words. */
 export function OrdersChart({ orders, probabilities, errors, shown }: OrdersChartProps) {
-  const ranked = orders
-    .map((o) => ({ o, p: probabilities[o.index] ?? 0 }))
-    .sort((a, b) => b.p - a.p || a.o.index - b.o.index);
+  const ranked = orders.map((o) => ({ o, p: probabilities[o.index] ?? 0 })).sort((a, b) => b.p - a.p || a.o.index - b.o.index);
   const top = ranked.slice(0, shown);
   const max = niceMax(top[0]?.p ?? 0);
   const row = 24;
@@ -62,9 +60,8 @@ export function OrdersChart({ orders, probabilities, errors, shown }: OrdersChar
       <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby="orders-chart-title orders-chart-desc" class="calc-chart">
         <title id="orders-chart-title">The {shown} most likely emergence orders</title>
         <desc id="orders-chart-desc">
-          Horizontal bars, one per order, longest first. Orders in which B comes last after G, L and S are dangerous and
-          drawn in the accent colour with the word “dangerous”. Together the dangerous orders have probability{' '}
-          {formatPercent(dangerShare)}. The table below lists all 65.
+          Horizontal bars, one per order, longest first. Orders in which B comes last after G, L and S are dangerous and drawn in the accent colour with the
+          word “dangerous”. Together the dangerous orders have probability {formatPercent(dangerShare)}. The table below lists all 65.
         </desc>
         <PercentGrid max={max} x={x} height={height} />
         {top.map(({ o, p }, i) => {
@@ -129,9 +126,9 @@ export function TornadoChart({ rows, base }: TornadoChartProps) {
       <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby="tornado-title tornado-desc" class="calc-chart">
         <title id="tornado-title">Sensitivity of P(deceptive) to each input</title>
         <desc id="tornado-desc">
-          One row per input, widest swing first. Each bar runs from P(deceptive) with the input moved down (halved, or half
-          way to 0 for a probability) to P(deceptive) with it moved up (doubled, or half way to 1). The vertical line is
-          the current value, {formatPercent(base)}. The table below gives the numbers.
+          One row per input, widest swing first. Each bar runs from P(deceptive) with the input moved down (halved, or half way to 0 for a probability) to
+          P(deceptive) with it moved up (doubled, or half way to 1). The vertical line is the current value, {formatPercent(base)}. The table below gives the
+          numbers.
         </desc>
         <PercentGrid max={max} x={x} height={height} />
         {rows.map((r, i) => {
@@ -154,8 +151,7 @@ export function TornadoChart({ rows, base }: TornadoChartProps) {
         <line class="calc-base" x1={x(base)} x2={x(base)} y1={2} y2={height - 26} />
       </svg>
       <p class="calc-legend">
-        <span class="calc-key down" aria-hidden="true"></span> input moved down <span class="calc-key up" aria-hidden="true"></span> input
-        moved up
+        <span class="calc-key down" aria-hidden="true"></span> input moved down <span class="calc-key up" aria-hidden="true"></span> input moved up
       </p>
       <details class="calc-table">
         <summary>Sensitivity as a table</summary>

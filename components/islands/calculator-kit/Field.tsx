@@ -143,17 +143,17 @@ export function Choice<T extends string>(props: ChoiceProps<T>) {
  * The props every field shares, bound to one key of a calculator's text state: its id, text,
  * error and change handler, disabled until the island is live.
  */
-export function fieldBinder<K extends string>(texts: Readonly<Record<K, string>>, errors: Readonly<Partial<Record<K, string>>>, live: boolean, setTexts: (next: Record<K, string>) => void) {
+export function fieldBinder<K extends string>(
+  texts: Readonly<Record<K, string>>,
+  errors: Readonly<Partial<Record<K, string>>>,
+  live: boolean,
+  setTexts: (next: Record<K, string>) => void,
+) {
   return (key: K) => ({ id: key, text: texts[key], error: errors[key], disabled: !live, onText: (text: string) => setTexts({ ...texts, [key]: text }) });
 }
 
 /** How many fields need fixing, after the calculator's note; nothing when none do. */
 export function ErrorSummary({ count }: { count: number }) {
   if (count === 0) return null;
-  return (
-    <strong class="calc-error-summary">
-      {' '}
-      {count === 1 ? 'One field needs attention' : `${count} fields need attention`}; the rest still compute.
-    </strong>
-  );
+  return <strong class="calc-error-summary"> {count === 1 ? 'One field needs attention' : `${count} fields need attention`}; the rest still compute.</strong>;
 }

@@ -135,9 +135,7 @@ export function advantageSlope(inputs: HorizonInputs, H: number): number {
   const { form, T, c, D, eps } = inputs;
   const pm = inputs.p * inputs.m;
   return (
-    (eps === 0 ? 0 : eps * weightIntegralSlope(form, H, 0, T)) +
-    (pm === 0 ? 0 : pm * weightIntegralSlope(form, H, T, D)) -
-    weightIntegralSlope(form, H, 0, c)
+    (eps === 0 ? 0 : eps * weightIntegralSlope(form, H, 0, T)) + (pm === 0 ? 0 : pm * weightIntegralSlope(form, H, T, D)) - weightIntegralSlope(form, H, 0, c)
   );
 }
 
@@ -155,9 +153,7 @@ export function hMin(inputs: HorizonInputs): number | null {
 // is found exactly, piece by piece.
 function hMinCutoff(inputs: HorizonInputs): number | null {
   const [lo, hi] = searchRange(inputs);
-  const corners = [lo, hi, inputs.c, inputs.T, inputs.T + inputs.D]
-    .filter((x) => Number.isFinite(x) && x >= lo && x <= hi)
-    .sort((a, b) => a - b);
+  const corners = [lo, hi, inputs.c, inputs.T, inputs.T + inputs.D].filter((x) => Number.isFinite(x) && x >= lo && x <= hi).sort((a, b) => a - b);
   if (advantage(inputs, lo) > 0) return lo;
   for (let i = 0; i + 1 < corners.length; i++) {
     const a = corners[i] ?? lo;

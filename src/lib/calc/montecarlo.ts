@@ -154,4 +154,3 @@ export function runMonteCarlo(inputs: OrderingInputs): MonteCarloResult {
   run.step(run.total);
   return run.result();
 }
-

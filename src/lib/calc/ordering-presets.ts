@@ -12,9 +12,18 @@ export const ORDERING_PRESETS: readonly Preset<OrderingInputs>[] = [
       'The base goal is understood early (mostly from pre-training), long-term goals and situational awareness are rare and slow to appear, and differential adversarial examples correct a proxy quickly.',
     inputs: { ...ORDERING_DEFAULTS, pG: 0.02, pL: 0.005, pB: 0.9, pS: 0.01, mG: 0.3, mL: 5, mB: 0.2, mS: 2, q: 0, corr: 0.02 },
     sources: [
-      essay('pre-trained-models-are-unlikely-to-develop-the-necessary-properties', 'Essay: pre-trained models are unlikely to develop the necessary properties'),
-      essay('will-understanding-of-the-base-goal-come-before-goal-directed-behavior', 'Essay: will understanding of the base goal come before goal-directed behavior?'),
-      essay('will-understanding-of-the-base-goal-come-before-long-term-goal-horizons', 'Essay: will understanding of the base goal come before long-term goal horizons?'),
+      essay(
+        'pre-trained-models-are-unlikely-to-develop-the-necessary-properties',
+        'Essay: pre-trained models are unlikely to develop the necessary properties',
+      ),
+      essay(
+        'will-understanding-of-the-base-goal-come-before-goal-directed-behavior',
+        'Essay: will understanding of the base goal come before goal-directed behavior?',
+      ),
+      essay(
+        'will-understanding-of-the-base-goal-come-before-long-term-goal-horizons',
+        'Essay: will understanding of the base goal come before long-term goal horizons?',
+      ),
     ],
   },
   {
@@ -36,4 +45,3 @@ export const ORDERING_PRESETS: readonly Preset<OrderingInputs>[] = [
     sources: [essay('foundational-properties-for-deceptive-alignment', 'Essay: the four foundational properties')],
   },
 ];
-

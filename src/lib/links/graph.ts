@@ -73,10 +73,7 @@ interface SectionIn {
   id: string;
   heading: string | null;
   line: number | null;
-  blocks: readonly (
-    | ({ kind: 'p' } & ParagraphIn)
-    | { kind: 'missing-list'; id: string; after: number; label: string; items: readonly { text: string }[] }
-  )[];
+  blocks: readonly (({ kind: 'p' } & ParagraphIn) | { kind: 'missing-list'; id: string; after: number; label: string; items: readonly { text: string }[] })[];
 }
 
 /** Everything the graph is built from; the collection entries' data satisfies these shapes. */
@@ -149,7 +146,17 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
       for (const b of s.blocks) {
         if (b.kind !== 'missing-list') continue;
         const items = b.items.map((i) => i.text).join(' ');
-        add({ page, anchor: b.id, kind: 'list-note', title: `Editor's note · ${e.title}`, author: null, excerpt: excerpt(`A list the export lost: ${b.label}.`, EXCERPT) }, items);
+        add(
+          {
+            page,
+            anchor: b.id,
+            kind: 'list-note',
+            title: `Editor's note · ${e.title}`,
+            author: null,
+            excerpt: excerpt(`A list the export lost: ${b.label}.`, EXCERPT),
+          },
+          items,
+        );
       }
     }
   }
@@ -189,11 +196,15 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
       const quoting = wholeQuotes.get(nodeId(page, c.id));
       add(
         { page, anchor: c.id, kind: 'comment', title: `Comment by ${authorLabel(author)} · ${title}`, author, excerpt: nodeExcerpt(c.paragraphs, quoting) },
-        c.paragraphs.filter((p) => !p.quote && !quoting?.has(paragraphKey(p.line, p.col))).map((p) => p.text).join('\n'),
+        c.paragraphs
+          .filter((p) => !p.quote && !quoting?.has(paragraphKey(p.line, p.col)))
+          .map((p) => p.text)
+          .join('\n'),
       );
     }
   }
-  for (const c of input.claims ?? []) add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
+  for (const c of input.claims ?? [])
+    add({ page: `arguments/${c.slug}`, anchor: null, kind: 'claim', title: c.title, author: null, excerpt: excerpt(c.summary ?? '', EXCERPT) });
   for (const t of input.terms ?? []) add({ page: `glossary/${t.slug}`, anchor: null, kind: 'term', title: t.term, author: null, excerpt: '' });
   for (const e of input.editorial ?? []) {
     const { page, anchor } = splitNodeId(e.id);

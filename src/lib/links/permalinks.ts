@@ -59,12 +59,7 @@ export interface AnchorDiff {
  * redirect sends it to something that exists (an anchor of the build, or for a target without a
  * fragment one of `builtPages`), because readers' old links must keep working.
  */
-export function diffAnchors(
-  committed: readonly string[],
-  built: readonly string[],
-  redirects: Redirects,
-  builtPages: readonly string[] = [],
-): AnchorDiff {
+export function diffAnchors(committed: readonly string[], built: readonly string[], redirects: Redirects, builtPages: readonly string[] = []): AnchorDiff {
   const have = new Set(built);
   const pages = new Set(builtPages);
   const exists = (target: string) => have.has(target) || (!target.includes('#') && pages.has(target));
@@ -222,7 +217,10 @@ export function applyAnchorRedirects(pagePath: string, html: string, redirects: 
     const close = out.lastIndexOf('</main>');
     if (close === -1) throw new Error(`${pagePath}: has no <main> to hold notes for the anchors that moved away`);
     const notes = departures
-      .map(({ id, to }) => `<p class="moved-anchor" id="${attr(id)}" data-pagefind-ignore>This passage has moved: <a href="${attr(to)}">continue to its new place</a>.</p>`)
+      .map(
+        ({ id, to }) =>
+          `<p class="moved-anchor" id="${attr(id)}" data-pagefind-ignore>This passage has moved: <a href="${attr(to)}">continue to its new place</a>.</p>`,
+      )
       .join('');
     out = `${out.slice(0, close)}${notes}${out.slice(close)}`;
   }

@@ -48,7 +48,11 @@ interface CommentLike {
  * Previews for a thread page and every comment on it. `quoting` gives, per comment id, the
  * paragraphs that are wholly quotations (see previewText).
  */
-export function threadPreviews(pageTitle: string, comments: readonly CommentLike[], quoting: (id: string) => ReadonlySet<string> = () => new Set()): PreviewMap {
+export function threadPreviews(
+  pageTitle: string,
+  comments: readonly CommentLike[],
+  quoting: (id: string) => ReadonlySet<string> = () => new Set(),
+): PreviewMap {
   const map: PreviewMap = { '': { title: pageTitle, text: `${comments.length} comments` } };
   for (const c of comments) {
     const p: Preview = { title: `Comment on ${pageTitle}`, author: attributionOf(c.author), text: previewText(c.paragraphs, 280, quoting(c.id)) };

@@ -93,7 +93,11 @@ function quotedText(b: Backlink): string {
  * are quotations are skipped, so no label starts with someone else's words. A comment that is all
  * quotation (none in the seeds) falls back to its text rather than showing nothing.
  */
-export function ownWords(paragraphs: readonly { text: string; line: number; col?: number | undefined; quote?: boolean | undefined }[], quotes: ReadonlyMap<string, ParagraphQuotes>, max?: number): string {
+export function ownWords(
+  paragraphs: readonly { text: string; line: number; col?: number | undefined; quote?: boolean | undefined }[],
+  quotes: ReadonlyMap<string, ParagraphQuotes>,
+  max?: number,
+): string {
   return firstOwnWords(paragraphs, (p) => isQuotation(p, quotes.get(paragraphKey(p.line, p.col))), max);
 }
 
@@ -121,7 +125,14 @@ export function paragraphGroups(
     const link = q?.whole ?? null;
     const status = blockquoteStatus(link, p.quoteNote);
     const prev = out[out.length - 1];
-    if (prev?.kind === 'quote' && prev.status === status && prev.link?.node.id === link?.node.id && prev.note === p.quoteNote && status !== 'found' && status !== 'earlier') {
+    if (
+      prev?.kind === 'quote' &&
+      prev.status === status &&
+      prev.link?.node.id === link?.node.id &&
+      prev.note === p.quoteNote &&
+      status !== 'found' &&
+      status !== 'earlier'
+    ) {
       prev.indices.push(index);
     } else {
       out.push({ kind: 'quote', indices: [index], status, link, note: p.quoteNote });

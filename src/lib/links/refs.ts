@@ -143,7 +143,7 @@ function ignoredRanges(src: string): [number, number][] {
     const text = src.slice(from, to);
     // Comments first, then inline code: a backtick inside a comment is not code.
     for (const m of text.matchAll(/<!--[\s\S]*?-->|\{\s*\/\*[\s\S]*?\*\/\s*\}/g)) ranges.push([from + m.index, from + m.index + m[0].length]);
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       if (text[i] !== '`') {
         i++;
         continue;
@@ -203,7 +203,7 @@ const unprotect = (text: string) => text.replace(/[\ue000-\ue0ff]/g, (c) => SPEC
  */
 export function mdxInlineText(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s[i] ?? '';
     if (c === '\\' && SPECIAL.includes(s[i + 1] ?? ' ')) {
       // A Markdown backslash escape: the character itself, not markup (\* is a star).
@@ -317,7 +317,7 @@ function readTag(src: string, from: number): { to: string | null; error?: string
 /** `s` with the inside of every complete `{…}` expression blanked out, same length. */
 function maskExpressions(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const end = s[i] === '{' ? expressionEnd(s, i) : -1;
     if (end < 0) {
       out += s[i];
@@ -439,7 +439,11 @@ export function headingBefore(mdxSource: string, line: number): string | null {
       continue;
     }
     const h = /^ {0,3}#{2,4}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
-    if (h) heading = (h[1] ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    if (h)
+      heading = (h[1] ?? '')
+        .replace(/<[^>]*>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
   }
   return heading;
 }

@@ -118,9 +118,7 @@ export function argumentTree(claims: readonly ClaimIn[], relations: readonly Rel
     // A top-level claim met inside another subtree is only referred to: it gets its own entry.
     if (shown.has(slug) || (!top && rootSet.has(slug))) return { slug, via, repeat: true, children: [] };
     shown.add(slug);
-    const into = relationsTo(relations, slug).sort(
-      (a, b) => kindRank(a.kind) - kindRank(b.kind) || (rank.get(a.from) ?? 0) - (rank.get(b.from) ?? 0),
-    );
+    const into = relationsTo(relations, slug).sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || (rank.get(a.from) ?? 0) - (rank.get(b.from) ?? 0));
     return { slug, via, repeat: false, children: into.map((r) => visit(r.from, r.kind, false)) };
   };
 

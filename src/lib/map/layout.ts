@@ -226,7 +226,13 @@ interface Grid {
 }
 
 /** Step 1, items: a box per node, then a dummy point per layer crossed by an edge spanning several. */
-function buildGrid(nodesIn: readonly MapNodeIn[], edges: readonly MapEdgeIn[], layer: ReadonlyMap<string, number>, reversed: ReadonlySet<number>, o: LayoutOptions): Grid {
+function buildGrid(
+  nodesIn: readonly MapNodeIn[],
+  edges: readonly MapEdgeIn[],
+  layer: ReadonlyMap<string, number>,
+  reversed: ReadonlySet<number>,
+  o: LayoutOptions,
+): Grid {
   const layerCount = nodesIn.length ? Math.max(...nodesIn.map((n) => layer.get(n.id) ?? 0)) + 1 : 0;
   const items = new Map<string, Item>();
   const byLayer: string[][] = Array.from({ length: layerCount }, () => []);
@@ -391,7 +397,13 @@ interface LabelSlot {
 }
 
 /** Step 6, edges: from the upper box's bottom to the lower box's top, then oriented source → target. */
-function placeEdges(g: Grid, edges: readonly MapEdgeIn[], reversed: ReadonlySet<number>, bands: Bands, portX: ReadonlyMap<string, number>): { placed: PlacedEdge[]; slots: LabelSlot[] } {
+function placeEdges(
+  g: Grid,
+  edges: readonly MapEdgeIn[],
+  reversed: ReadonlySet<number>,
+  bands: Bands,
+  portX: ReadonlyMap<string, number>,
+): { placed: PlacedEdge[]; slots: LabelSlot[] } {
   const get = (k: string): Item => g.items.get(k) as Item;
   const centreY = (it: Item) => (bands.top[it.layer] ?? 0) + (bands.height[it.layer] ?? 0) / 2;
   const slots: LabelSlot[] = [];
@@ -456,7 +468,15 @@ export function layoutMap(nodesIn: readonly MapNodeIn[], edgesIn: readonly MapEd
   const nodes: PlacedNode[] = nodesIn.map((n) => {
     const it = grid.items.get(n.id) as Item;
     const top = (bands.top[it.layer] ?? 0) + (bands.height[it.layer] ?? 0) / 2 - it.height / 2;
-    const placed: PlacedNode = { id: n.id, x: it.x - it.width / 2, y: top, width: it.width, height: it.height, layer: it.layer, lines: grid.lines.get(n.id) ?? [] };
+    const placed: PlacedNode = {
+      id: n.id,
+      x: it.x - it.width / 2,
+      y: top,
+      width: it.width,
+      height: it.height,
+      layer: it.layer,
+      lines: grid.lines.get(n.id) ?? [],
+    };
     if (n.tag) placed.tag = n.tag;
     return placed;
   });

@@ -39,7 +39,9 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
     if (info < 24) return info;
     const width = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
     if (width === 0) {
-      throw new CborError(`CBOR head at offset ${start} uses ${info === 31 ? 'an indefinite length' : `reserved additional info ${info}`}, which Pagefind never writes`);
+      throw new CborError(
+        `CBOR head at offset ${start} uses ${info === 31 ? 'an indefinite length' : `reserved additional info ${info}`}, which Pagefind never writes`,
+      );
     }
     need(width);
     const offset = at;

@@ -123,7 +123,9 @@ function escapeHtml(text: string): string {
  */
 export function recordAsHtml(record: SearchRecord): string {
   const metas = Object.entries(record.meta).map(([k, v]) => `<meta data-pagefind-meta="${escapeHtml(k)}[content]" content="${escapeHtml(v)}">`);
-  const filters = Object.entries(record.filters).flatMap(([k, vs]) => vs.map((v) => `<meta data-pagefind-filter="${escapeHtml(k)}[content]" content="${escapeHtml(v)}">`));
+  const filters = Object.entries(record.filters).flatMap(([k, vs]) =>
+    vs.map((v) => `<meta data-pagefind-filter="${escapeHtml(k)}[content]" content="${escapeHtml(v)}">`),
+  );
   const title = record.meta['title'] ?? '';
   return (
     `<!doctype html><html lang="${record.language}"><head>${[...metas, ...filters].join('')}</head>` +

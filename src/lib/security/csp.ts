@@ -88,7 +88,8 @@ export function inlineCode(source: string): InlineCode {
     for (const [key, value] of attrs) {
       if (key === 'style') found.styleAttributes.push(value);
       else if (/^on[a-z]+$/.test(key)) found.problems.push(`<${name} ${key}="…">: inline event handlers are blocked by the policy`);
-      else if (URL_ATTRIBUTES.has(key) && /^\s*javascript:/i.test(value)) found.problems.push(`<${name} ${key}="${value}">: javascript: URLs are blocked by the policy`);
+      else if (URL_ATTRIBUTES.has(key) && /^\s*javascript:/i.test(value))
+        found.problems.push(`<${name} ${key}="${value}">: javascript: URLs are blocked by the policy`);
     }
     if (RAW_TEXT.has(name)) {
       const endTag = new RegExp(`</${name}[\\s/>]`, 'ig');

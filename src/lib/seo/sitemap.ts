@@ -3,8 +3,10 @@
 
 /** Whether a page asks search engines not to index it (the not-found page, redirect stubs). */
 export function isNoindex(html: string): boolean {
-  return /<meta\s[^>]*name\s*=\s*["']?robots["']?[^>]*content\s*=\s*["'][^"']*\bnoindex\b/i.test(html) ||
-    /<meta\s[^>]*content\s*=\s*["'][^"']*\bnoindex\b[^>]*name\s*=\s*["']?robots\b/i.test(html);
+  return (
+    /<meta\s[^>]*name\s*=\s*["']?robots["']?[^>]*content\s*=\s*["'][^"']*\bnoindex\b/i.test(html) ||
+    /<meta\s[^>]*content\s*=\s*["'][^"']*\bnoindex\b[^>]*name\s*=\s*["']?robots\b/i.test(html)
+  );
 }
 
 /** Paths of the built pages that belong in the sitemap: all but those marked noindex, sorted. */

@@ -32,7 +32,17 @@ export interface SiteShapes {
   thread: { type: 'thread'; post: { title: string }; comments: readonly CommentData[] };
   profile: { type: 'profile'; person: string; comments: readonly CommentData[] };
   person: { name: string; description: string };
-  claim: { title: string; summary: string; kind: string; order: number; supports: readonly string[]; attacks: readonly string[]; terms: readonly string[]; sources: readonly string[]; passages: readonly PassageRef[] };
+  claim: {
+    title: string;
+    summary: string;
+    kind: string;
+    order: number;
+    supports: readonly string[];
+    attacks: readonly string[];
+    terms: readonly string[];
+    sources: readonly string[];
+    passages: readonly PassageRef[];
+  };
   term: { term: string; short: string; aliases: readonly string[]; related: readonly string[]; sources: readonly string[]; passages: readonly PassageRef[] };
   guide: { title: string };
   summary: { target: string; title: string };
@@ -113,7 +123,11 @@ function fileOf(collection: string, e: Entry<unknown>): string {
 }
 
 /** Published anchors of every page a reference may target. */
-function knownAnchors<S extends SiteShapes>(input: SiteInput<S>, profiles: readonly Entry<S['profile']>[], threads: readonly Entry<S['thread']>[]): Map<string, Set<string>> {
+function knownAnchors<S extends SiteShapes>(
+  input: SiteInput<S>,
+  profiles: readonly Entry<S['profile']>[],
+  threads: readonly Entry<S['thread']>[],
+): Map<string, Set<string>> {
   const known = new Map<string, Set<string>>();
   for (const e of input.essays) {
     known.set(pageIdOf('essay', e.id), new Set(e.data.sections.flatMap((s) => [s.id, ...s.blocks.flatMap((b) => (b.kind === 'missing-list' ? [b.id] : []))])));
@@ -240,7 +254,12 @@ export function buildSiteModel<S extends SiteShapes>(input: SiteInput<S>): SiteM
 }
 
 /** Previews of every page and its passages; a link's preview fetches its target page's file. */
-function previewFiles<S extends SiteShapes>(input: SiteInput<S>, threads: readonly Entry<S['thread']>[], profiles: readonly Entry<S['profile']>[], graph: LinkGraph): PreviewFile[] {
+function previewFiles<S extends SiteShapes>(
+  input: SiteInput<S>,
+  threads: readonly Entry<S['thread']>[],
+  profiles: readonly Entry<S['profile']>[],
+  graph: LinkGraph,
+): PreviewFile[] {
   const quoting = (page: string) => (id: string) => wholeQuoteParagraphs(graph, `${page}#${id}`);
   const out: PreviewFile[] = [];
   for (const e of input.essays) out.push({ kind: 'essay', slug: e.id, map: essayPreviews(e.data.title, e.data.author, e.data.sections) });
@@ -256,8 +275,10 @@ function previewFiles<S extends SiteShapes>(input: SiteInput<S>, threads: readon
     out.push({ kind: 'person', slug: p.id, map });
   }
   // Our own pages: the byline says so, since a preview floats over an author's text.
-  for (const t of input.glossary) out.push({ kind: 'term', slug: t.id, map: { '': { title: t.data.term, byline: 'Glossary · our definition', text: t.data.short } } });
-  for (const c of input.claims) out.push({ kind: 'claim', slug: c.id, map: { '': { title: c.data.title, byline: 'Argument map · our summary', text: c.data.summary } } });
+  for (const t of input.glossary)
+    out.push({ kind: 'term', slug: t.id, map: { '': { title: t.data.term, byline: 'Glossary · our definition', text: t.data.short } } });
+  for (const c of input.claims)
+    out.push({ kind: 'claim', slug: c.id, map: { '': { title: c.data.title, byline: 'Argument map · our summary', text: c.data.summary } } });
   return out;
 }
 

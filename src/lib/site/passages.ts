@@ -15,7 +15,12 @@ interface CommentIn {
 }
 
 export interface PassageIndexInput {
-  essays: readonly { slug: string; title: string; author: Attribution; sections: readonly { id: string; heading: string | null; blocks: readonly { kind: string; id?: string; label?: string }[] }[] }[];
+  essays: readonly {
+    slug: string;
+    title: string;
+    author: Attribution;
+    sections: readonly { id: string; heading: string | null; blocks: readonly { kind: string; id?: string; label?: string }[] }[];
+  }[];
   threads: readonly { slug: string; title: string; comments: readonly CommentIn[] }[];
   /** Profile exports, shown on /people/<person>/. */
   profiles: readonly { person: string; personName: string; comments: readonly CommentIn[] }[];
@@ -81,7 +86,8 @@ export function passageIndex(input: PassageIndexInput): Map<string, PassageInfo>
   for (const p of input.profiles) {
     const page = `people/${p.person}`;
     if (!map.has(page)) put(page, { kind: 'person', where: `${p.personName}'s page`, author: null });
-    for (const c of p.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment from ${p.personName}'s profile`, author: attributionOf(c.author), ...opening(c) });
+    for (const c of p.comments)
+      put(`${page}#${c.id}`, { kind: 'comment', where: `a comment from ${p.personName}'s profile`, author: attributionOf(c.author), ...opening(c) });
   }
   return map;
 }

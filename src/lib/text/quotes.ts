@@ -398,11 +398,7 @@ function eligible(p: QuotablePassage, q: QuoteCandidate): boolean {
  * Finds the source passage of each quote. Each candidate line yields at most one link per quoted
  * text (the whole line, or each span in quote marks inside an unflagged line).
  */
-export function findQuoteLinks(
-  passages: readonly QuotablePassage[],
-  candidates: readonly QuoteCandidate[],
-  options: QuoteMatchOptions = {},
-): QuoteLink[] {
+export function findQuoteLinks(passages: readonly QuotablePassage[], candidates: readonly QuoteCandidate[], options: QuoteMatchOptions = {}): QuoteLink[] {
   const minTokens = options.minTokens ?? MIN_QUOTE_TOKENS;
   const minFuzzy = options.minFuzzyTokens ?? MIN_FUZZY_TOKENS;
   const minParent = options.minParentTokens ?? MIN_PARENT_TOKENS;
@@ -544,11 +540,7 @@ export function essayPassages(page: string, essay: QuotableEssay): QuotablePassa
  * Passages and quote candidates of a thread. `firstOrder` places the thread in the global
  * reading order; comments count up from it in export order, which is conversation order.
  */
-export function threadQuoteInputs(
-  page: string,
-  thread: QuotableThread,
-  firstOrder = 0,
-): { passages: QuotablePassage[]; candidates: QuoteCandidate[] } {
+export function threadQuoteInputs(page: string, thread: QuotableThread, firstOrder = 0): { passages: QuotablePassage[]; candidates: QuoteCandidate[] } {
   const passages: QuotablePassage[] = [];
   const candidates: QuoteCandidate[] = [];
   thread.comments.forEach((c, i) => {

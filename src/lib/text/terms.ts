@@ -203,7 +203,11 @@ export function linkBlocks(blocks: readonly TermBlock[], terms: readonly TermMat
     if (keys.has(b.key)) throw new Error(`linkBlocks: two blocks share the key "${b.key}"`);
     keys.add(b.key);
   }
-  const { paragraphs } = linkFirstUses(blocks.flatMap((b) => b.paragraphs), terms, options);
+  const { paragraphs } = linkFirstUses(
+    blocks.flatMap((b) => b.paragraphs),
+    terms,
+    options,
+  );
   const out = new Map<string, Segment[][]>();
   let at = 0;
   for (const b of blocks) {

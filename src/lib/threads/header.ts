@@ -83,7 +83,8 @@ export function nameProblem(name: string): string | null {
   if (name.trim() === '') return 'the name is missing';
   for (const ch of name) {
     if (/\p{Cc}/u.test(ch)) return `the name contains a control character (${codePoint(ch)})`;
-    if (/[\p{Zl}\p{Zp}]/u.test(ch) || (/\p{Zs}/u.test(ch) && ch !== ' ')) return `the name contains a Unicode separator (${codePoint(ch)}) where only a plain space may be`;
+    if (/[\p{Zl}\p{Zp}]/u.test(ch) || (/\p{Zs}/u.test(ch) && ch !== ' '))
+      return `the name contains a Unicode separator (${codePoint(ch)}) where only a plain space may be`;
     if (/\p{Cf}/u.test(ch) && !INVISIBLE_OK.test(ch)) return `the name contains a Unicode format character (${codePoint(ch)})`;
   }
   if (name !== name.trim()) return 'the name has spaces around it';

@@ -88,9 +88,7 @@ export function assignCommentIds(sources: readonly IdSource[]): string[] {
     const longest = Math.max(...words.map((w) => w.length));
     let resolved = false;
     for (let n = ID_WORDS * 2; ; n *= 2) {
-      const candidates = members.map((i, k) =>
-        bases[i]?.derived === 'dated' ? `${id}-${hashId(words[k] ?? [], n)}` : `c-${hashId(words[k] ?? [], n)}`,
-      );
+      const candidates = members.map((i, k) => (bases[i]?.derived === 'dated' ? `${id}-${hashId(words[k] ?? [], n)}` : `c-${hashId(words[k] ?? [], n)}`));
       if (new Set(candidates).size === candidates.length) {
         members.forEach((i, k) => (ids[i] = candidates[k] ?? ''));
         resolved = true;

@@ -36,7 +36,9 @@ function uniqueIndex(line: string, phrase: string, fromIndex: number, what: stri
   if (phrase.trim() === '') throw new QuoteCutError(`the quote's ${what} phrase on line ${lineNo} is empty`);
   const at = line.indexOf(phrase, fromIndex);
   if (at < 0) {
-    throw new QuoteCutError(`the quote's ${what} phrase ${JSON.stringify(phrase)} is not on line ${lineNo}${fromIndex > 0 ? ' after its start' : ''} (phrases must match the export exactly)`);
+    throw new QuoteCutError(
+      `the quote's ${what} phrase ${JSON.stringify(phrase)} is not on line ${lineNo}${fromIndex > 0 ? ' after its start' : ''} (phrases must match the export exactly)`,
+    );
   }
   if (line.indexOf(phrase, at + 1) >= 0) {
     throw new QuoteCutError(`the quote's ${what} phrase ${JSON.stringify(phrase)} occurs more than once on line ${lineNo}; give a longer phrase`);

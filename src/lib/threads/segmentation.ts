@@ -106,8 +106,7 @@ export interface CommentDraft {
 }
 
 export type EssayBlockDraft =
-  | ({ kind: 'p' } & Para)
-  | { kind: 'missing-list'; id: string; after: number; label: string; items: RecoveredItem[]; lost: boolean; note: string };
+  ({ kind: 'p' } & Para) | { kind: 'missing-list'; id: string; after: number; label: string; items: RecoveredItem[]; lost: boolean; note: string };
 
 export interface EssaySectionDraft {
   id: string;
@@ -162,13 +161,19 @@ export function applySegmentation(file: string, lines: readonly ExportLine[], se
     if (b > total) fail(s.at, `segment ${label} ends at line ${b}, but ${exportFile} has only ${total} lines`);
     if (prev && a < next) fail(s.at, `segment ${label} overlaps ${labelOf(prev)} (${linesText([a, Math.min(b, next - 1)])})`);
     if (a > next) {
-      fail(s.at, `${linesText([next, a - 1])} of ${exportFile} ${a - 1 === next ? 'is' : 'are'} in no segment (${prev ? `between ${labelOf(prev)} and ${label}` : `before ${label}`}); add a segment or a "kind: skip" with a reason`);
+      fail(
+        s.at,
+        `${linesText([next, a - 1])} of ${exportFile} ${a - 1 === next ? 'is' : 'are'} in no segment (${prev ? `between ${labelOf(prev)} and ${label}` : `before ${label}`}); add a segment or a "kind: skip" with a reason`,
+      );
     }
     next = b + 1;
     prev = s;
   }
   if (next <= total) {
-    fail(prev?.at ?? 1, `${linesText([next, total])} of ${exportFile} ${total === next ? 'is' : 'are'} in no segment (after ${prev ? labelOf(prev) : 'the start'})`);
+    fail(
+      prev?.at ?? 1,
+      `${linesText([next, total])} of ${exportFile} ${total === next ? 'is' : 'are'} in no segment (after ${prev ? labelOf(prev) : 'the start'})`,
+    );
   }
 
   const textAt = (n: number): string => lines[n - 1]?.text ?? '';
@@ -189,7 +194,8 @@ export function applySegmentation(file: string, lines: readonly ExportLine[], se
       fail(s.at, `segment ${labelOf(s)}: headings, openingId and missingLists belong on the essay segment`);
     }
     for (const q of s.quotes ?? []) {
-      if (q.line < s.lines[0] || q.line > s.lines[1]) fail(s.quotesAt ?? s.at, `segment ${labelOf(s)}: quote line ${q.line} is outside its lines ${rangeText(s.lines)}`);
+      if (q.line < s.lines[0] || q.line > s.lines[1])
+        fail(s.quotesAt ?? s.at, `segment ${labelOf(s)}: quote line ${q.line} is outside its lines ${rangeText(s.lines)}`);
       if (isBlank(textAt(q.line))) fail(s.quotesAt ?? s.at, `segment ${labelOf(s)}: quote line ${q.line} is blank`);
     }
   }

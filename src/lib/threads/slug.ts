@@ -1,4 +1,3 @@
-
 /**
  * Turns a title or name into a slug: symbols that carry meaning in titles are spelled out
  * ("<1%" becomes "less-than-1", as LessWrong does), accents are dropped ("Adrià" → "adria"),

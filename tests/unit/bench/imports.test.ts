@@ -7,7 +7,8 @@ describe('moduleImports', () => {
     expect(moduleImports(code)).toEqual({ eager: ['./preact.js', './side.js', './re.js', './named.js'], lazy: [] });
   });
   test('returns dynamic imports and Vite preload lists as lazy', () => {
-    const code = 'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/search.js","_astro/excerpt.js"])))=>i.map(i=>d[i]);x(()=>import("./search.js"));import(`/pagefind/pagefind.js`)';
+    const code =
+      'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/search.js","_astro/excerpt.js"])))=>i.map(i=>d[i]);x(()=>import("./search.js"));import(`/pagefind/pagefind.js`)';
     expect(moduleImports(code).lazy.sort()).toEqual(['./search.js', '/_astro/excerpt.js', '/_astro/search.js', '/pagefind/pagefind.js']);
   });
   test('returns nothing for a dynamic import of a computed URL or a word that merely ends in "import"', () => {
@@ -25,6 +26,11 @@ describe('resolveSpecifier', () => {
     expect(resolveSpecifier('/x/y.js?v=1', '/_astro/a.js')).toBe('/x/y.js');
   });
   test('returns null for bare names, other origins and data URLs', () => {
-    expect([resolveSpecifier('preact', '/a.js'), resolveSpecifier('https://cdn.example/x.js', '/a.js'), resolveSpecifier('//cdn.example/x.js', '/a.js'), resolveSpecifier('data:text/javascript,1', '/a.js')]).toEqual([null, null, null, null]);
+    expect([
+      resolveSpecifier('preact', '/a.js'),
+      resolveSpecifier('https://cdn.example/x.js', '/a.js'),
+      resolveSpecifier('//cdn.example/x.js', '/a.js'),
+      resolveSpecifier('data:text/javascript,1', '/a.js'),
+    ]).toEqual([null, null, null, null]);
   });
 });

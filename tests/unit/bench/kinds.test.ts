@@ -21,7 +21,14 @@ describe('pageKindOf', () => {
 
 describe('isReadingPage', () => {
   test('returns false only for the calculators and the search page', () => {
-    expect(['/', '/start/', '/glossary/x/', '/calculators/', '/calculators/ordering/', '/search/'].map(isReadingPage)).toEqual([true, true, true, true, false, false]);
+    expect(['/', '/start/', '/glossary/x/', '/calculators/', '/calculators/ordering/', '/search/'].map(isReadingPage)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -36,6 +43,11 @@ describe('representativePages', () => {
     expect(representativePages(pages)).toEqual({ home: '/', thread: '/threads/b/' });
   });
   test('returns the first path in sort order when two pages tie', () => {
-    expect(representativePages([{ path: '/glossary/z/', htmlBytes: 5 }, { path: '/glossary/a/', htmlBytes: 5 }])).toEqual({ term: '/glossary/a/' });
+    expect(
+      representativePages([
+        { path: '/glossary/z/', htmlBytes: 5 },
+        { path: '/glossary/a/', htmlBytes: 5 },
+      ]),
+    ).toEqual({ term: '/glossary/a/' });
   });
 });

@@ -15,7 +15,15 @@ describe('kib', () => {
 
 describe('textTable', () => {
   test('returns columns aligned, the first to the left and the rest to the right', () => {
-    expect(textTable(['kind', 'KiB'], [['home', '3.0'], ['calculator', '19.6']])).toBe(['kind         KiB', '──────────  ────', 'home         3.0', 'calculator  19.6'].join('\n'));
+    expect(
+      textTable(
+        ['kind', 'KiB'],
+        [
+          ['home', '3.0'],
+          ['calculator', '19.6'],
+        ],
+      ),
+    ).toBe(['kind         KiB', '──────────  ────', 'home         3.0', 'calculator  19.6'].join('\n'));
   });
 });
 

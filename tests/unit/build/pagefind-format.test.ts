@@ -59,7 +59,9 @@ afterAll(() => {
 describe('the installed Pagefind', () => {
   test('is the version the re-chunker was verified against', () => {
     const installed = (JSON.parse(readFileSync(join(root, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
-    expect(installed, `Pagefind ${installed} is installed; the re-chunker was verified against ${VERIFIED_PAGEFIND_VERSION}. ${REVERIFY}`).toBe(VERIFIED_PAGEFIND_VERSION);
+    expect(installed, `Pagefind ${installed} is installed; the re-chunker was verified against ${VERIFIED_PAGEFIND_VERSION}. ${REVERIFY}`).toBe(
+      VERIFIED_PAGEFIND_VERSION,
+    );
   });
 
   test('writes a meta file that names its version and lists chunks as [from, to, hash]', () => {
@@ -75,7 +77,10 @@ describe('the installed Pagefind', () => {
     // Pagefind indexes stems: "alignment" is stored as "align", found on the first and third pages.
     const align = words.find((w) => w[0] === 'align');
     expect(align, `the stem "align" is missing from the decoded chunks. ${REVERIFY}`).toBeDefined();
-    expect(align?.[1].map((p) => p[0]), `"align" does not decode as [page, positions] entries for pages 0 and 2. ${REVERIFY}`).toEqual([0, 2]);
+    expect(
+      align?.[1].map((p) => p[0]),
+      `"align" does not decode as [page, positions] entries for pages 0 and 2. ${REVERIFY}`,
+    ).toEqual([0, 2]);
   });
 
   test('writes data files that our CBOR codec re-encodes to the same bytes', () => {

@@ -59,7 +59,9 @@ describe('importer CLI on lines that look like comment headers', { timeout: 30_0
 
   test('stops without bodyLines, and when bodyLines lists a line that is plain text', () => {
     const without = runCli(tmp, 'content/sources/body-line.txt');
-    expect(without.stderr).toBe(`content/sources/body-line.txt:5: looks like a comment header but the date "2023-11-16 11:00" is not YYYY-MM-DDTHH:MM${hint}\n`);
+    expect(without.stderr).toBe(
+      `content/sources/body-line.txt:5: looks like a comment header but the date "2023-11-16 11:00" is not YYYY-MM-DDTHH:MM${hint}\n`,
+    );
     expect(without.status).toBe(1);
     const wrong = runCli(tmp, 'content/sources/body-line.txt', '--segments', 'content/segments/body-line-wrong.yaml');
     expect(wrong.stderr).toBe(

@@ -35,12 +35,21 @@ describe('importer CLI', () => {
 
   test.each([
     ['overlap.yaml', 'content/segments/overlap.yaml:16: segment B overlaps A (line 2)'],
-    ['gap.yaml', 'content/segments/gap.yaml:16: line 2 of content/sources/small.txt is in no segment (between A and B); add a segment or a "kind: skip" with a reason'],
+    [
+      'gap.yaml',
+      'content/segments/gap.yaml:16: line 2 of content/sources/small.txt is in no segment (between A and B); add a segment or a "kind: skip" with a reason',
+    ],
     ['out-of-range.yaml', 'content/segments/out-of-range.yaml:22: segment essay (lines 4-9) ends at line 9, but content/sources/small.txt has only 7 lines'],
     ['unknown-parent.yaml', 'content/segments/unknown-parent.yaml:20: segment B replies to unknown key "Z"'],
-    ['unknown-kind.yaml', 'content/segments/unknown-kind.yaml:11: segment A: kind: unknown kind (expected one of: comment, essay, bio, name, post-title, skip) (got "coment")'],
+    [
+      'unknown-kind.yaml',
+      'content/segments/unknown-kind.yaml:11: segment A: kind: unknown kind (expected one of: comment, essay, bio, name, post-title, skip) (got "coment")',
+    ],
     ['bad-yaml.yaml', /^content\/segments\/bad-yaml\.yaml:5: bad YAML: /],
-    ['duplicate-heading.yaml', 'content/segments/duplicate-heading.yaml:26: section id "why-does-this-matter" (line 6) is already used by line 4; give this heading an explicit id'],
+    [
+      'duplicate-heading.yaml',
+      'content/segments/duplicate-heading.yaml:26: section id "why-does-this-matter" (line 6) is already used by line 4; give this heading an explicit id',
+    ],
     ['heading-out-of-range.yaml', "content/segments/heading-out-of-range.yaml:26: heading line 9 is outside the essay's lines 4-7"],
     ['bad-slug.yaml', 'content/segments/bad-slug.yaml:3: slug: must be lower-case words joined by hyphens (got "Small Thread")'],
     [

@@ -66,7 +66,11 @@ describe('importer CLI on unreadable or hostile input', { timeout: 60_000 }, () 
       },
       'content/sources/dir.txt: not a file (it is a directory)',
     ],
-    ['a path through a file', () => ['content/sources/small.txt/x.txt'], 'content/sources/small.txt/x.txt: file not found (part of the path is a file, not a directory)'],
+    [
+      'a path through a file',
+      () => ['content/sources/small.txt/x.txt'],
+      'content/sources/small.txt/x.txt: file not found (part of the path is a file, not a directory)',
+    ],
     [
       // Root can read any file, so unreadability is simulated with a file whose read fails.
       'a file that cannot be read',
@@ -76,7 +80,11 @@ describe('importer CLI on unreadable or hostile input', { timeout: 60_000 }, () 
       },
       'content/sources/mem.txt: cannot be read (EIO)',
     ],
-    ['a directory as the segmentation file', () => ['content/sources/small.txt', '--segments', 'content/segments'], 'content/segments: not a file (it is a directory)'],
+    [
+      'a directory as the segmentation file',
+      () => ['content/sources/small.txt', '--segments', 'content/segments'],
+      'content/segments: not a file (it is a directory)',
+    ],
     [
       'a YAML alias bomb as the segmentation file',
       () => ['content/sources/small.txt', '--segments', 'content/segments/alias-bomb.yaml'],

@@ -10,9 +10,25 @@ import { CLI, generate, read, ROOT } from './helpers.ts';
 
 /** The committed outputs and the exact arguments that produce them (README lists the same commands). */
 const SEEDS = [
-  { from: 'content/sources/000_17256e143ba248d8.txt', segments: 'content/segments/000_17256e143ba248d8.yaml', files: ['content/threads/deceptive-alignment-is-less-than-1-likely-by-default.mdx', 'content/essays/deceptive-alignment-is-less-than-1-likely-by-default.mdx'] },
-  { from: 'content/sources/001_c3a483cbcfe7bf87.txt', segments: 'content/segments/001_c3a483cbcfe7bf87.yaml', slug: 'scheming-ais', files: ['content/threads/scheming-ais.mdx'] },
-  { from: 'content/sources/004_54c46a0792e90b17.txt', segments: 'content/segments/004_54c46a0792e90b17.yaml', files: ['content/threads/vili-kohonen-profile.mdx'] },
+  {
+    from: 'content/sources/000_17256e143ba248d8.txt',
+    segments: 'content/segments/000_17256e143ba248d8.yaml',
+    files: [
+      'content/threads/deceptive-alignment-is-less-than-1-likely-by-default.mdx',
+      'content/essays/deceptive-alignment-is-less-than-1-likely-by-default.mdx',
+    ],
+  },
+  {
+    from: 'content/sources/001_c3a483cbcfe7bf87.txt',
+    segments: 'content/segments/001_c3a483cbcfe7bf87.yaml',
+    slug: 'scheming-ais',
+    files: ['content/threads/scheming-ais.mdx'],
+  },
+  {
+    from: 'content/sources/004_54c46a0792e90b17.txt',
+    segments: 'content/segments/004_54c46a0792e90b17.yaml',
+    files: ['content/threads/vili-kohonen-profile.mdx'],
+  },
 ];
 
 const HOSTILE = 'tests/fixtures/importer/hostile.txt';
@@ -41,7 +57,10 @@ describe('importer output for the seeds', () => {
   });
 
   test('records the facts: comment counts, ids, parents and authors', () => {
-    const fm = (p: string) => parseFrontmatter(read(p)).frontmatter as { comments: { key: string; id: string; replyTo: { kind: string; id?: string }; author: { name: string | null; status: string } }[] };
+    const fm = (p: string) =>
+      parseFrontmatter(read(p)).frontmatter as {
+        comments: { key: string; id: string; replyTo: { kind: string; id?: string }; author: { name: string | null; status: string } }[];
+      };
     const t000 = fm(SEEDS[0]?.files[0] ?? '');
     expect(t000.comments).toHaveLength(28);
     const byKey = new Map(t000.comments.map((c) => [c.key, c]));
@@ -51,7 +70,12 @@ describe('importer output for the seeds', () => {
     expect(byKey.get('C2')?.author).toMatchObject({ name: 'DavidW', status: 'inferred' });
     expect(byKey.get('C1')?.author).toMatchObject({ name: null, status: 'unknown' });
     const t001 = fm(SEEDS[1]?.files[0] ?? '');
-    expect(t001.comments.map((c) => c.id)).toEqual(['c-quintin-pope-202311152230', 'c-joe-carlsmith-202311280127', 'c-jp-addison-202311281639', 'c-adria-r-moret-202312011600']);
+    expect(t001.comments.map((c) => c.id)).toEqual([
+      'c-quintin-pope-202311152230',
+      'c-joe-carlsmith-202311280127',
+      'c-jp-addison-202311281639',
+      'c-adria-r-moret-202312011600',
+    ]);
     expect(t001.comments[1]?.replyTo).toMatchObject({ kind: 'comment', id: 'c-quintin-pope-202311152230' });
     expect(fm(SEEDS[2]?.files[0] ?? '').comments).toHaveLength(11);
   });
@@ -65,7 +89,11 @@ describe('importer output for the seeds', () => {
       mkdirSync(join(tmp, p, '..'), { recursive: true });
       cpSync(join(ROOT, p), join(tmp, p));
     }
-    const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', CLI, seed.from, '--slug', 'scheming-ais', '--segments', seed.segments, '--out', tmp], { cwd: tmp, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--experimental-strip-types', '--no-warnings', CLI, seed.from, '--slug', 'scheming-ais', '--segments', seed.segments, '--out', tmp],
+      { cwd: tmp, encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(readFileSync(join(tmp, 'content/threads/scheming-ais.mdx'), 'utf8')).toBe(read('content/threads/scheming-ais.mdx'));
@@ -80,7 +108,9 @@ describe('importer output for the hostile fixture', () => {
   });
 
   test('gives back every line of the export verbatim from the frontmatter', () => {
-    const source = read(HOSTILE).split('\n').map((l) => l.replace(/\r$/, ''));
+    const source = read(HOSTILE)
+      .split('\n')
+      .map((l) => l.replace(/\r$/, ''));
     const [threadText, essayText] = hostileFiles().map((f) => f.text);
     const thread = parseFrontmatter(threadText ?? '').frontmatter as {
       title: string;

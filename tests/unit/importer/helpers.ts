@@ -22,7 +22,10 @@ export const people = (): PersonRecord[] =>
     });
 
 /** Runs the pure core the way the CLI does with `--out` at the repo root. */
-export function generate(from: string, opts: { segments?: string | undefined; slug?: string | undefined; text?: string | undefined; people?: PersonRecord[] | undefined } = {}) {
+export function generate(
+  from: string,
+  opts: { segments?: string | undefined; slug?: string | undefined; text?: string | undefined; people?: PersonRecord[] | undefined } = {},
+) {
   const input: ImportInput = {
     exportFile: from,
     exportText: opts.text ?? read(from),

@@ -61,7 +61,9 @@ describe('quote cuts in the importer', () => {
       if (!(e instanceof SourceError)) throw e;
       message = e.message;
     }
-    expect(message).toBe('content/segments/t.yaml:13: segment C2: the quote\'s end phrase "worried about)." is not on line 2 (phrases must match the export exactly)');
+    expect(message).toBe(
+      'content/segments/t.yaml:13: segment C2: the quote\'s end phrase "worried about)." is not on line 2 (phrases must match the export exactly)',
+    );
   });
 
   test('a quote entry names only line, from, to and note', () => {

@@ -18,7 +18,14 @@ describe('parseSegmentation', () => {
   test('accepts the three ways of writing lines and records each segment line', () => {
     const s = parseSegmentation(
       's.yaml',
-      doc('segments:', '  - { lines: "1-9", kind: skip, reason: a }', '  - { lines: 10, kind: skip, reason: b }', '  - lines: [11, 12]', '    kind: skip', '    reason: c'),
+      doc(
+        'segments:',
+        '  - { lines: "1-9", kind: skip, reason: a }',
+        '  - { lines: 10, kind: skip, reason: b }',
+        '  - lines: [11, 12]',
+        '    kind: skip',
+        '    reason: c',
+      ),
     );
     expect(s.segments?.map((x) => [x.lines, x.at])).toEqual([
       [[1, 9], 4],
@@ -28,7 +35,10 @@ describe('parseSegmentation', () => {
   });
 
   test('reads headings as line → level or { level, id }', () => {
-    const s = parseSegmentation('s.yaml', doc('segments:', '  - lines: "1-3"', '    kind: essay', '    headings:', '      1: 2', '      3: { level: 4, id: why-again }'));
+    const s = parseSegmentation(
+      's.yaml',
+      doc('segments:', '  - lines: "1-3"', '    kind: essay', '    headings:', '      1: 2', '      3: { level: 4, id: why-again }'),
+    );
     expect(s.segments?.[0]?.headings).toEqual([
       { line: 1, level: 2, id: undefined, at: 7 },
       { line: 3, level: 4, id: 'why-again', at: 8 },
@@ -36,7 +46,10 @@ describe('parseSegmentation', () => {
   });
 
   test('reads a parent written as a key or as an object', () => {
-    const s = parseSegmentation('s.yaml', doc('segments:', '  - { lines: 1, kind: comment, parent: C1 }', '  - { lines: 2, kind: comment, parent: { to: post, assumed: true, note: n } }'));
+    const s = parseSegmentation(
+      's.yaml',
+      doc('segments:', '  - { lines: 1, kind: comment, parent: C1 }', '  - { lines: 2, kind: comment, parent: { to: post, assumed: true, note: n } }'),
+    );
     expect(s.segments?.map((x) => x.parent)).toEqual([
       { to: 'C1', at: 4 },
       { to: 'post', assumed: true, note: 'n', at: 5 },
@@ -44,11 +57,27 @@ describe('parseSegmentation', () => {
   });
 
   test.each([
-    ['a nested field', doc('segments:', '  - lines: "1-3"', '    kind: essay', '    missingLists:', '      - after: 2', '        label: x', '        lost: true'), 's.yaml:7: segment #1: missingLists.0.note: Invalid input: expected string, received undefined'],
-    ['a typo in a field name', doc('segments:', '  - lines: 1', '    kind: comment', '    autor: { name: null, status: unknown }'), 's.yaml:6: segment #1: autor: Unrecognized key: "autor"'],
-    ['a bad range', doc('segments:', '  - lines: "1 to 3"', '    kind: comment'), 's.yaml:4: segment #1: lines: lines must look like "3-9", 7 or [3, 9] (got "1 to 3")'],
+    [
+      'a nested field',
+      doc('segments:', '  - lines: "1-3"', '    kind: essay', '    missingLists:', '      - after: 2', '        label: x', '        lost: true'),
+      's.yaml:7: segment #1: missingLists.0.note: Invalid input: expected string, received undefined',
+    ],
+    [
+      'a typo in a field name',
+      doc('segments:', '  - lines: 1', '    kind: comment', '    autor: { name: null, status: unknown }'),
+      's.yaml:6: segment #1: autor: Unrecognized key: "autor"',
+    ],
+    [
+      'a bad range',
+      doc('segments:', '  - lines: "1 to 3"', '    kind: comment'),
+      's.yaml:4: segment #1: lines: lines must look like "3-9", 7 or [3, 9] (got "1 to 3")',
+    ],
     ['a duplicate YAML key', doc('slug: a', 'slug: b'), /^s\.yaml:4: bad YAML: Map keys must be unique/],
-    ['segments and overrides together', doc('segments: []', 'comments: []'), 's.yaml:4: use either "segments" (exports without headers) or "comments" (header exports), not both'],
+    [
+      'segments and overrides together',
+      doc('segments: []', 'comments: []'),
+      's.yaml:4: use either "segments" (exports without headers) or "comments" (header exports), not both',
+    ],
     ['a missing licence', 'origin: { site: X, url: null, date: null }', 's.yaml:1: licence: Invalid input: expected object, received undefined'],
   ])('names the line of %s', (_what, text, message) => {
     if (typeof message === 'string') expect(errorOf(text)).toBe(message);

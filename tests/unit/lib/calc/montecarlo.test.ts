@@ -58,7 +58,22 @@ describe('startMonteCarlo', () => {
 
   test('returns a lognormal with a tiny spread behaving like a fixed time at the median', () => {
     // Every property appears at exactly 0.5 < τ: G, L, B, S tie, so nothing is left undecided.
-    const inputs = withInputs({ n: 2000, tau: 1, dG: 'lognormal', dL: 'lognormal', dB: 'lognormal', dS: 'lognormal', sG: 1e-9, sL: 1e-9, sB: 1e-9, sS: 1e-9, mG: 0.5, mL: 0.5, mB: 0.5, mS: 0.5 });
+    const inputs = withInputs({
+      n: 2000,
+      tau: 1,
+      dG: 'lognormal',
+      dL: 'lognormal',
+      dB: 'lognormal',
+      dS: 'lognormal',
+      sG: 1e-9,
+      sL: 1e-9,
+      sB: 1e-9,
+      sS: 1e-9,
+      mG: 0.5,
+      mL: 0.5,
+      mB: 0.5,
+      mS: 0.5,
+    });
     const r = runMonteCarlo(inputs);
     expect(r.pNoGoal.value).toBe(0);
     expect(r.pProxy.value).toBe(0);

@@ -29,7 +29,11 @@ describe('exactOutcome', () => {
   });
 
   test('returns p-no-goal = (1 − pG) e^{−τ/mG}, the chance G has not appeared yet', () => {
-    for (const o of [{ pG: 0.3, mG: 0.7, tau: 1.3 }, { pG: 0, mG: 0.001, tau: 0.01 }, { pG: 0.9, mG: 1000, tau: 1000 }]) {
+    for (const o of [
+      { pG: 0.3, mG: 0.7, tau: 1.3 },
+      { pG: 0, mG: 0.001, tau: 0.01 },
+      { pG: 0.9, mG: 1000, tau: 1000 },
+    ]) {
       const got = exactOutcome(withInputs(o)).pNoGoal;
       expect(Math.abs(got - (1 - o.pG) * Math.exp(-o.tau / o.mG))).toBeLessThan(1e-14);
     }

@@ -5,14 +5,33 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { evaluateHorizon, hMin, HORIZON_DEFAULTS, type HorizonInputs } from '../../../../src/lib/calc/horizon.ts';
 import { runMonteCarlo } from '../../../../src/lib/calc/montecarlo.ts';
-import { dangerousOrderProbability, exactOutcome, ORDERING_DEFAULTS, orderProbabilities, sensitivity, type OrderingInputs } from '../../../../src/lib/calc/ordering.ts';
+import {
+  dangerousOrderProbability,
+  exactOutcome,
+  ORDERING_DEFAULTS,
+  orderProbabilities,
+  sensitivity,
+  type OrderingInputs,
+} from '../../../../src/lib/calc/ordering.ts';
 import { parseHorizonTexts } from '../../../../src/lib/calc/horizon-query.ts';
 import { parseOrderingTexts } from '../../../../src/lib/calc/ordering-query.ts';
 
 const prob = fc.double({ min: 0, max: 1, noNaN: true });
 const time = fc.double({ min: 0.001, max: 1000, noNaN: true });
 const orderingInputs = fc
-  .record({ pG: prob, pL: prob, pB: prob, pS: prob, mG: time, mL: time, mB: time, mS: time, q: prob, corr: fc.double({ min: 0.001, max: 1e9, noNaN: true }), tau: time })
+  .record({
+    pG: prob,
+    pL: prob,
+    pB: prob,
+    pS: prob,
+    mG: time,
+    mL: time,
+    mB: time,
+    mS: time,
+    q: prob,
+    corr: fc.double({ min: 0.001, max: 1e9, noNaN: true }),
+    tau: time,
+  })
   .map((o): OrderingInputs => ({ ...ORDERING_DEFAULTS, ...o }));
 
 describe('exactOutcome (properties)', () => {

@@ -1,13 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  backlinksTo,
-  buildLinkGraph,
-  linksFrom,
-  quotingLines,
-  sideComments,
-  type Backlink,
-  type LinkGraphInput,
-} from '../../../../src/lib/links/graph.ts';
+import { backlinksTo, buildLinkGraph, linksFrom, quotingLines, sideComments, type Backlink, type LinkGraphInput } from '../../../../src/lib/links/graph.ts';
 
 const ASSUMPTION =
   'I’m assuming prosaic development of TAI. This high-level training setup is already the default training process for text models such as GPT-4, and this will likely continue.';
@@ -67,7 +59,9 @@ const input: LinkGraphInput = {
     },
   ],
   terms: [{ slug: 'foundational-properties', term: 'foundational property', aliases: ['foundational properties'], sources: ['essays/p1#summary'] }],
-  claims: [{ slug: 'rare-by-default', title: 'Deceptive alignment is rare by default', summary: 'Under 1%.', sources: ['essays/p1#assumptions', 'essays/p1#nope'] }],
+  claims: [
+    { slug: 'rare-by-default', title: 'Deceptive alignment is rare by default', summary: 'Under 1%.', sources: ['essays/p1#assumptions', 'essays/p1#nope'] },
+  ],
   refs: [{ page: 'people/davidw', to: 'essays/p1#assumptions', sentence: 'He states his assumptions in the post.' }],
 };
 
@@ -166,20 +160,42 @@ describe('buildLinkGraph', () => {
   test('returns the given quote links instead of running the matcher', () => {
     const g = buildLinkGraph({
       ...input,
-      quoteLinks: [{ quote: { page: 'threads/p1', anchor: 'c-b', line: 12 }, source: { page: 'essays/p1', anchor: 'summary', line: 3 }, kind: 'exact', score: 1, text: 'x', inline: false }],
+      quoteLinks: [
+        {
+          quote: { page: 'threads/p1', anchor: 'c-b', line: 12 },
+          source: { page: 'essays/p1', anchor: 'summary', line: 3 },
+          kind: 'exact',
+          score: 1,
+          text: 'x',
+          inline: false,
+        },
+      ],
     });
     expect(g.edges.filter((e) => e.type === 'quotes').map((e) => `${e.from} -> ${e.to}`)).toEqual(['threads/p1#c-b -> essays/p1#summary']);
   });
   test('returns no reply edge when a comment names itself as parent', () => {
     const g = buildLinkGraph({
-      threads: [{ slug: 't', title: 'T', comments: [{ id: 'c-x', author: { name: null, status: 'unknown' }, replyTo: { kind: 'comment', id: 'c-x' }, paragraphs: [{ text: 'Hi.', line: 1 }] }] }],
+      threads: [
+        {
+          slug: 't',
+          title: 'T',
+          comments: [{ id: 'c-x', author: { name: null, status: 'unknown' }, replyTo: { kind: 'comment', id: 'c-x' }, paragraphs: [{ text: 'Hi.', line: 1 }] }],
+        },
+      ],
     });
     expect(g.edges).toEqual([]);
   });
   test('returns profile comments on the person page', () => {
     const g = buildLinkGraph({
       people: [{ slug: 'vili-kohonen', name: 'Vili Kohonen' }],
-      profiles: [{ person: 'vili-kohonen', comments: [{ id: 'c-v1', author: { name: 'Vili Kohonen', status: 'recorded' }, replyTo: { kind: 'unknown' }, paragraphs: [{ text: 'Thanks.', line: 3 }] }] }],
+      profiles: [
+        {
+          person: 'vili-kohonen',
+          comments: [
+            { id: 'c-v1', author: { name: 'Vili Kohonen', status: 'recorded' }, replyTo: { kind: 'unknown' }, paragraphs: [{ text: 'Thanks.', line: 3 }] },
+          ],
+        },
+      ],
     });
     expect(g.nodes['people/vili-kohonen#c-v1']?.title).toBe('Comment by Vili Kohonen · Vili Kohonen');
   });
@@ -273,6 +289,8 @@ describe('quotingLines', () => {
 describe('sideComments', () => {
   test('returns each quoted paragraph with the comments quoting it', () => {
     const sides = sideComments(buildLinkGraph(input), 'essays/p1');
-    expect(sides.map((s) => ({ at: `${s.anchor}@${s.line}`, by: s.quotedBy.map((b) => b.node.id) }))).toEqual([{ at: 'assumptions@5', by: ['threads/p1#c-a'] }]);
+    expect(sides.map((s) => ({ at: `${s.anchor}@${s.line}`, by: s.quotedBy.map((b) => b.node.id) }))).toEqual([
+      { at: 'assumptions@5', by: ['threads/p1#c-a'] },
+    ]);
   });
 });

@@ -211,7 +211,9 @@ describe('applyAnchorRedirects', () => {
   });
 
   test('names the page and ids when the new home is missing', () => {
-    expect(() => applyAnchorRedirects('/threads/t/', page, { '/threads/t/#c-x': '/threads/t/#c-gone' })).toThrow(/\/threads\/t\/: redirect target #c-gone \(for the old #c-x\)/);
+    expect(() => applyAnchorRedirects('/threads/t/', page, { '/threads/t/#c-x': '/threads/t/#c-gone' })).toThrow(
+      /\/threads\/t\/: redirect target #c-gone \(for the old #c-x\)/,
+    );
   });
 
   test('escapes ids so a hostile redirect value cannot add markup', () => {

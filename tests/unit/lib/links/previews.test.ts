@@ -32,7 +32,14 @@ describe('threadPreviews', () => {
 describe('essayPreviews', () => {
   test('returns previews for sections and for notes about lost lists', () => {
     const map = essayPreviews('E', { name: 'DavidW', status: 'verified' }, [
-      { id: 'summary', heading: 'Summary', blocks: [{ kind: 'p', text: 'In this post' }, { kind: 'missing-list', id: 'summary-list', label: 'the summary points' }] },
+      {
+        id: 'summary',
+        heading: 'Summary',
+        blocks: [
+          { kind: 'p', text: 'In this post' },
+          { kind: 'missing-list', id: 'summary-list', label: 'the summary points' },
+        ],
+      },
     ]);
     expect(map['summary']?.title).toBe('Summary · E');
     expect(map['summary-list']?.text).toBe('A list the export lost: the summary points.');

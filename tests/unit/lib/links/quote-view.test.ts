@@ -9,7 +9,14 @@ const ESSAY = 'Models that are only pre-trained almost certainly don’t have da
 const OWN = 'I read it differently: "only pre-trained almost certainly don’t have dangerous goals" is too strong a claim for the evidence.';
 
 const input: LinkGraphInput = {
-  essays: [{ slug: 'e', title: 'Essay', author: { name: 'A', status: 'verified' }, sections: [{ id: 'goals', heading: 'Goals', line: 1, blocks: [{ kind: 'p', text: ESSAY, line: 2 }] }] }],
+  essays: [
+    {
+      slug: 'e',
+      title: 'Essay',
+      author: { name: 'A', status: 'verified' },
+      sections: [{ id: 'goals', heading: 'Goals', line: 1, blocks: [{ kind: 'p', text: ESSAY, line: 2 }] }],
+    },
+  ],
   threads: [
     {
       slug: 't',
@@ -21,7 +28,11 @@ const input: LinkGraphInput = {
           replyTo: { kind: 'post' },
           paragraphs: [
             { text: ESSAY, line: 10, quote: true },
-            { text: 'Models that are only pre-trained almost certainly don’t have consequentialist goals beyond next token prediction.', line: 11, quote: true },
+            {
+              text: 'Models that are only pre-trained almost certainly don’t have consequentialist goals beyond next token prediction.',
+              line: 11,
+              quote: true,
+            },
             { text: OWN, line: 12 },
           ],
         },

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { isAnchor, isSlug, nodeId, splitNodeId, urlOf } from '../../../../src/lib/links/anchors.ts';
-import { bodyLineOffset, checkRefs, findRefs, formatRefError, headingBefore, mdxInlineText, parseRefTarget, resolveRef, type KnownAnchors } from '../../../../src/lib/links/refs.ts';
+import {
+  bodyLineOffset,
+  checkRefs,
+  findRefs,
+  formatRefError,
+  headingBefore,
+  mdxInlineText,
+  parseRefTarget,
+  resolveRef,
+  type KnownAnchors,
+} from '../../../../src/lib/links/refs.ts';
 
 const known: KnownAnchors = new Map([
   ['essays/bar', new Set(['summary', 'definition'])],
@@ -66,7 +76,16 @@ describe('formatRefError', () => {
 
 describe('findRefs', () => {
   test('returns each tag with its 1-based line and column, label and sentence', () => {
-    const src = ['---', 'title: x', '---', '', 'Intro line.', 'The post argues <Ref to="essays/bar#summary">that it is rare</Ref> here. Next one.', '', '  See <Ref to=\'people/davidw\' />.'].join('\n');
+    const src = [
+      '---',
+      'title: x',
+      '---',
+      '',
+      'Intro line.',
+      'The post argues <Ref to="essays/bar#summary">that it is rare</Ref> here. Next one.',
+      '',
+      "  See <Ref to='people/davidw' />.",
+    ].join('\n');
     expect(findRefs(src)).toMatchInlineSnapshot(`
       [
         {
@@ -122,8 +141,8 @@ describe('findRefs', () => {
       'he adds {\'“short\'} horizons{"”"} and **more** &lt;1%. Next.',
     ].join('\n');
     const [ref] = findRefs(src);
-    expect(ref?.label).toBe('“long term goals are hard. They won\'t form”');
-    expect(ref?.sentence).toBe('Quintin Pope makes a similar point, “long term goals are hard. They won\'t form”, he adds “short horizons” and more <1%.');
+    expect(ref?.label).toBe("“long term goals are hard. They won't form”");
+    expect(ref?.sentence).toBe("Quintin Pope makes a similar point, “long term goals are hard. They won't form”, he adds “short horizons” and more <1%.");
   });
   test('returns nothing for other components whose name starts with Ref', () => {
     expect(findRefs('<RefPreview to="essays/x" /> <Reference to="essays/y" />')).toEqual([]);
@@ -182,7 +201,19 @@ describe('urlOf', () => {
 });
 
 describe('headingBefore', () => {
-  const src = ['Intro with <Ref to="x/y">a ref</Ref>.', '', '## The question', 'Text.', '', '```md', '## Not a heading', '```', 'More.', '### A *sub* part ##', 'Deep.'].join('\n');
+  const src = [
+    'Intro with <Ref to="x/y">a ref</Ref>.',
+    '',
+    '## The question',
+    'Text.',
+    '',
+    '```md',
+    '## Not a heading',
+    '```',
+    'More.',
+    '### A *sub* part ##',
+    'Deep.',
+  ].join('\n');
   test('returns null for a line above every heading', () => {
     expect(headingBefore(src, 1)).toBeNull();
   });
@@ -218,7 +249,7 @@ describe('bodyLineOffset and checkRefs line numbers', () => {
 
 describe('mdxInlineText', () => {
   test('returns the text of JSX string expressions in double, single and back quotes', () => {
-    expect(mdxInlineText('a {"“quoted”"} b {\'it\\\'s\'} c {`plain`} d')).toBe('a “quoted” b it\'s c plain d');
+    expect(mdxInlineText("a {\"“quoted”\"} b {'it\\'s'} c {`plain`} d")).toBe("a “quoted” b it's c plain d");
   });
   test('returns nothing for other expressions and comments', () => {
     expect(mdxInlineText('a {/* note */} b {value} c {`x ${y}`} d')).toBe('a b c d');

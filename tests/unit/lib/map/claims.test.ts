@@ -53,7 +53,12 @@ describe('sortClaims', () => {
 
 describe('argumentTree', () => {
   test('returns theses at the top with supports before attacks beneath them', () => {
-    const claims = [c('t', { kind: 'thesis', order: 1 }), c('o', { attacks: ['t'], order: 2 }), c('a', { supports: ['t'], order: 3 }), c('r', { attacks: ['o'], order: 4 })];
+    const claims = [
+      c('t', { kind: 'thesis', order: 1 }),
+      c('o', { attacks: ['t'], order: 2 }),
+      c('a', { supports: ['t'], order: 3 }),
+      c('r', { attacks: ['o'], order: 4 }),
+    ];
     const tree = argumentTree(claims, claimRelations(claims).relations);
     expect(tree).toMatchInlineSnapshot(`
       [

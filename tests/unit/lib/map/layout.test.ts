@@ -104,7 +104,10 @@ describe('layoutMap', () => {
 
   test('returns no crossings for a tree drawn from one root', () => {
     const edges = [sup('a', 'r'), sup('b', 'r'), att('a1', 'a'), att('a2', 'a'), sup('b1', 'b'), sup('b2', 'b')];
-    const l = layoutMap(['r', 'a', 'b', 'a1', 'a2', 'b1', 'b2'].map((id) => n(id)), edges);
+    const l = layoutMap(
+      ['r', 'a', 'b', 'a1', 'a2', 'b1', 'b2'].map((id) => n(id)),
+      edges,
+    );
     expect(l.crossings).toBe(0);
     expectSane(l);
   });
@@ -117,8 +120,16 @@ describe('layoutMap', () => {
 
   test('returns edge labels in the same gap that do not overlap', () => {
     const ids = ['t', ...Array.from({ length: 8 }, (_, i) => `s${i}`)];
-    const l = layoutMap(ids.map((id) => n(id)), ids.slice(1).map((id, i) => (i % 2 ? sup(id, 't') : att(id, 't'))));
-    const boxes = l.edges.map((e) => ({ x: e.label.x - DEFAULT_LAYOUT.labelWidth / 2, y: e.label.y - DEFAULT_LAYOUT.labelHeight / 2, width: DEFAULT_LAYOUT.labelWidth, height: DEFAULT_LAYOUT.labelHeight }));
+    const l = layoutMap(
+      ids.map((id) => n(id)),
+      ids.slice(1).map((id, i) => (i % 2 ? sup(id, 't') : att(id, 't'))),
+    );
+    const boxes = l.edges.map((e) => ({
+      x: e.label.x - DEFAULT_LAYOUT.labelWidth / 2,
+      y: e.label.y - DEFAULT_LAYOUT.labelHeight / 2,
+      width: DEFAULT_LAYOUT.labelWidth,
+      height: DEFAULT_LAYOUT.labelHeight,
+    }));
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
     expectSane(l);
   });

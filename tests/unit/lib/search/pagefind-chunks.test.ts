@@ -14,7 +14,11 @@ import {
 } from '../../../../src/lib/search/pagefind-chunks.ts';
 
 /** A word on `pages` pages with `positions` positions on each. */
-const word = (w: string, pages = 1, positions = 1): PackedWord => [w, Array.from({ length: pages }, (_, p) => [p, Array.from({ length: positions }, (_, i) => i), []]), []];
+const word = (w: string, pages = 1, positions = 1): PackedWord => [
+  w,
+  Array.from({ length: pages }, (_, p) => [p, Array.from({ length: positions }, (_, i) => i), []]),
+  [],
+];
 
 describe('wordWeight', () => {
   test('returns one per page plus one per position', () => {
@@ -32,21 +36,29 @@ describe('cutIntoChunks', () => {
   test('returns a 3-letter family in one run even when the target falls inside it', () => {
     const words = ['deb', 'decay', 'deceive', 'decept', 'decid', 'def'].map((w) => word(w));
     expect(cutIntoChunks(words, 5).map((c) => c.map((w) => w[0]))).toEqual([['deb', 'decay', 'deceive', 'decept', 'decid'], ['def']]);
-    expect(cutIntoChunks(words, 4, 0).map((c) => c.map((w) => w[0]))).toEqual([['deb', 'decay'], ['deceive', 'decept'], ['decid', 'def']]);
+    expect(cutIntoChunks(words, 4, 0).map((c) => c.map((w) => w[0]))).toEqual([
+      ['deb', 'decay'],
+      ['deceive', 'decept'],
+      ['decid', 'def'],
+    ]);
   });
 
   test('returns every word once, in order, with runs past the target only by their last word (keepTogether 0)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 20 })), { maxLength: 60 }), fc.integer({ min: 1, max: 200 }), (shape, target) => {
-        const words = shape.map(([pages, positions], i) => word(`w${String(i).padStart(3, '0')}`, pages, positions));
-        const chunks = cutIntoChunks(words, target, 0);
-        expect(chunks.flat()).toEqual(words);
-        for (const [i, c] of chunks.entries()) {
-          const size = c.reduce((n, w) => n + wordWeight(w), 0);
-          if (i < chunks.length - 1) expect(size).toBeGreaterThanOrEqual(target);
-          expect(size - wordWeight(c.at(-1)!)).toBeLessThan(target);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 20 })), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 200 }),
+        (shape, target) => {
+          const words = shape.map(([pages, positions], i) => word(`w${String(i).padStart(3, '0')}`, pages, positions));
+          const chunks = cutIntoChunks(words, target, 0);
+          expect(chunks.flat()).toEqual(words);
+          for (const [i, c] of chunks.entries()) {
+            const size = c.reduce((n, w) => n + wordWeight(w), 0);
+            if (i < chunks.length - 1) expect(size).toBeGreaterThanOrEqual(target);
+            expect(size - wordWeight(c.at(-1)!)).toBeLessThan(target);
+          }
+        },
+      ),
     );
   });
 
@@ -105,7 +117,11 @@ describe('rangesOf', () => {
   test('returns ranges under which Pagefind finds every word in its own chunk', () => {
     fc.assert(
       fc.property(sortedWords, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 3 }), (ws, target, keep) => {
-        const chunks = cutIntoChunks(ws.map((w) => word(w)), target, keep);
+        const chunks = cutIntoChunks(
+          ws.map((w) => word(w)),
+          target,
+          keep,
+        );
         const ranges = rangesOf(chunks);
         chunks.forEach((c, i) => {
           for (const [w] of c) expect(lookup(ranges, w), w).toBe(i);
@@ -117,10 +133,21 @@ describe('rangesOf', () => {
   test('returns ranges under which a prefix whose completions share a chunk finds that chunk', () => {
     fc.assert(
       fc.property(sortedWords, fc.integer({ min: 1, max: 8 }), (ws, target) => {
-        const chunks = cutIntoChunks(ws.map((w) => word(w)), target);
+        const chunks = cutIntoChunks(
+          ws.map((w) => word(w)),
+          target,
+        );
         const ranges = rangesOf(chunks);
         const home = new Map(chunks.flatMap((c, i) => c.map((w) => [w[0], i] as const)));
-        const prefixes = new Set(ws.flatMap((w) => Array.from(w).map((_, n) => Array.from(w).slice(0, n + 1).join(''))));
+        const prefixes = new Set(
+          ws.flatMap((w) =>
+            Array.from(w).map((_, n) =>
+              Array.from(w)
+                .slice(0, n + 1)
+                .join(''),
+            ),
+          ),
+        );
         for (const p of prefixes) {
           const homes = new Set(ws.filter((w) => w.startsWith(p)).map((w) => home.get(w)));
           if (homes.size === 1) expect(lookup(ranges, p), p).toBe([...homes][0]);
@@ -133,21 +160,32 @@ describe('rangesOf', () => {
 describe('cutIntoChunks and 3-letter families', () => {
   test('returns a 3-letter family split only by a run that had reached twice the target', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 3, maxLength: 7 }), { minLength: 2, maxLength: 80 }), fc.integer({ min: 1, max: 12 }), (raw, target) => {
-        const ws = [...raw].sort();
-        const chunks = cutIntoChunks(ws.map((w) => word(w)), target);
-        for (let i = 0; i + 1 < chunks.length; i++) {
-          const [a, b] = [chunks[i]!.at(-1)![0], chunks[i + 1]![0]![0]];
-          const size = chunks[i]!.reduce((n, w) => n + wordWeight(w), 0);
-          if (a.slice(0, 3) === b.slice(0, 3)) expect(size, `${a} | ${b}`).toBeGreaterThanOrEqual(2 * target);
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 3, maxLength: 7 }), { minLength: 2, maxLength: 80 }),
+        fc.integer({ min: 1, max: 12 }),
+        (raw, target) => {
+          const ws = [...raw].sort();
+          const chunks = cutIntoChunks(
+            ws.map((w) => word(w)),
+            target,
+          );
+          for (let i = 0; i + 1 < chunks.length; i++) {
+            const [a, b] = [chunks[i]!.at(-1)![0], chunks[i + 1]![0]![0]];
+            const size = chunks[i]!.reduce((n, w) => n + wordWeight(w), 0);
+            if (a.slice(0, 3) === b.slice(0, 3)) expect(size, `${a} | ${b}`).toBeGreaterThanOrEqual(2 * target);
+          }
+        },
+      ),
     );
   });
 
   test('returns a family far larger than the target in pieces, cut between longer prefixes', () => {
     const words = ['cona', 'conb', 'conc', 'cond', 'cone', 'conf'].map((w) => word(w));
-    expect(cutIntoChunks(words, 2).map((c) => c.map((w) => w[0]))).toEqual([['cona', 'conb'], ['conc', 'cond'], ['cone', 'conf']]);
+    expect(cutIntoChunks(words, 2).map((c) => c.map((w) => w[0]))).toEqual([
+      ['cona', 'conb'],
+      ['conc', 'cond'],
+      ['cone', 'conf'],
+    ]);
   });
 });
 
@@ -160,12 +198,24 @@ describe('wordsOfChunk / chunkOfWords', () => {
   test('throws naming the file and the word when the layout is not Pagefind’s', () => {
     expect(() => wordsOfChunk({} as never, 'x.pf_index')).toThrow('x.pf_index: expected [words] at the top of a word index chunk');
     expect(() => wordsOfChunk([[[1, []]]], 'x.pf_index')).toThrow('x.pf_index: word 0 is not [word, pages, …]');
-    expect(() => wordsOfChunk([[['w', [[0, ['1']]]]]], 'x.pf_index')).toThrow(new PagefindFormatError('x.pf_index: word "w" has a page entry that is not [page, positions, …]'));
+    expect(() => wordsOfChunk([[['w', [[0, ['1']]]]]], 'x.pf_index')).toThrow(
+      new PagefindFormatError('x.pf_index: word "w" has a page entry that is not [page, positions, …]'),
+    );
   });
 });
 
 describe('chunkRangesOfMeta / metaWithChunkRanges', () => {
-  const meta = ['1.6.0', [['en_aaa', 10, '']], [['a', 'm', 'en_1'], ['n', 'z', 'en_2']], [['kind', 'en_f']], [], ['title']];
+  const meta = [
+    '1.6.0',
+    [['en_aaa', 10, '']],
+    [
+      ['a', 'm', 'en_1'],
+      ['n', 'z', 'en_2'],
+    ],
+    [['kind', 'en_f']],
+    [],
+    ['title'],
+  ];
 
   test('returns the chunk list and replaces it, keeping every other field', () => {
     expect(chunkRangesOfMeta(meta, 'm')).toEqual([

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'node-html-parser';
-import { CURATED_TEXT_WEIGHT, pageKindFor, pageRecord, passageAttribution, passageRecord, recordAsHtml, type PassageAttributes } from '../../../../src/lib/search/records.ts';
+import {
+  CURATED_TEXT_WEIGHT,
+  pageKindFor,
+  pageRecord,
+  passageAttribution,
+  passageRecord,
+  recordAsHtml,
+  type PassageAttributes,
+} from '../../../../src/lib/search/records.ts';
 
 const attrs: PassageAttributes = {
   kind: 'comment',
@@ -107,8 +115,14 @@ describe('recordAsHtml', () => {
     expect(root.querySelector('[data-pagefind-weight]')?.getAttribute('data-pagefind-weight')).toBe('0.35');
     expect(root.querySelector('[data-pagefind-body] > p')?.textContent).toBe(hostile.meta.title);
     const metas = root.querySelectorAll('meta[data-pagefind-meta]').map((m) => [m.getAttribute('data-pagefind-meta'), m.getAttribute('content')]);
-    expect(metas).toEqual([['title[content]', hostile.meta.title], ['kind[content]', 'Claim']]);
+    expect(metas).toEqual([
+      ['title[content]', hostile.meta.title],
+      ['kind[content]', 'Claim'],
+    ]);
     const filters = root.querySelectorAll('meta[data-pagefind-filter]').map((m) => [m.getAttribute('data-pagefind-filter'), m.getAttribute('content')]);
-    expect(filters).toEqual([['kind[content]', 'Claim'], ['author[content]', 'A "B" <C>']]);
+    expect(filters).toEqual([
+      ['kind[content]', 'Claim'],
+      ['author[content]', 'A "B" <C>'],
+    ]);
   });
 });

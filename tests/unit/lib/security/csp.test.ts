@@ -90,11 +90,15 @@ describe('withPolicyMeta', () => {
   });
 
   test('returns the policy first in <head> when there is no charset declaration', () => {
-    expect(withPolicyMeta('<html><head><title>x</title></head></html>', 'a')).toBe('<html><head>\n<meta http-equiv="Content-Security-Policy" content="a"><title>x</title></head></html>');
+    expect(withPolicyMeta('<html><head><title>x</title></head></html>', 'a')).toBe(
+      '<html><head>\n<meta http-equiv="Content-Security-Policy" content="a"><title>x</title></head></html>',
+    );
   });
 
   test('returns the policy after the doctype on a page with an implied <head> (Astro redirects)', () => {
-    expect(withPolicyMeta('<!doctype html>\n<title>Redirecting</title>', 'a')).toBe('<!doctype html>\n<meta http-equiv="Content-Security-Policy" content="a">\n<title>Redirecting</title>');
+    expect(withPolicyMeta('<!doctype html>\n<title>Redirecting</title>', 'a')).toBe(
+      '<!doctype html>\n<meta http-equiv="Content-Security-Policy" content="a">\n<title>Redirecting</title>',
+    );
   });
 
   test('throws when the page has neither <head> nor a doctype', () => {

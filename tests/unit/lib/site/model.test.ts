@@ -15,7 +15,17 @@ function input(overrides: Partial<SiteInput<SiteShapes>> = {}): SiteInput<SiteSh
         data: {
           title: 'The Essay',
           author,
-          sections: [{ id: 'intro', heading: 'Intro', line: 1, blocks: [{ kind: 'p', ...para('Goals form early in training.', 2) }, { kind: 'missing-list', id: 'lost', after: 2, label: 'a list', items: [] }] }],
+          sections: [
+            {
+              id: 'intro',
+              heading: 'Intro',
+              line: 1,
+              blocks: [
+                { kind: 'p', ...para('Goals form early in training.', 2) },
+                { kind: 'missing-list', id: 'lost', after: 2, label: 'a list', items: [] },
+              ],
+            },
+          ],
         },
       },
     ],
@@ -29,7 +39,17 @@ function input(overrides: Partial<SiteInput<SiteShapes>> = {}): SiteInput<SiteSh
         id: 'goals-early',
         filePath: 'content/claims/goals-early.mdx',
         body: 'See <Ref to="essays/essay#intro">the intro</Ref>.',
-        data: { title: 'Goals form early', summary: 'They do.', kind: 'claim', order: 1, supports: [], attacks: [], terms: ['goal'], sources: ['essays/essay#intro'], passages: [{ to: 'essays/essay#intro', role: 'makes' }] },
+        data: {
+          title: 'Goals form early',
+          summary: 'They do.',
+          kind: 'claim',
+          order: 1,
+          supports: [],
+          attacks: [],
+          terms: ['goal'],
+          sources: ['essays/essay#intro'],
+          passages: [{ to: 'essays/essay#intro', role: 'makes' }],
+        },
       },
     ],
     glossary: [
@@ -37,10 +57,25 @@ function input(overrides: Partial<SiteInput<SiteShapes>> = {}): SiteInput<SiteSh
         id: 'goal',
         filePath: 'content/glossary/goal.mdx',
         body: 'A <Ref to="threads/talk#c-1">disputed</Ref> word.',
-        data: { term: 'Goal', short: 'What a model pursues.', aliases: [], related: [], sources: ['people/ann#c-9'], passages: [{ to: 'people/ann#c-9', role: 'context' }] },
+        data: {
+          term: 'Goal',
+          short: 'What a model pursues.',
+          aliases: [],
+          related: [],
+          sources: ['people/ann#c-9'],
+          passages: [{ to: 'people/ann#c-9', role: 'context' }],
+        },
       },
     ],
-    guides: [{ id: 'start', filePath: 'content/guides/start.mdx', body: '## First\n\n<Ref to="arguments/goals-early">a claim</Ref>', data: { title: 'Start' }, headings: [{ depth: 2, slug: 'first', text: 'First' }] }],
+    guides: [
+      {
+        id: 'start',
+        filePath: 'content/guides/start.mdx',
+        body: '## First\n\n<Ref to="arguments/goals-early">a claim</Ref>',
+        data: { title: 'Start' },
+        headings: [{ depth: 2, slug: 'first', text: 'First' }],
+      },
+    ],
     summaries: [{ id: 'essay', filePath: 'content/summaries/essay.mdx', body: 'In short.', data: { target: 'essays/essay', title: 'Our summary' } }],
     fileText: (file) => `---\nfrontmatter: true\n---\n${file}`,
     ...overrides,
@@ -73,7 +108,9 @@ describe('buildSiteModel', () => {
   test('returns a link graph holding the citations of claims, terms and guide sections', () => {
     const { graph } = buildSiteModel(input());
     const cites = graph.edges.filter((e) => e.type === 'cites').map((e) => `${e.from} → ${e.to}`);
-    expect(cites).toEqual(expect.arrayContaining(['arguments/goals-early → essays/essay#intro', 'glossary/goal → threads/talk#c-1', 'start#first → arguments/goals-early']));
+    expect(cites).toEqual(
+      expect.arrayContaining(['arguments/goals-early → essays/essay#intro', 'glossary/goal → threads/talk#c-1', 'start#first → arguments/goals-early']),
+    );
   });
 
   test('returns one preview file per page, under the segment the page is served at', () => {

@@ -25,7 +25,13 @@ const index = passageIndex({
       ],
     },
   ],
-  profiles: [{ person: 'vili', personName: 'Vili Kohonen', comments: [{ id: 'c-3', author: { name: 'Vili Kohonen', status: 'recorded' }, paragraphs: [{ text: 'Hi.' }] }] }],
+  profiles: [
+    {
+      person: 'vili',
+      personName: 'Vili Kohonen',
+      comments: [{ id: 'c-3', author: { name: 'Vili Kohonen', status: 'recorded' }, paragraphs: [{ text: 'Hi.' }] }],
+    },
+  ],
 });
 
 describe('passageIndex', () => {
@@ -35,7 +41,7 @@ describe('passageIndex', () => {
     expect(index.get('essays/e#lost')).toMatchObject({ kind: 'list-note', author: null });
     expect(index.get('threads/t#c-1')).toMatchObject({ kind: 'comment', where: 'a comment on “Scheming AIs”', opening: 'Own words here.' });
     expect(index.get('threads/t#c-2')?.opening).toBeUndefined();
-    expect(index.get('people/vili#c-3')).toMatchObject({ url: '/people/vili/#c-3', where: 'a comment from Vili Kohonen\'s profile' });
+    expect(index.get('people/vili#c-3')).toMatchObject({ url: '/people/vili/#c-3', where: "a comment from Vili Kohonen's profile" });
   });
 });
 
@@ -64,6 +70,8 @@ describe('shortTitle', () => {
 
 describe('unknownPassages', () => {
   test('returns a message for each reference with no passage', () => {
-    expect(unknownPassages('content/claims/x.mdx', ['essays/e#intro', 'essays/e#nope'], index)).toEqual(['content/claims/x.mdx: sources: no passage "essays/e#nope"']);
+    expect(unknownPassages('content/claims/x.mdx', ['essays/e#intro', 'essays/e#nope'], index)).toEqual([
+      'content/claims/x.mdx: sources: no passage "essays/e#nope"',
+    ]);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { ATTRIBUTION_STATUSES, attributionOf, authorLabel, authorsSummary, isAttributionStatus, isUncertain, type Attribution } from '../../../../src/lib/text/attribution.ts';
+import {
+  ATTRIBUTION_STATUSES,
+  attributionOf,
+  authorLabel,
+  authorsSummary,
+  isAttributionStatus,
+  isUncertain,
+  type Attribution,
+} from '../../../../src/lib/text/attribution.ts';
 
 const recorded: Attribution = { name: 'Quintin Pope', status: 'recorded' };
 const verified: Attribution = { name: 'DavidW', status: 'verified' };

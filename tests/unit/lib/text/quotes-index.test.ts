@@ -15,7 +15,23 @@ import seed001 from '../../../fixtures/quotes/seed-001.json' with { type: 'json'
 // the narrowing never changes the answer of a full comparison of every quote with every passage.
 
 // A small vocabulary, so random passages share words and word pairs as often as real ones do.
-const WORD = fc.constantFrom('the', 'model', 'goal', 'gradient', 'training', 'of', 'a', 'deceptive', 'proxy', 'reward', 'is', 'not', 'aligned', 'base', 'long-term');
+const WORD = fc.constantFrom(
+  'the',
+  'model',
+  'goal',
+  'gradient',
+  'training',
+  'of',
+  'a',
+  'deceptive',
+  'proxy',
+  'reward',
+  'is',
+  'not',
+  'aligned',
+  'base',
+  'long-term',
+);
 const SENTENCE = fc.array(WORD, { minLength: 3, maxLength: 30 }).map((ws) => ws.join(' '));
 
 /** A quote made from a passage: a slice, some words changed, and maybe quote marks or an elision. */
@@ -75,7 +91,14 @@ describe('findQuoteLinks', () => {
   test('returns an exact link when a verbatim quote cuts its first and last words short', () => {
     // The cut words ("lignment", "pla") occur nowhere as words, so only the inner ones can find the
     // passage; under ten words, no fuzzy match is tried that could find it by its word pairs.
-    const passage: QuotablePassage = { page: 'essays/e', anchor: 'intro', line: 3, text: 'Deceptive alignment needs a model that plays along in training and defects later, a misaligned one.', kind: 'essay', order: 0 };
+    const passage: QuotablePassage = {
+      page: 'essays/e',
+      anchor: 'intro',
+      line: 3,
+      text: 'Deceptive alignment needs a model that plays along in training and defects later, a misaligned one.',
+      kind: 'essay',
+      order: 0,
+    };
     const quote: QuoteCandidate = { page: 'threads/t', anchor: 'c-a', line: 9, text: 'lignment needs a model that pla', flagged: true, order: 5 };
     expect(findQuoteLinks([passage], [quote]).map((l) => `${l.source.anchor} ${l.kind}`)).toEqual(['intro exact']);
   });

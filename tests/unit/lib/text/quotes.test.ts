@@ -127,10 +127,17 @@ describe('findQuoteLinks', () => {
   test('returns no link when the line is short and generic', () => {
     const passages = [essayAt('Why does this matter? Yes, it does matter, and the base goal matters too.')];
     const quotes = ['Yes', 'Why does this matter?', 'see other comment for commentary', 'Does that answer your question?'];
-    expect(findQuoteLinks(passages, quotes.map((q) => quoteAt(q)))).toEqual([]);
+    expect(
+      findQuoteLinks(
+        passages,
+        quotes.map((q) => quoteAt(q)),
+      ),
+    ).toEqual([]);
   });
   test('returns no link when a short heading-like phrase is close but not equal', () => {
-    const passage = essayAt('I expect ML researchers to deliberately train models to have long-term goals. However, I expect researchers to start by reinforcing a pre-trained model on shorter-term goals.');
+    const passage = essayAt(
+      'I expect ML researchers to deliberately train models to have long-term goals. However, I expect researchers to start by reinforcing a pre-trained model on shorter-term goals.',
+    );
     expect(findQuoteLinks([passage], [quoteAt('Pre-trained models are unlikely to have long-term goals')])).toEqual([]);
   });
   test('returns no link when a same-topic line shares only stock phrases', () => {

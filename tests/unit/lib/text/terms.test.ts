@@ -54,9 +54,7 @@ describe('linkFirstUses', () => {
 
   test('returns no link for a shorter term inside a later use of a longer, already linked one', () => {
     const { paragraphs } = linkFirstUses(['A training episode.', 'Another training episode, then episodes.'], terms);
-    expect(paragraphs[1]).toEqual([
-      { kind: 'text', text: 'Another training episode, then episodes.' },
-    ]);
+    expect(paragraphs[1]).toEqual([{ kind: 'text', text: 'Another training episode, then episodes.' }]);
   });
 
   test('returns plurals in s and es as uses', () => {
@@ -163,7 +161,24 @@ describe('linkFirstUses', () => {
   });
 
   // Words the matcher knows, mixed with the characters that decide word boundaries.
-  const pieces = fc.constantFrom('RLHF', 'rlhf', 'base goal', 'episode', 'episodes', 'training episode', 'beyond-episode goal', '-', ' ', '’s', '.', 'x', '2', 'https://e.x/base', '\n', 'é');
+  const pieces = fc.constantFrom(
+    'RLHF',
+    'rlhf',
+    'base goal',
+    'episode',
+    'episodes',
+    'training episode',
+    'beyond-episode goal',
+    '-',
+    ' ',
+    '’s',
+    '.',
+    'x',
+    '2',
+    'https://e.x/base',
+    '\n',
+    'é',
+  );
   const text = fc.array(pieces, { maxLength: 25 }).map((xs) => xs.join(''));
 
   test('returns, for any text, segments that join back into it and at most one link per term', () => {
@@ -189,19 +204,39 @@ describe('linkBlocks', () => {
       terms,
     );
     expect([...out.keys()]).toEqual(['c-1', 'c-2']);
-    expect(out.get('c-1')).toEqual([[{ kind: 'text', text: 'No terms here.' }], [{ kind: 'term', text: 'RLHF', slug: 'rlhf' }, { kind: 'text', text: ' first.' }]]);
+    expect(out.get('c-1')).toEqual([
+      [{ kind: 'text', text: 'No terms here.' }],
+      [
+        { kind: 'term', text: 'RLHF', slug: 'rlhf' },
+        { kind: 'text', text: ' first.' },
+      ],
+    ]);
     const second: Segment[][] | undefined = out.get('c-2');
     expect(second?.[0]?.filter((s) => s.kind === 'term')).toEqual([{ kind: 'term', text: 'base goal', slug: 'base-goal' }]);
   });
 
   test('returns an empty list for a block with no paragraphs, without shifting the next block', () => {
-    const out = linkBlocks([{ key: 'a', paragraphs: [] }, { key: 'b', paragraphs: ['RLHF'] }], terms);
+    const out = linkBlocks(
+      [
+        { key: 'a', paragraphs: [] },
+        { key: 'b', paragraphs: ['RLHF'] },
+      ],
+      terms,
+    );
     expect(out.get('a')).toEqual([]);
     expect(out.get('b')).toEqual([[{ kind: 'term', text: 'RLHF', slug: 'rlhf' }]]);
   });
 
   test('throws when two blocks share a key', () => {
-    expect(() => linkBlocks([{ key: 'a', paragraphs: [] }, { key: 'a', paragraphs: [] }], terms)).toThrow('two blocks share the key "a"');
+    expect(() =>
+      linkBlocks(
+        [
+          { key: 'a', paragraphs: [] },
+          { key: 'a', paragraphs: [] },
+        ],
+        terms,
+      ),
+    ).toThrow('two blocks share the key "a"');
   });
 });
 
@@ -217,4 +252,3 @@ describe('sourceParagraphs', () => {
     expect(linkFirstUses(paras, terms).paragraphs[2]?.[0]).toEqual({ kind: 'term', text: 'RLHF', slug: 'rlhf' });
   });
 });
-

@@ -121,7 +121,9 @@ describe('parseCommentHeader', () => {
   });
 
   test('writes invisible characters of a quoted date as code points', () => {
-    expect(errorOf(() => parse('Bob @ 2023-11-16\u2028T11:00 (+3)'))).toBe(`x:7: looks like a comment header but the date "2023-11-16<U+2028>T11:00" is not YYYY-MM-DDTHH:MM${HINT(7)}`);
+    expect(errorOf(() => parse('Bob @ 2023-11-16\u2028T11:00 (+3)'))).toBe(
+      `x:7: looks like a comment header but the date "2023-11-16<U+2028>T11:00" is not YYYY-MM-DDTHH:MM${HINT(7)}`,
+    );
   });
 
   test('refuses karma that is not a safe integer', () => {
@@ -153,11 +155,18 @@ describe('parseCommentHeader', () => {
   });
 
   test('does not repair "null" before a broken header, but reports the whole line', () => {
-    expect(errorOf(() => parse('nullQuintin Pope @ 2023-11-15 22:30 (+22)'))).toBe(`x:7: looks like a comment header but the date "2023-11-15 22:30" is not YYYY-MM-DDTHH:MM${HINT(7)}`);
+    expect(errorOf(() => parse('nullQuintin Pope @ 2023-11-15 22:30 (+22)'))).toBe(
+      `x:7: looks like a comment header but the date "2023-11-15 22:30" is not YYYY-MM-DDTHH:MM${HINT(7)}`,
+    );
   });
 
   test('stays fast on hostile lines of spaces and at-signs', () => {
-    const lines = [`a${' '.repeat(50_000)}@${' '.repeat(50_000)}x`, `Bob @ 2023-11-16${' '.repeat(50_000)}x`, '1 @ 1-1-1   '.repeat(10_000), '@ 1-1-1 1:11 '.repeat(10_000)];
+    const lines = [
+      `a${' '.repeat(50_000)}@${' '.repeat(50_000)}x`,
+      `Bob @ 2023-11-16${' '.repeat(50_000)}x`,
+      '1 @ 1-1-1   '.repeat(10_000),
+      '@ 1-1-1 1:11 '.repeat(10_000),
+    ];
     const t0 = performance.now();
     for (const text of lines) looksLikeCommentHeader(text);
     expect(performance.now() - t0).toBeLessThan(2000);
@@ -182,6 +191,8 @@ describe('parseHeaderExport with bodyLines', () => {
   });
 
   test('stops at the same line when it is not listed', () => {
-    expect(errorOf(() => parseHeaderExport('x', lines(text)))).toBe(`x:5: looks like a comment header but the date "2024-01-02 00:00" is not YYYY-MM-DDTHH:MM${HINT(5)}`);
+    expect(errorOf(() => parseHeaderExport('x', lines(text)))).toBe(
+      `x:5: looks like a comment header but the date "2024-01-02 00:00" is not YYYY-MM-DDTHH:MM${HINT(5)}`,
+    );
   });
 });

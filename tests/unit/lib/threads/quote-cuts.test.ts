@@ -53,12 +53,20 @@ describe('cutLine', () => {
     [{ line: 20, to: 'not on the line' }, 'the quote\'s end phrase "not on the line" is not on line 20 (phrases must match the export exactly)'],
     [{ line: 20, from: 'a' }, 'the quote\'s start phrase "a" occurs more than once on line 20; give a longer phrase'],
     [{ line: 20, from: ' ' }, "the quote's start phrase on line 20 is empty"],
-    [{ line: 20, from: 'Curious', to: 'worry about).' }, 'the quote\'s end phrase "worry about)." is not on line 20 after its start (phrases must match the export exactly)'],
+    [
+      { line: 20, from: 'Curious', to: 'worry about).' },
+      'the quote\'s end phrase "worry about)." is not on line 20 after its start (phrases must match the export exactly)',
+    ],
   ])('refuses a cut it cannot place: %o', (cut, message) => {
     expect(() => cutLine(V7, 20, [cut])).toThrow(new QuoteCutError(message));
   });
 
   test('refuses overlapping quotations', () => {
-    expect(() => cutLine(V7, 20, [{ line: 20, to: 'unlikely' }, { line: 20, from: 'I see this' }])).toThrow('two quotes on line 20 overlap');
+    expect(() =>
+      cutLine(V7, 20, [
+        { line: 20, to: 'unlikely' },
+        { line: 20, from: 'I see this' },
+      ]),
+    ).toThrow('two quotes on line 20 overlap');
   });
 });

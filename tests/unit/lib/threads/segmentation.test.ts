@@ -34,7 +34,13 @@ describe('applySegmentation', () => {
   test('cuts comments, quotes and an essay with headings and a missing list', () => {
     const r = run(good());
     expect(r.comments.map((c) => [c.label, c.paragraphs])).toEqual([
-      ['C1', [{ text: 'c1 a', line: 1, col: 0, quote: false }, { text: 'c1 b', line: 2, col: 0, quote: true }]],
+      [
+        'C1',
+        [
+          { text: 'c1 a', line: 1, col: 0, quote: false },
+          { text: 'c1 b', line: 2, col: 0, quote: true },
+        ],
+      ],
       ['C2', [{ text: 'reply', line: 3, col: 0, quote: false }]],
     ]);
     expect(r.essay?.sections).toMatchInlineSnapshot(`
@@ -100,11 +106,19 @@ describe('applySegmentation', () => {
       'seg.yaml:20: line 2 of export.txt is in no segment (between C1 and C2); add a segment or a "kind: skip" with a reason',
     ],
     ['uncovered tail', (s) => s.pop(), 'seg.yaml:30: line 8 of export.txt is in no segment (after essay (lines 4-7))'],
-    ['past the end', (s) => (s[3] = seg(40, [8, 9], { kind: 'skip', reason: 'x' })), 'seg.yaml:40: segment skip (lines 8-9) ends at line 9, but export.txt has only 8 lines'],
+    [
+      'past the end',
+      (s) => (s[3] = seg(40, [8, 9], { kind: 'skip', reason: 'x' })),
+      'seg.yaml:40: segment skip (lines 8-9) ends at line 9, but export.txt has only 8 lines',
+    ],
     ['unknown parent', (s) => (s[1] = seg(20, [3, 3], { key: 'C2', parent: { to: 'C9', at: 22 } })), 'seg.yaml:22: segment C2 replies to unknown key "C9"'],
     ['self reply', (s) => (s[1] = seg(20, [3, 3], { key: 'C2', parent: { to: 'C2', at: 22 } })), 'seg.yaml:22: segment C2 cannot reply to itself'],
     ['duplicate key', (s) => (s[1] = seg(20, [3, 3], { key: 'C1' })), 'seg.yaml:20: segment key C1 is used twice (first at line 10)'],
-    ['quote outside', (s) => (s[0] = seg(10, [1, 2], { key: 'C1', quotes: [{ line: 3 }], quotesAt: 12 })), 'seg.yaml:12: segment C1: quote line 3 is outside its lines 1-2'],
+    [
+      'quote outside',
+      (s) => (s[0] = seg(10, [1, 2], { key: 'C1', quotes: [{ line: 3 }], quotesAt: 12 })),
+      'seg.yaml:12: segment C1: quote line 3 is outside its lines 1-2',
+    ],
     ['skip without reason', (s) => (s[3] = seg(40, [8, 8], { kind: 'skip' })), 'seg.yaml:40: segment skip (line 8) has kind "skip" but no reason'],
     [
       'duplicate heading ids',
@@ -114,11 +128,7 @@ describe('applySegmentation', () => {
       },
       'seg.yaml:32: section id "heading" (line 6) is already used by line 4; give this heading an explicit id',
     ],
-    [
-      'heading outside the essay',
-      (s) => s[2]?.headings?.push({ line: 8, level: 2, at: 34 }),
-      "seg.yaml:34: heading line 8 is outside the essay's lines 4-7",
-    ],
+    ['heading outside the essay', (s) => s[2]?.headings?.push({ line: 8, level: 2, at: 34 }), "seg.yaml:34: heading line 8 is outside the essay's lines 4-7"],
     [
       'untitled opening without id',
       (s) => {
