@@ -5,18 +5,9 @@ import { chromium, type Page, type Response } from 'playwright-core';
 import { PAGE_KINDS, type PageKind } from '../bench/kinds.ts';
 import { bytesOf, type Bytes } from './page-assets.ts';
 import { serveDist } from './serve-dist.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../build/chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
 type Phase = 'load' | 'search' | 'preview';
 type Bucket = 'html' | 'js' | 'css' | 'font' | 'search-index' | 'other';

@@ -4,21 +4,11 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { builtPages, type BuiltPage } from '../../src/build/dist.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { pageAnchorIds } from '../../src/tools/update-anchors.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../src/build/chromium.ts';
 
 // DIST_DIR lets a developer test a build kept apart from the shared dist/ (npm test uses dist/).
 export const DIST = process.env['DIST_DIR'] ?? 'dist';
-export const CHROMIUM = '/usr/bin/chromium';
-// Debian's Chromium, never a downloaded one; the background-networking flags stop it calling out.
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
 /** Playwright's wait for an action or navigation (its default is 30 s). */
 export const ACTION_TIMEOUT = 10_000;
