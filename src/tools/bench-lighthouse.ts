@@ -54,7 +54,7 @@ export function summarise(lhr: Lhr): LighthouseRun {
 export async function benchLighthouse(
   dist: string,
   pages: Partial<Record<PageKind, string>>,
-  { presets = PRESETS, log = (_: string) => {} } = {},
+  { presets = PRESETS, log = (_: string) => {} }: { presets?: readonly Preset[]; log?: (line: string) => void } = {},
 ): Promise<Partial<Record<PageKind, Partial<Record<Preset, LighthouseRun>>>>> {
   const served = await serveDist(dist, 0, { hostLike: true });
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
