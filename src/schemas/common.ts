@@ -100,3 +100,17 @@ export const paragraphSchema = z.object({
   quoteNote: z.string().min(1).optional(),
 });
 export type Paragraph = z.output<typeof paragraphSchema>;
+
+/** Where an importer-written file came from, and the command that writes it again. */
+export const generatedSchema = z.object({
+  /** Path of the export this file was generated from, e.g. `content/sources/001_….txt`. */
+  from: z.string().regex(/^content\/sources\/[^/]+\.txt$/),
+  /** Segmentation file used, when the export has no comment headers. */
+  segments: z
+    .string()
+    .regex(/^content\/segments\/[^/]+\.ya?ml$/)
+    .nullable()
+    .default(null),
+  /** The command that regenerates this file. */
+  command: z.string().min(1),
+});

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { anchorSchema, authorSchema, licenceSchema, linesSchema, originSchema, paragraphSchema, slugSchema } from './common.ts';
+import { anchorSchema, authorSchema, generatedSchema, licenceSchema, linesSchema, originSchema, paragraphSchema, slugSchema } from './common.ts';
 
 /** An item of a list the export dropped, as far as the facts recover it. */
 export const recoveredItemSchema = z.object({
@@ -57,15 +57,7 @@ export const essaySchema = z
     licence: licenceSchema,
     /** Slug of the thread page holding this essay's comments. */
     thread: slugSchema.nullable().default(null),
-    generated: z.object({
-      from: z.string().regex(/^content\/sources\/[^/]+\.txt$/),
-      segments: z
-        .string()
-        .regex(/^content\/segments\/[^/]+\.ya?ml$/)
-        .nullable()
-        .default(null),
-      command: z.string().min(1),
-    }),
+    generated: generatedSchema,
     sections: z.array(essaySectionSchema).min(1),
   })
   .superRefine((data, ctx) => {

@@ -4,6 +4,7 @@ import {
   authorSchema,
   commentIdSchema,
   confidenceSchema,
+  generatedSchema,
   httpUrlSchema,
   licenceSchema,
   linesSchema,
@@ -76,19 +77,6 @@ export const threadPostSchema = z.object({
   essay: slugSchema.optional(),
   /** For an absent body: what the export shows instead, for readers. */
   bodyNote: z.string().optional(),
-});
-
-const generatedSchema = z.object({
-  /** Path of the export this file was generated from, e.g. `content/sources/001_….txt`. */
-  from: z.string().regex(/^content\/sources\/[^/]+\.txt$/),
-  /** Segmentation file used, when the export has no comment headers. */
-  segments: z
-    .string()
-    .regex(/^content\/segments\/[^/]+\.ya?ml$/)
-    .nullable()
-    .default(null),
-  /** The command that regenerates this file. */
-  command: z.string().min(1),
 });
 
 const threadBase = {
