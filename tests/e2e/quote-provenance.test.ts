@@ -300,4 +300,21 @@ describe('labels', () => {
     const problems = pages().flatMap((p) => (/\[object Object\]|>\s*(?:undefined|null|NaN)\s*</.test(p.html) ? [p.path] : []));
     expectNone(problems, 'pages showing [object Object], undefined, null or NaN');
   });
+
+  test('no space shows between an author’s name and the punctuation after it', () => {
+    // Whitespace just inside the name's closing tag, or before the next character, renders as a
+    // space before it ("by DavidW ."). Every name on the site is drawn by one component.
+    const problems: string[] = [];
+    let names = 0;
+    for (const p of pages()) {
+      for (const el of dom(p.path).querySelectorAll('.author-wrap')) {
+        names++;
+        const next = el.nextSibling?.rawText ?? '';
+        if (/\s$/.test(el.innerHTML) && /^[.,;:)]/.test(next)) problems.push(`${p.path}: "${el.textContent}${next.slice(0, 10)}"`);
+        if (/^\s+[.,;:)]/.test(next)) problems.push(`${p.path}: "${el.textContent}${next.slice(0, 10)}"`);
+      }
+    }
+    expect(names).toBeGreaterThan(0);
+    expectNone(problems, 'stray spaces between a name and its punctuation');
+  });
 });
