@@ -270,6 +270,25 @@ describe('own words', () => {
     expectNone(problems, 'previews starting inside a quotation');
   });
 
+  test('a comment listed on a claim or glossary page is introduced by its own opening words', () => {
+    const quotesOf = new Map(all.map((c) => [`${c.page}#${c.id}`, c.quotes]));
+    const problems: string[] = [];
+    let listed = 0;
+    for (const p of pages().filter((x) => /^\/(arguments|glossary)\/[^/]+\/$/.test(x.path))) {
+      for (const li of dom(p.path).querySelectorAll('.passages li')) {
+        const href = li.querySelector('a')?.getAttribute('href') ?? '';
+        const quotes = quotesOf.get(href);
+        const opening = li.querySelector('.opening q')?.textContent;
+        if (!quotes || opening === undefined) continue;
+        listed++;
+        const q = startsInside(opening.replace(/…$/, ''), quotes);
+        if (q) problems.push(`${p.path}: ${href} is introduced by "${opening.slice(0, 50)}", inside "${q.slice(0, 50)}"`);
+      }
+    }
+    expect(listed).toBeGreaterThan(0);
+    expectNone(problems, 'passage lists opening inside a quotation');
+  });
+
   test('a comment’s search text holds none of its quotations, so no excerpt can begin inside one', () => {
     const dir = join(DIST, 'pagefind', 'fragment');
     const fragments = new Map<string, string>();

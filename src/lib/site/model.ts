@@ -200,11 +200,25 @@ export function buildSiteModel<S extends SiteShapes>(input: SiteInput<S>): SiteM
     for (const r of checked.refs) if (r.to && r.url) refs.push({ page: doc.page, anchor: doc.section(r.line), to: r.to, sentence: r.sentence });
   }
 
+  // The graph comes before the passage index: which paragraphs of a comment are quotations (and so
+  // not its opening words) is known only once the quote links are.
+  const graph = buildLinkGraph({
+    essays: input.essays.map((e) => ({ slug: e.id, ...e.data })),
+    threads: threads.map((t) => ({ slug: t.id, title: t.data.post.title, comments: t.data.comments })),
+    profiles: profiles.map((p) => ({ person: p.data.person, comments: p.data.comments })),
+    people: input.people.map((p) => ({ slug: p.id, name: p.data.name })),
+    claims: input.claims.map((c) => ({ slug: c.id, title: c.data.title, summary: c.data.summary, sources: c.data.sources })),
+    terms: input.glossary.map((g) => ({ slug: g.id, term: g.data.term, aliases: g.data.aliases, sources: g.data.sources })),
+    editorial,
+    refs,
+  });
+
   // Claims and terms: sources resolve to passages, relations and term lists name real entries.
   const passages = passageIndex({
     essays: input.essays.map((e) => ({ slug: e.id, ...e.data })),
     threads: threads.map((t) => ({ slug: t.id, title: t.data.post.title, comments: t.data.comments })),
     profiles: profiles.map((p) => ({ person: p.data.person, personName: personName.get(p.data.person) ?? p.data.person, comments: p.data.comments })),
+    quoted: (ref) => wholeQuoteParagraphs(graph, ref),
   });
   const claims = sortClaims(input.claims.map((c) => ({ ...c.data, slug: c.id, file: fileOf('claims', c), entry: c })));
   const related = claimRelations(claims);
@@ -223,17 +237,6 @@ export function buildSiteModel<S extends SiteShapes>(input: SiteInput<S>): SiteM
     errors.push(...unknownPassages(fileOf('glossary', g), g.data.sources, passages));
   }
   if (errors.length) throw new Error(`Broken references in the content:\n${errors.join('\n')}`);
-
-  const graph = buildLinkGraph({
-    essays: input.essays.map((e) => ({ slug: e.id, ...e.data })),
-    threads: threads.map((t) => ({ slug: t.id, title: t.data.post.title, comments: t.data.comments })),
-    profiles: profiles.map((p) => ({ person: p.data.person, comments: p.data.comments })),
-    people: input.people.map((p) => ({ slug: p.id, name: p.data.name })),
-    claims: input.claims.map((c) => ({ slug: c.id, title: c.data.title, summary: c.data.summary, sources: c.data.sources })),
-    terms: input.glossary.map((g) => ({ slug: g.id, term: g.data.term, aliases: g.data.aliases, sources: g.data.sources })),
-    editorial,
-    refs,
-  });
 
   return {
     essays: input.essays,

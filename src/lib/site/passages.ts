@@ -5,13 +5,14 @@
  */
 import { urlOf } from '../links/anchors.ts';
 import { firstOwnWords } from '../text/excerpt.ts';
+import { paragraphKey } from '../text/quotes.ts';
 import { attributionOf, authorLabel, type Attribution, type LabelForm } from '../text/attribution.ts';
 
 interface CommentIn {
   id: string;
   author: Attribution;
   /** The comment's text; its first own words become the passage's `opening`. */
-  paragraphs?: readonly { text: string; quote?: boolean | undefined }[] | undefined;
+  paragraphs?: readonly { text: string; line?: number; col?: number | undefined; quote?: boolean | undefined }[] | undefined;
 }
 
 export interface PassageIndexInput {
@@ -24,6 +25,12 @@ export interface PassageIndexInput {
   threads: readonly { slug: string; title: string; comments: readonly CommentIn[] }[];
   /** Profile exports, shown on /people/<person>/. */
   profiles: readonly { person: string; personName: string; comments: readonly CommentIn[] }[];
+  /**
+   * Paragraphs of a comment (by paragraphKey) that the quote matcher found whole in another passage,
+   * by reference; they are someone else's words, so a comment's opening skips them as it skips
+   * paragraphs marked as quotes.
+   */
+  quoted?: (ref: string) => ReadonlySet<string>;
 }
 
 export interface PassageInfo {
@@ -41,8 +48,8 @@ export interface PassageInfo {
 
 const OPENING = 72;
 
-function opening(c: CommentIn): { opening?: string } {
-  const text = firstOwnWords(c.paragraphs ?? [], (p) => Boolean(p.quote), OPENING);
+function opening(c: CommentIn, quoted: ReadonlySet<string>): { opening?: string } {
+  const text = firstOwnWords(c.paragraphs ?? [], (p) => Boolean(p.quote) || (p.line !== undefined && quoted.has(paragraphKey(p.line, p.col))), OPENING);
   return text ? { opening: text } : {};
 }
 
@@ -60,6 +67,8 @@ export function shortTitle(title: string): string {
 /** Index of every passage a claim or term may cite, keyed by reference (`threads/x#c-1`). */
 export function passageIndex(input: PassageIndexInput): Map<string, PassageInfo> {
   const map = new Map<string, PassageInfo>();
+  const none = new Set<string>();
+  const quoted = (ref: string) => input.quoted?.(ref) ?? none;
   const put = (ref: string, info: Omit<PassageInfo, 'ref' | 'url'>) => map.set(ref, { ref, url: urlOf(ref), ...info });
   for (const e of input.essays) {
     const page = `essays/${e.slug}`;
@@ -81,13 +90,19 @@ export function passageIndex(input: PassageIndexInput): Map<string, PassageInfo>
     const page = `threads/${t.slug}`;
     const name = shortTitle(t.title);
     put(page, { kind: 'thread', where: `the thread on “${name}”`, author: null });
-    for (const c of t.comments) put(`${page}#${c.id}`, { kind: 'comment', where: `a comment on “${name}”`, author: attributionOf(c.author), ...opening(c) });
+    for (const c of t.comments)
+      put(`${page}#${c.id}`, { kind: 'comment', where: `a comment on “${name}”`, author: attributionOf(c.author), ...opening(c, quoted(`${page}#${c.id}`)) });
   }
   for (const p of input.profiles) {
     const page = `people/${p.person}`;
     if (!map.has(page)) put(page, { kind: 'person', where: `${p.personName}'s page`, author: null });
     for (const c of p.comments)
-      put(`${page}#${c.id}`, { kind: 'comment', where: `a comment from ${p.personName}'s profile`, author: attributionOf(c.author), ...opening(c) });
+      put(`${page}#${c.id}`, {
+        kind: 'comment',
+        where: `a comment from ${p.personName}'s profile`,
+        author: attributionOf(c.author),
+        ...opening(c, quoted(`${page}#${c.id}`)),
+      });
   }
   return map;
 }

@@ -45,6 +45,25 @@ describe('passageIndex', () => {
   });
 });
 
+describe('passageIndex openings', () => {
+  test('returns the first words after paragraphs the matcher found whole elsewhere, not only marked quotes', () => {
+    const comments = [
+      {
+        id: 'c-9',
+        author: { name: null, status: 'unknown' as const },
+        paragraphs: [
+          { text: 'Words of an earlier version of the post, not marked.', line: 44 },
+          { text: 'The commenter’s own question.', line: 45 },
+        ],
+      },
+    ];
+    const threads = [{ slug: 't', title: 'T', comments }];
+    const quoted = (ref: string) => new Set(ref === 'threads/t#c-9' ? ['44'] : []);
+    expect(passageIndex({ essays: [], threads, profiles: [], quoted }).get('threads/t#c-9')?.opening).toBe('The commenter’s own question.');
+    expect(passageIndex({ essays: [], threads, profiles: [] }).get('threads/t#c-9')?.opening).toMatch(/^Words of an earlier version of the post/);
+  });
+});
+
 describe('passageAuthorLabel', () => {
   test('returns the name, marks inferred names, and says when the export records none', () => {
     expect(passageAuthorLabel(index.get('essays/e#intro')?.author ?? null)).toBe('DavidW');
