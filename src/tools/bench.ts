@@ -42,6 +42,7 @@ import type { LighthouseRun } from './bench-lighthouse.ts';
 import type { SearchBench } from './bench-search.ts';
 import { buildTimes, dirStats, runNode, type BuildTimes } from './bench-util.ts';
 import type { MarkdownResult } from './bench-markdown.ts';
+import { readingTables, type ReadingBench } from './bench-reading.ts';
 import { bytesOf, DistFiles, eagerJsBytes, isKatexCss, pageAssets, type Bytes } from './page-assets.ts';
 
 /** One built page's figures, read from dist/ without a browser. */
@@ -109,6 +110,7 @@ interface BenchResults {
   calculators?: Awaited<ReturnType<typeof benchCalculators>>;
   corpus?: CorpusRun[];
   markdown?: MarkdownFigures;
+  reading?: ReadingBench;
   budgetChecks?: BudgetCheck[];
   budgets: BudgetCheck[];
   compareWith?: BenchResults;
@@ -318,6 +320,7 @@ function tables(r: BenchResults): Table[] {
       ],
     ]);
   }
+  if (r.reading) out.push(...readingTables(r.reading));
   if (r.budgets.length) {
     out.push([
       'Budgets',
@@ -512,6 +515,10 @@ async function main(): Promise<void> {
     const unknown = presets.filter((p) => !(PRESETS as readonly string[]).includes(p));
     if (unknown.length) throw new Error(`--presets: unknown ${unknown.join(', ')} (known: ${PRESETS.join(', ')})`);
     r.lighthouse = await timed('lighthouse', () => benchLighthouse(dist, r.representative, { presets: presets as (typeof PRESETS)[number][], log }));
+  }
+  if (!flag('no-reading')) {
+    const { benchReading } = await import('./bench-reading.ts');
+    r.reading = await timed('reading', () => benchReading(dist));
   }
   if (!flag('no-search')) {
     const { benchSearch } = await import('./bench-search.ts');
