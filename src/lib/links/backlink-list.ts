@@ -40,7 +40,7 @@ export interface CitingPage {
   page: string;
   /** The page's name, for the heading of a page that cites from several passages. */
   title: string;
-  /** The page the list is shown on: several of its passages read "On this page". */
+  /** The page the list is shown on: several of its passages are headed "Elsewhere on this page". */
   here: boolean;
   passages: CitingPassage[];
 }
