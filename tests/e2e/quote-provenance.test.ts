@@ -199,6 +199,31 @@ describe('quote provenance', () => {
     expectNone(problems, 'inline quotations');
   });
 
+  test('"Quoted in" lists and paragraph notes show only words found in the passage they sit under', () => {
+    const problems: string[] = [];
+    let checked = 0;
+    for (const page of pages().filter((p) => /^\/(threads|essays|people)\//.test(p.path))) {
+      for (const list of dom(page.path).querySelectorAll('main .backlinks, main .side-comments')) {
+        // The passage a list belongs to: the paragraph of a note, else the section or comment it closes.
+        const para = list.closest('.para');
+        const comment = list.closest('article.comment');
+        const section = list.closest('section.essay-section');
+        const source = para ? bareText(para) : comment ? passageText(`${page.path}#${comment.id}`) : section ? bareText(section) : null;
+        if (source === null) continue;
+        for (const a of list.querySelectorAll('a[data-backlink="quotes"]')) {
+          // Words marked as an earlier wording make no claim on the passage; the rest must be in it.
+          for (const x of a.parentNode.querySelectorAll(':scope > .backlink-excerpt:not(.backlink-earlier)')) {
+            checked++;
+            if (!foundIn(x.textContent, source))
+              problems.push(`${page.path}: "${x.textContent.slice(0, 60)}…" listed as quoting a passage without those words`);
+          }
+        }
+      }
+    }
+    expect(checked, 'quoted words in backlink lists').toBeGreaterThan(0);
+    expectNone(problems, 'backlink excerpts claiming words their passage does not have');
+  });
+
   test('counts', () => {
     const count = (xs: Seen[]) =>
       Object.entries(Object.groupBy(xs, (x) => x.status))

@@ -320,7 +320,7 @@ export function linksFrom(graph: LinkGraph, source: string, options: { withinPag
   return out;
 }
 
-/** One quoted paragraph of an essay and the comments quoting it, for a side-comment marker. */
+/** One quoted paragraph of an essay and the quote links to it, for a side-comment marker. */
 export interface SideComments {
   anchor: string;
   line: number;
@@ -329,7 +329,8 @@ export interface SideComments {
 
 /**
  * For an essay page: each paragraph (by section anchor and export line) that comments quote, with
- * those comments, in page order. A paragraph quoted twice by one comment lists it once.
+ * every quote link to it, in page order. A comment quoting one paragraph twice keeps both links
+ * (each has its own words); groupBacklinks merges them into one entry for display.
  */
 export function sideComments(graph: LinkGraph, essayPage: string): SideComments[] {
   const byParagraph = new Map<string, SideComments>();
@@ -338,7 +339,7 @@ export function sideComments(graph: LinkGraph, essayPage: string): SideComments[
     const line = b.edge.toLine ?? 0;
     const key = `${anchor}@${line}`;
     const entry = byParagraph.get(key) ?? { anchor, line, quotedBy: [] };
-    if (!entry.quotedBy.some((x) => x.node.id === b.node.id)) entry.quotedBy.push(b);
+    entry.quotedBy.push(b);
     byParagraph.set(key, entry);
   }
   return [...byParagraph.values()].sort((a, b) => a.line - b.line);
