@@ -12,11 +12,13 @@ import { countNodes, type CommentNode, type TreeComment } from '../threads/tree.
 
 /** One entry of the list: a link to `#id`, with entries nested under it. */
 export interface ContentsEntry {
+  /** A heading of the page, or a comment (listed by author and first words). */
+  kind: 'section' | 'comment';
   /** Anchor the entry links to (no `#`). */
   id: string;
   /** The section heading, or a comment's first own words. */
   text: string;
-  /** For a comment: who wrote it, as authorLabel words it for a list entry. */
+  /** For a comment: who wrote it, as authorLabel words it for a list entry (absent where the page says it once). */
   author?: string;
   /** For a comment: the number of replies below it, at any depth. */
   replies?: number;
@@ -33,7 +35,7 @@ export function sectionContents(sections: readonly { id: string; heading: string
   const open: { level: number; entry: ContentsEntry }[] = [];
   for (const s of sections) {
     if (s.heading === null) continue;
-    const entry: ContentsEntry = { id: s.id, text: s.heading, children: [] };
+    const entry: ContentsEntry = { kind: 'section', id: s.id, text: s.heading, children: [] };
     while (open.length > 0 && open[open.length - 1]!.level >= s.level) open.pop();
     (open[open.length - 1]?.entry.children ?? top).push(entry);
     open.push({ level: s.level, entry });
@@ -51,21 +53,25 @@ export interface ContentsComment extends TreeComment {
  * The top-level comments of a thread or profile as entries: author label, first own words (so an
  * entry never opens with someone else's quoted words) and reply count. `page` is the link-graph
  * page holding the comments (`threads/<slug>` or `people/<slug>`); `labelOf` lets a page name
- * authors its own way, and defaults to authorLabel.
+ * authors its own way (null: the page already says who wrote it), and defaults to authorLabel.
  */
 export function commentContents<C extends ContentsComment>(
   trees: readonly CommentNode<C>[],
   graph: LinkGraph,
   page: string,
-  labelOf: (c: C) => string = (c) => authorLabel(attributionOf(c.author), 'label'),
+  labelOf: (c: C) => string | null = (c) => authorLabel(attributionOf(c.author), 'label'),
 ): ContentsEntry[] {
-  return trees.map((t) => ({
-    id: t.comment.id,
-    text: ownWords(t.comment.paragraphs, quotesByParagraph(graph, `${page}#${t.comment.id}`), CONTENTS_WORDS),
-    author: labelOf(t.comment),
-    replies: countNodes(t.replies),
-    children: [],
-  }));
+  return trees.map((t) => {
+    const author = labelOf(t.comment);
+    return {
+      kind: 'comment',
+      id: t.comment.id,
+      text: ownWords(t.comment.paragraphs, quotesByParagraph(graph, `${page}#${t.comment.id}`), CONTENTS_WORDS),
+      ...(author === null ? {} : { author }),
+      replies: countNodes(t.replies),
+      children: [],
+    };
+  });
 }
 
 /** Number of entries at every depth, for the closed control's "Contents (25)". */

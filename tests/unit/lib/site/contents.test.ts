@@ -18,7 +18,7 @@ describe('sectionContents', () => {
       { id: 'b', heading: 'B', level: 2 },
     ]);
     expect(outline(entries)).toEqual(['a', '  a1', '    a1x', '  a2', 'b']);
-    expect(entries[0]?.text).toBe('A');
+    expect(entries[0]).toMatchObject({ kind: 'section', text: 'A' });
   });
 
   test('returns a deeper heading under the nearest higher one when a level is skipped', () => {
@@ -102,9 +102,10 @@ describe('commentContents', () => {
     expect(entries[1]?.text).toBe('Short and own.');
   });
 
-  test('returns the labels a page supplies instead of the default ones', () => {
-    const labelled = commentContents(buildCommentTree(comments), graph, 'threads/t', (c) => `Label for ${c.id}`);
-    expect(labelled.map((e) => e.author)).toEqual(['Label for c-one', 'Label for c-four']);
+  test('returns the labels a page supplies instead of the default ones, and none where it gives null', () => {
+    const labelled = commentContents(buildCommentTree(comments), graph, 'threads/t', (c) => (c.author.name === null ? null : `Label for ${c.id}`));
+    expect(labelled.map((e) => e.author)).toEqual(['Label for c-one', undefined]);
+    expect(labelled.map((e) => e.kind)).toEqual(['comment', 'comment']);
   });
 });
 
