@@ -56,21 +56,20 @@ export function watch(nav: HTMLElement): void {
 /**
  * Keeps the corner control (Base.astro's .page-jump) out of the text while the reader reads on:
  * it slides away while the page scrolls down and comes back as soon as it scrolls up, which is
- * when a reader is looking for a way around. Keyboard focus always shows it (CSS).
+ * when a reader is looking for a way around. Keyboard focus always shows it (CSS). `fromY` is
+ * where the page stood before the scroll that loaded this module, so that scroll counts too.
  */
-export function tuckAway(control: HTMLElement): void {
+export function tuckAway(control: HTMLElement, fromY: number): void {
   if (started.has(control)) return;
   started.add(control);
-  let lastY = scrollY;
-  addEventListener(
-    'scroll',
-    () => {
-      const y = scrollY;
-      // A few pixels either way is jitter (a touch scroll settling), not a change of direction.
-      if (Math.abs(y - lastY) < 8) return;
-      control.classList.toggle('page-jump-away', y > lastY);
-      lastY = y;
-    },
-    { passive: true },
-  );
+  let lastY = fromY;
+  const onScroll = (): void => {
+    const y = scrollY;
+    // A few pixels either way is jitter (a touch scroll settling), not a change of direction.
+    if (Math.abs(y - lastY) < 8) return;
+    control.classList.toggle('page-jump-away', y > lastY);
+    lastY = y;
+  };
+  addEventListener('scroll', onScroll, { passive: true });
+  onScroll();
 }

@@ -92,7 +92,8 @@ markContents();
 wideScreen.addEventListener('change', markContents);
 // The corner control of those pages steps aside while the reader scrolls on (from the first scroll).
 const jump = document.querySelector<HTMLElement>('.page-jump');
-if (jump) addEventListener('scroll', () => void import('./on-this-page.ts').then((m) => m.tuckAway(jump)), { once: true, passive: true });
+const startY = scrollY;
+if (jump) addEventListener('scroll', () => void import('./on-this-page.ts').then((m) => m.tuckAway(jump, startY)), { once: true, passive: true });
 
 // Link previews load on the first hover, focus or tap on an internal link in the text; once the
 // module is in, it handles every later event itself.
