@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { HTMLElement } from 'node-html-parser';
+import type { HTMLElement as ParsedElement } from 'node-html-parser';
 import { axe, dom, expectNone, expectSome, sourcePaths, startSession, type Session } from './helpers.ts';
 
 // "On this page" on the long source pages (components/OnThisPage.astro): a sticky column marking
@@ -25,7 +25,7 @@ const profiles = sourcePaths('person').filter((p) => dom(p).querySelector('#on-t
 const longPages = [...essays, ...threads, ...profiles];
 
 /** The entries of a contents list as [depth, href] in document order. */
-function entriesOf(list: HTMLElement, depth = 0): [number, string][] {
+function entriesOf(list: ParsedElement, depth = 0): [number, string][] {
   return list.querySelectorAll(':scope > li').flatMap((li) => {
     const a = li.querySelector(':scope > a[data-contents-entry]');
     const nested = li.querySelector(':scope > ol');
@@ -34,7 +34,7 @@ function entriesOf(list: HTMLElement, depth = 0): [number, string][] {
 }
 
 /** The top-level contents list of a built page. */
-function contentsList(path: string): HTMLElement {
+function contentsList(path: string): ParsedElement {
   const list = dom(path).querySelector('#on-this-page-list > ol');
   if (!list) throw new Error(`${path}: no contents list`);
   return list;
@@ -58,10 +58,10 @@ describe('contents in the built pages', () => {
       const root = dom(path);
       const headings = root.querySelectorAll('section.essay-section > h2, section.essay-section > h3, section.essay-section > h4');
       expectSome(headings, `${path} headings`);
-      const want = headings.map((h) => [Number(h.tagName.slice(1)) - 2, `#${h.id}`]);
+      const want = headings.map((h): [number, string] => [Number(h.tagName.slice(1)) - 2, `#${h.id}`]);
       expect(entriesOf(contentsList(path))).toEqual(want);
       // Sub-sections exist, and none sits in the top-level list (the old list numbered them 8, 9 under 7).
-      expect(want.some(([d]) => d! > 0)).toBe(true);
+      expect(want.some(([d]) => d > 0)).toBe(true);
       expect(contentsList(path).querySelectorAll(':scope > li').length).toBe(headings.filter((h) => h.tagName === 'H2').length);
     }
   });
@@ -99,7 +99,8 @@ describe('contents in the built pages', () => {
         const details = box.querySelector(':scope > details');
         if (!details || details.hasAttribute('open')) problems.push(`${path}: attribution box is not a closed disclosure`);
         const line = details?.querySelector('summary')?.text ?? '';
-        if (!/^Source: \S/.test(line) || !/licence|CC BY/.test(line)) problems.push(`${path}: closed attribution line "${line}" does not name source and licence`);
+        if (!/^Source: \S/.test(line) || !/licence|CC BY/.test(line))
+          problems.push(`${path}: closed attribution line "${line}" does not name source and licence`);
       }
     }
     expectNone(problems, 'pages with the boxes in the wrong order or shape');
@@ -131,7 +132,9 @@ function columnState(page: Page) {
       marked: marked.map((a) => a.hash),
       expected: entries[expected]?.hash ?? null,
       markedStyle: marked[0] ? getComputedStyle(marked[0]).backgroundColor : '',
-      plainStyle: entries.find((a) => !a.hasAttribute('aria-current')) ? getComputedStyle(entries.find((a) => !a.hasAttribute('aria-current'))!).backgroundColor : '',
+      plainStyle: entries.find((a) => !a.hasAttribute('aria-current'))
+        ? getComputedStyle(entries.find((a) => !a.hasAttribute('aria-current'))!).backgroundColor
+        : '',
     };
   });
 }
@@ -268,7 +271,12 @@ describe('on a 390 px phone', () => {
     const rows = await page.evaluate(() => {
       const items = [...document.querySelectorAll('.home-stats > li')];
       const left = document.querySelector('.home-stats')?.getBoundingClientRect().left ?? 0;
-      return items.map((li) => ({ text: li.textContent ?? '', left: li.getBoundingClientRect().left - left, top: li.getBoundingClientRect().top, before: getComputedStyle(li, '::before').content }));
+      return items.map((li) => ({
+        text: li.textContent ?? '',
+        left: li.getBoundingClientRect().left - left,
+        top: li.getBoundingClientRect().top,
+        before: getComputedStyle(li, '::before').content,
+      }));
     });
     expectSome(rows, 'home statistics');
     // Each item starting a row starts at the list's edge, with nothing (no "·") drawn before it.

@@ -3,7 +3,11 @@ export type LicenceStatus = 'cc-by-4.0' | 'all-rights-reserved' | 'unknown';
 
 const LABELS: Record<LicenceStatus, { long: string; short: string; brief: string }> = {
   'cc-by-4.0': { long: 'CC BY 4.0', short: 'CC BY 4.0', brief: 'CC BY 4.0' },
-  'all-rights-reserved': { long: 'No open licence stated: copyright stays with the authors', short: 'no open licence; copyright with the authors', brief: '© the authors, no open licence' },
+  'all-rights-reserved': {
+    long: 'No open licence stated: copyright stays with the authors',
+    short: 'no open licence; copyright with the authors',
+    brief: '© the authors, no open licence',
+  },
   unknown: { long: 'Licence unknown', short: 'licence unknown', brief: 'licence unknown' },
 };
 

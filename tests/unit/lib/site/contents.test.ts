@@ -5,7 +5,8 @@ import { buildCommentTree } from '../../../../src/lib/threads/tree.ts';
 import { contentModel } from '../../content/site-content.ts';
 
 /** The nesting of entries as indented ids, easy to read in a failure. */
-const outline = (entries: readonly ContentsEntry[], depth = 0): string[] => entries.flatMap((e) => [`${'  '.repeat(depth)}${e.id}`, ...outline(e.children, depth + 1)]);
+const outline = (entries: readonly ContentsEntry[], depth = 0): string[] =>
+  entries.flatMap((e) => [`${'  '.repeat(depth)}${e.id}`, ...outline(e.children, depth + 1)]);
 
 describe('sectionContents', () => {
   test('returns sub-sections nested under their section, so each list numbers from one', () => {
@@ -31,7 +32,14 @@ describe('sectionContents', () => {
   });
 
   test('returns a sub-section with no section before it at the top level rather than dropping it', () => {
-    expect(outline(sectionContents([{ id: 'x', heading: 'X', level: 3 }, { id: 'y', heading: 'Y', level: 2 }]))).toEqual(['x', 'y']);
+    expect(
+      outline(
+        sectionContents([
+          { id: 'x', heading: 'X', level: 3 },
+          { id: 'y', heading: 'Y', level: 2 },
+        ]),
+      ),
+    ).toEqual(['x', 'y']);
   });
 
   test('returns every headed section of the real essay once, with its sub-sections nested', () => {
@@ -53,7 +61,14 @@ describe('sectionContents', () => {
 const ESSAY = 'Models that are only pre-trained almost certainly don’t have dangerous goals, and this matters a great deal for the argument.';
 const LONG = 'This is my own answer and it goes on for a while, so that the entry has to cut it at a word boundary before the end of it.';
 const input: LinkGraphInput = {
-  essays: [{ slug: 'e', title: 'Essay', author: { name: 'A', status: 'verified' }, sections: [{ id: 'goals', heading: 'Goals', line: 1, blocks: [{ kind: 'p', text: ESSAY, line: 2 }] }] }],
+  essays: [
+    {
+      slug: 'e',
+      title: 'Essay',
+      author: { name: 'A', status: 'verified' },
+      sections: [{ id: 'goals', heading: 'Goals', line: 1, blocks: [{ kind: 'p', text: ESSAY, line: 2 }] }],
+    },
+  ],
   threads: [
     {
       slug: 't',
@@ -69,7 +84,12 @@ const input: LinkGraphInput = {
           ],
         },
         { id: 'c-two', author: { name: 'C', status: 'recorded' }, replyTo: { kind: 'comment', id: 'c-one' }, paragraphs: [{ text: 'A reply.', line: 12 }] },
-        { id: 'c-three', author: { name: 'B', status: 'inferred' }, replyTo: { kind: 'comment', id: 'c-two' }, paragraphs: [{ text: 'A reply to the reply.', line: 13 }] },
+        {
+          id: 'c-three',
+          author: { name: 'B', status: 'inferred' },
+          replyTo: { kind: 'comment', id: 'c-two' },
+          paragraphs: [{ text: 'A reply to the reply.', line: 13 }],
+        },
         { id: 'c-four', author: { name: null, status: 'unknown' }, replyTo: { kind: 'post' }, paragraphs: [{ text: 'Short and own.', line: 14 }] },
       ],
     },
