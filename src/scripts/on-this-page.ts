@@ -23,8 +23,11 @@ export function watch(nav: HTMLElement): void {
   let current: HTMLAnchorElement | null = null;
   let frame = 0;
 
+  let resized = false;
   const update = (): void => {
     frame = 0;
+    const reflow = resized;
+    resized = false;
     const line = innerHeight * READING_LINE;
     const atEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
     let found: HTMLAnchorElement | null = null;
@@ -35,7 +38,7 @@ export function watch(nav: HTMLElement): void {
       if (top <= line || (atEnd && top < innerHeight)) found = link;
       else if (!atEnd) break;
     }
-    if (found === current) return;
+    if (found === current && !reflow) return;
     current?.removeAttribute('aria-current');
     current = found;
     if (!found) return;
@@ -49,7 +52,15 @@ export function watch(nav: HTMLElement): void {
     if (!frame) frame = requestAnimationFrame(update);
   };
   addEventListener('scroll', schedule, { passive: true });
-  addEventListener('resize', schedule, { passive: true });
+  addEventListener(
+    'resize',
+    () => {
+      // The column's height changed with the window: bring the marked entry back into its view.
+      resized = true;
+      schedule();
+    },
+    { passive: true },
+  );
   update();
 }
 

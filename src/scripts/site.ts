@@ -34,7 +34,7 @@ document.addEventListener('click', (event) => {
     root.dataset['theme'] = dark ? 'light' : 'dark';
     remember('theme', root.dataset['theme']);
   }
-  // "Contents" in the page's corner control opens the list it jumps to (Chromium does so by itself).
+  // "Contents" in the page's corner control opens the list it jumps to.
   if (target?.closest('[data-open-contents]')) document.querySelector('[data-on-this-page] details')?.setAttribute('open', '');
   if (blindToggle && target?.closest('[data-blind-toggle]')) {
     const on = !root.dataset['blind'];
