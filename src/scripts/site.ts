@@ -34,6 +34,8 @@ document.addEventListener('click', (event) => {
     root.dataset['theme'] = dark ? 'light' : 'dark';
     remember('theme', root.dataset['theme']);
   }
+  // "Contents" in the page's corner control opens the list it jumps to.
+  if (target?.closest('[data-open-contents]')) document.querySelector('[data-on-this-page] details')?.setAttribute('open', '');
   if (blindToggle && target?.closest('[data-blind-toggle]')) {
     const on = !root.dataset['blind'];
     if (on) root.dataset['blind'] = '1';
@@ -78,6 +80,20 @@ document.addEventListener('keydown', (e) => {
 });
 
 if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');
+
+// The contents column beside a long source page marks the passage in view; it is shown (and its
+// script loaded) only on screens wide enough for it.
+const contents = document.querySelector<HTMLElement>('[data-on-this-page]');
+const wideScreen = matchMedia('(min-width: 75rem)');
+const markContents = (): void => {
+  if (contents && wideScreen.matches) void import('./on-this-page.ts').then((m) => m.watch(contents));
+};
+markContents();
+wideScreen.addEventListener('change', markContents);
+// The corner control of those pages steps aside while the reader scrolls on (from the first scroll).
+const jump = document.querySelector<HTMLElement>('.page-jump');
+const startY = scrollY;
+if (jump) addEventListener('scroll', () => void import('./on-this-page.ts').then((m) => m.tuckAway(jump, startY)), { once: true, passive: true });
 
 // Link previews load on the first hover, focus or tap on an internal link in the text; once the
 // module is in, it handles every later event itself.

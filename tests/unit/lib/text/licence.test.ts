@@ -9,4 +9,8 @@ describe('licenceLabel', () => {
     expect(licenceLabel('cc-by-4.0', 'short')).toBe('CC BY 4.0');
     expect(licenceLabel('unknown', 'short')).toBe('licence unknown');
   });
+  test('returns a brief label for the closed attribution line that still says who holds the rights', () => {
+    expect(licenceLabel('all-rights-reserved', 'brief')).toBe('© the authors, no open licence');
+    expect(licenceLabel('cc-by-4.0', 'brief')).toBe('CC BY 4.0');
+  });
 });
