@@ -107,8 +107,9 @@ export function land(): void {
 /** Every comment on the page in reading order, with its depth, fold and place against the reading line. */
 function placed(): { articles: HTMLElement[]; entries: PlacedEntry[] } {
   const articles = [...document.querySelectorAll<HTMLElement>('main article.comment')];
-  // The reading line is where a landed comment's top sits: below the sticky header and bar.
-  const line = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+  // The reading line is where a moved-to comment's top sits: below the sticky header and bar.
+  const margin = articles[0] ? parseFloat(getComputedStyle(articles[0]).scrollMarginTop) || 0 : 0;
+  const line = (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + margin;
   const entries = articles.map((a) => {
     let depth = 0;
     for (let li = a.parentElement?.parentElement?.closest(NODE); li; li = li.parentElement?.closest(NODE)) depth++;
@@ -117,15 +118,22 @@ function placed(): { articles: HTMLElement[]; entries: PlacedEntry[] } {
   return { articles, entries };
 }
 
+let lastMoved: HTMLElement | undefined;
+
+/** Whether a comment is in the page and at least partly inside the viewport. */
+function onScreen(a: HTMLElement | null | undefined): a is HTMLElement {
+  const box = a?.isConnected ? a.getBoundingClientRect() : undefined;
+  return !!box && box.height > 0 && box.bottom > 0 && box.top < innerHeight;
+}
+
 /** Moves focus to the next (1) or previous (-1) comment, or top-level comment, and scrolls it to the reading line. */
 function move(dir: 1 | -1, topLevel: boolean): void {
   const { articles, entries } = placed();
-  const focused = document.activeElement?.closest<HTMLElement>('article.comment');
-  const box = focused?.getBoundingClientRect();
-  // Focus counts as the reader's place only while that comment is on screen.
-  const onScreen = box && box.height > 0 && box.bottom > 0 && box.top < innerHeight;
-  const from = focused && onScreen ? articles.indexOf(focused) : -1;
-  const i = stepTo(entries, from >= 0 ? from : null, dir, topLevel);
+  // The reader's place: the focused comment, else the last one moved to (a click on the bar's
+  // buttons takes focus), as long as it is on screen; else the reading line decides.
+  const current = [document.activeElement?.closest<HTMLElement>('article.comment'), lastMoved].find(onScreen);
+  const index = current ? articles.indexOf(current) : -1;
+  const i = stepTo(entries, index >= 0 ? index : null, dir, topLevel);
   const target = i === null ? undefined : articles[i];
   if (!target) {
     announce(`No ${topLevel ? 'top-level comment' : 'comment'} ${dir === 1 ? 'below' : 'above'}`);
@@ -133,6 +141,7 @@ function move(dir: 1 | -1, topLevel: boolean): void {
   }
   document.querySelector('.nav-current')?.classList.remove('nav-current');
   target.classList.add('nav-current');
+  lastMoved = target;
   if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
   target.focus({ preventScroll: true });
   target.scrollIntoView({ block: 'start' });

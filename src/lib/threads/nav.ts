@@ -31,8 +31,8 @@ export function hiddenEntries(entries: readonly NavEntry[]): boolean[] {
  * The entry a "next" (dir 1) or "previous" (dir -1) move lands on, or null at either end. Moves
  * skip replies hidden by a fold; `topLevel` moves only between top-level comments. From a current
  * comment the move is relative to it; without one (nothing focused, or focus scrolled out of sight)
- * it goes to the first comment below the reading line, or the last one above it. A pixel of slack
- * keeps a comment that was just scrolled to the line from counting as below or above it.
+ * it goes to the first comment below the reading line, or the last one above it. Two pixels of
+ * slack keep a comment that was just scrolled to the line from counting as below or above it.
  */
 export function stepTo(entries: readonly PlacedEntry[], current: number | null, dir: 1 | -1, topLevel = false): number | null {
   const hidden = hiddenEntries(entries);
@@ -42,9 +42,9 @@ export function stepTo(entries: readonly PlacedEntry[], current: number | null, 
     return null;
   }
   if (dir === 1) {
-    for (let i = 0; i < entries.length; i++) if (eligible(i) && (entries[i]?.top ?? 0) > 1) return i;
+    for (let i = 0; i < entries.length; i++) if (eligible(i) && (entries[i]?.top ?? 0) > 2) return i;
     return null;
   }
-  for (let i = entries.length - 1; i >= 0; i--) if (eligible(i) && (entries[i]?.top ?? 0) < -1) return i;
+  for (let i = entries.length - 1; i >= 0; i--) if (eligible(i) && (entries[i]?.top ?? 0) < -2) return i;
   return null;
 }
