@@ -76,7 +76,7 @@ function showNotice(id: string): void {
     strong.textContent = 'This comment or section was not found on this page.';
     const code = document.createElement('code');
     code.textContent = `#${shown}`;
-    p.append(strong, ' The link asked for ', code, ', which nothing here is called: it may be mistyped, or what it named may have moved. ');
+    p.append(strong, ' Nothing here has the address ', code, '; the link may be mistyped, or what it pointed to may have moved. ');
     const top = document.createElement('a');
     top.href = '#main';
     top.textContent = 'Go to the start of the page';
