@@ -4,6 +4,8 @@
 // copy-link tools (a copy button, a text selection), highlighting of landed search terms. The
 // theme and blind-reading switches are a few lines each and stay here. Reading needs none of it.
 
+import { fragmentId } from '../lib/links/fragment-id.ts';
+
 type CopyLink = typeof import('./copy-link.ts');
 let copyLink: Promise<CopyLink> | undefined;
 const tools = (): Promise<CopyLink> => (copyLink ??= import('./copy-link.ts'));
@@ -139,4 +141,27 @@ document.addEventListener('focusin', (e) => {
 });
 document.addEventListener('click', (e) => {
   if (touched) firstPreview(e, 'touch');
+});
+
+// Comment threads: folding, moves by j/k/J/K and the ? list of keys load on the first press
+// (thread-nav.ts); so does the notice for an address whose fragment names nothing on the page,
+// checked now and on every hash change. Once loaded, it handles every hash change.
+type ThreadNav = typeof import('./thread-nav.ts');
+let threadNav: Promise<ThreadNav> | undefined;
+const nav = (): Promise<ThreadNav> => (threadNav ??= import('./thread-nav.ts').then((m) => (m.start(), m)));
+const checkHash = (): void => {
+  const id = fragmentId(location.hash);
+  if (threadNav || (id && !document.getElementById(id))) void nav().then((m) => m.land());
+};
+checkHash();
+addEventListener('hashchange', checkHash);
+document.addEventListener('click', (e) => {
+  const button = (e.target as Element | null)?.closest<HTMLElement>('[data-fold], [data-fold-all], [data-nav]');
+  if (button) void nav().then((m) => m.press(button));
+});
+document.addEventListener('keydown', (e) => {
+  const t = e.target as HTMLElement | null;
+  if (!/^[jkJK?]$/.test(e.key) || e.ctrlKey || e.metaKey || e.altKey || !document.querySelector('article.comment')) return;
+  if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+  void nav().then((m) => m.key(e.key));
 });
