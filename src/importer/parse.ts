@@ -26,6 +26,7 @@ import {
 } from '../lib/threads/segmentation.ts';
 import { ANCHOR_RE, isSlug } from '../lib/links/anchors.ts';
 import { slugify } from '../lib/threads/slug.ts';
+import { authorLabels, LabelError } from '../lib/threads/author-groups.ts';
 import { QuoteCutError, type QuoteCut } from '../lib/threads/quote-cuts.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -37,14 +38,24 @@ import { QuoteCutError, type QuoteCut } from '../lib/threads/quote-cuts.ts';
 //   post: { title, author, date, karma, body, bodyNote }
 //   essay: { slug, title, description, author }
 //   segments: (exports without headers) list of
-//     lines ("1-9", 7 or [1, 9]), kind, key, id, author { name, person, status, note },
-//     date, karma, parent (C1 | post | unknown, or { to, assumed, note }), originalId, url,
+//     lines ("1-9", 7 or [1, 9]), kind, key, id, author { name, person, status, note, sameAs },
+//     date, karma, parent (C1 | post | unknown, or { to, assumed, note, refs }), originalId, url,
 //     confidence, quotes, note, reason (skip), onPost { title, url, status, note },
 //     and on the essay segment: openingId, headings { line: level | { level, id } },
 //     missingLists [{ after, id, label, items [{ text, status, basis }], lost, note }]
 //   comments: (header exports) overrides, each { line: <header line>, key, id, author, parent,
 //     originalId, url, confidence, quotes, note }
 //
+//   author.sameAs: the key of another comment whose author is not recorded either, when the
+//     editors judge both to be by one person. Comments joined this way (directly or through
+//     others) form a group; every group of two or more gets a per-thread label, "Commenter A",
+//     "Commenter B", … in the order its first comment appears, written into the thread as
+//     `author.label`. A one-off unrecorded author stays unlabelled. The key must name another
+//     comment of the export, and both authors must have status unknown.
+//   parent.note is shown to readers beside the reply context, so it names no keys or export
+//     lines; `refs: [C4, C5]` lists the comments it refers to, which readers get as links after
+//     the note ("Probably a reply to one of these:" …). Keys and line numbers belong in `note`
+//     and author.note, which readers only see in a comment's "About this attribution" details.
 //   quotes: what in a comment is someone else's words. Each entry is a line number (the whole
 //     line is a quotation) or { line, from, to, note }: `from` is the exact phrase of that line
 //     the quotation starts with (default: the line's start), `to` the exact phrase it ends with
@@ -70,10 +81,15 @@ const authorIn = z.strictObject({
   person: slug.nullable().optional(),
   status: z.enum(['recorded', 'verified', 'inferred', 'unknown']),
   note: z.string().min(1).optional(),
+  sameAs: key.optional(),
 });
-const parentIn = z.union([z.string().min(1), z.strictObject({ to: z.string().min(1), assumed: z.boolean().optional(), note: z.string().min(1).optional() })], {
-  error: 'parent must be a key (C1), "post", "unknown", or { to, assumed, note }',
-});
+const parentIn = z.union(
+  [
+    z.string().min(1),
+    z.strictObject({ to: z.string().min(1), assumed: z.boolean().optional(), note: z.string().min(1).optional(), refs: z.array(key).min(1).optional() }),
+  ],
+  { error: 'parent must be a key (C1), "post", "unknown", or { to, assumed, note, refs }' },
+);
 const LINES_HELP = 'lines must look like "3-9", 7 or [3, 9]';
 const quoteIn = z.union(
   [line, z.strictObject({ line, from: z.string().min(1).optional(), to: z.string().min(1).optional(), note: z.string().min(1).optional() })],
@@ -163,7 +179,7 @@ export interface Segmentation {
   file: string;
   data: SegmentationIn;
   segments: SegmentSpec[] | null;
-  overrides: { at: number; parentAt: number; quotesAt: number; o: OverrideIn }[] | null;
+  overrides: { at: number; parentAt: number; quotesAt: number; sameAsAt: number; o: OverrideIn }[] | null;
   /** Line of a top-level key (for schema errors in output fields copied from it). */
   lineOfKey: (path: readonly (string | number)[]) => number;
 }
@@ -236,7 +252,7 @@ function quoteCut(q: z.output<typeof quoteIn>): QuoteCut {
 
 function parentSpec(p: z.output<typeof parentIn> | undefined, at: number): ParentSpec | undefined {
   if (p === undefined) return undefined;
-  return typeof p === 'string' ? { to: p, at } : { to: p.to, assumed: p.assumed, note: p.note, at };
+  return typeof p === 'string' ? { to: p, at } : { to: p.to, assumed: p.assumed, note: p.note, refs: p.refs, at };
 }
 
 /** Far above what an editor writes by hand, far below what an exponential alias expansion reaches. */
@@ -291,6 +307,7 @@ export function parseSegmentation(file: string, text: string): Segmentation {
         key: s.key,
         id: s.id,
         author: s.author,
+        sameAsAt: s.author?.sameAs !== undefined ? at([...p, 'author', 'sameAs']) : undefined,
         date: s.date,
         karma: s.karma,
         parent: parentSpec(s.parent, at([...p, 'parent'])),
@@ -308,7 +325,13 @@ export function parseSegmentation(file: string, text: string): Segmentation {
       };
     }) ?? null;
   const overrides =
-    data.comments?.map((o, i) => ({ at: at(['comments', i]), parentAt: at(['comments', i, 'parent']), quotesAt: at(['comments', i, 'quotes']), o })) ?? null;
+    data.comments?.map((o, i) => ({
+      at: at(['comments', i]),
+      parentAt: at(['comments', i, 'parent']),
+      quotesAt: at(['comments', i, 'quotes']),
+      sameAsAt: at(['comments', i, 'author', 'sameAs']),
+      o,
+    })) ?? null;
   if (segments && overrides)
     throw new SourceError(file, at(['comments']), 'use either "segments" (exports without headers) or "comments" (header exports), not both');
   return { file, data, segments, overrides, lineOfKey: at };
@@ -355,8 +378,14 @@ export interface ImportResult {
   warnings: ImportWarning[];
 }
 
-type Author = { name: string | null; person: string | null; status: AuthorSpec['status']; note?: string | undefined };
-type ReplyTo = { kind: 'post' | 'comment' | 'unknown'; id?: string | undefined; assumed?: boolean | undefined; note?: string | undefined };
+type Author = { name: string | null; person: string | null; status: AuthorSpec['status']; label?: string | undefined; note?: string | undefined };
+type ReplyTo = {
+  kind: 'post' | 'comment' | 'unknown';
+  id?: string | undefined;
+  assumed?: boolean | undefined;
+  note?: string | undefined;
+  refs?: string[] | undefined;
+};
 type Para = { text: string; line: number; col?: number | undefined; quote?: true | undefined; quoteNote?: string | undefined };
 
 interface CommentModel {
@@ -366,6 +395,8 @@ interface CommentModel {
   key: string | undefined;
   idSource: IdSource;
   parentKey: ParentSpec | undefined;
+  /** The editors' "same person as" link, with its line in the segmentation file. */
+  sameAs: { key: string; at: number } | undefined;
   data: {
     id: string;
     originalId: string | null;
@@ -417,15 +448,37 @@ function resolveIds(comments: CommentModel[], fallbackFile: string): void {
   for (const c of comments) {
     const p = c.parentKey;
     if (!p) continue;
-    if (p.to === 'post') c.data.replyTo = { kind: 'post', assumed: p.assumed, note: p.note };
-    else if (p.to === 'unknown') c.data.replyTo = { kind: 'unknown', note: p.note };
+    const refs = p.refs?.map((k) => {
+      const id = byKey.get(k);
+      if (!id) throw new SourceError(c.origin.file, p.at, `comment ${c.label}: parent.refs names unknown key "${k}"`);
+      if (k === c.key) throw new SourceError(c.origin.file, p.at, `comment ${c.label}: parent.refs names the comment itself`);
+      return id;
+    });
+    if (p.to === 'post') c.data.replyTo = { kind: 'post', assumed: p.assumed, note: p.note, refs };
+    else if (p.to === 'unknown') c.data.replyTo = { kind: 'unknown', note: p.note, refs };
     else {
       const id = byKey.get(p.to);
       if (!id) throw new SourceError(c.origin.file, p.at, `comment ${c.label} replies to unknown key "${p.to}"`);
       if (p.to === c.key) throw new SourceError(c.origin.file, p.at, `comment ${c.label} cannot reply to itself`);
-      c.data.replyTo = { kind: 'comment', id, assumed: p.assumed, note: p.note };
+      c.data.replyTo = { kind: 'comment', id, assumed: p.assumed, note: p.note, refs };
     }
   }
+}
+
+/** Gives the unrecorded authors the editors joined with `sameAs` their per-thread labels. */
+function applyLabels(comments: CommentModel[], file: string): void {
+  let labels: (string | undefined)[];
+  try {
+    labels = authorLabels(comments.map((c) => ({ key: c.key, unrecorded: c.data.author.status === 'unknown' && c.data.author.name === null, sameAs: c.sameAs })));
+  } catch (e) {
+    if (e instanceof LabelError) throw new SourceError(file, e.at, e.message);
+    throw e;
+  }
+  comments.forEach((c, i) => {
+    const label = labels[i];
+    // Rebuilt so the label sits beside the status in the generated file, before the note.
+    if (label) c.data.author = { name: c.data.author.name, person: c.data.author.person, status: c.data.author.status, label, note: c.data.author.note };
+  });
 }
 
 function checkSlug(s: string, where: { file: string; line: number | null }, what: string): string {
@@ -564,6 +617,7 @@ function buildFromHeaders(
         text: c.body.map((l) => l.text).join('\n'),
       },
       parentKey: o?.parent !== undefined ? parentSpec(o.parent, ov?.parentAt ?? 0) : undefined,
+      sameAs: o?.author?.sameAs !== undefined ? { key: o.author.sameAs, at: ov?.sameAsAt ?? 0 } : undefined,
       data: {
         id: '',
         originalId: o?.originalId ?? null,
@@ -582,6 +636,7 @@ function buildFromHeaders(
     };
   });
   resolveIds(comments, input.exportFile);
+  applyLabels(comments, seg?.file ?? input.exportFile);
   const first = h.postBody[0];
   const last = h.postBody[h.postBody.length - 1];
   const title = sd?.title ?? h.title.text;
@@ -694,6 +749,7 @@ function buildFromSegments(input: ImportInput, lines: readonly ExportLine[], seg
         text: wholeLines(lines, s.lines),
       },
       parentKey: s.parent,
+      sameAs: s.author?.sameAs !== undefined ? { key: s.author.sameAs, at: s.sameAsAt ?? s.at } : undefined,
       data: {
         id: '',
         originalId: s.originalId ?? null,
@@ -712,6 +768,7 @@ function buildFromSegments(input: ImportInput, lines: readonly ExportLine[], seg
     };
   });
   resolveIds(comments, seg.file);
+  applyLabels(comments, seg.file);
 
   const base = { title, description: sd.description, generated, origin: sd.origin, licence: sd.licence };
   const essaySlug = sd.essay?.slug ?? slug;

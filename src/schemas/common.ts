@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { ATTRIBUTION_STATUSES } from '../lib/text/attribution.ts';
+import { ATTRIBUTION_STATUSES, COMMENTER_LABEL_RE } from '../lib/text/attribution.ts';
 import { ANCHOR_RE, ANCHOR_RULE, COMMENT_ID_RE, COMMENT_ID_RULE, SLUG_RE, SLUG_RULE } from '../lib/links/anchors.ts';
 
 /**
@@ -30,11 +30,19 @@ export const authorSchema = z
     person: z.string().regex(SLUG_RE).nullable().default(null),
     /** How the attribution is known. */
     status: z.enum(ATTRIBUTION_STATUSES),
+    /**
+     * For an unrecorded author the editors judge to have written several comments of one thread:
+     * the thread's label for them ("Commenter A"), set by the importer from `author.sameAs`.
+     */
+    label: z.string().regex(COMMENTER_LABEL_RE, 'a label looks like "Commenter A"').optional(),
     /** The facts' reasoning, shown to readers beside an inferred or unknown author. */
     note: z.string().optional(),
   })
   .refine((a) => (a.status === 'unknown') === (a.name === null), {
     message: 'an author has a name exactly when its status is not "unknown"',
+  })
+  .refine((a) => a.label === undefined || a.status === 'unknown', {
+    message: 'only an author whose name is not recorded gets a "Commenter A" label',
   });
 export type Author = z.output<typeof authorSchema>;
 

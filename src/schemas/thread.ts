@@ -21,8 +21,10 @@ export const replyToSchema = z.object({
   id: anchorSchema.optional(),
   /** True when the facts only assume or infer this placement. */
   assumed: z.boolean().default(false),
-  /** Editorial note on the reply context ("replies to point (2)", "one of C4–C6"). */
+  /** Editorial note on the reply context, for readers ("Answers point (2) of the comment it replies to"). */
   note: z.string().optional(),
+  /** Comments the note refers to (anchor ids), shown as links after it. */
+  refs: z.array(anchorSchema).optional(),
 });
 
 /** For profile exports: the post a comment was left on, as far as it is known. */
@@ -135,5 +137,9 @@ function checkComments(data: { comments: Comment[] }, ctx: z.RefinementCtx): voi
         message: `reply target "${c.replyTo.id ?? ''}" is not a comment in this file`,
       });
     }
+    (c.replyTo.refs ?? []).forEach((r, j) => {
+      if (!ids.has(r) || r === c.id)
+        ctx.addIssue({ code: 'custom', path: ['comments', i, 'replyTo', 'refs', j], message: `"${r}" is not another comment in this file` });
+    });
   });
 }

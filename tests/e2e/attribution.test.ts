@@ -17,6 +17,8 @@ interface SourceComment {
   id: string;
   name: string | null;
   status: 'recorded' | 'verified' | 'inferred' | 'unknown';
+  /** The thread's label for an unrecorded writer the editors read as one person ("Commenter A"). */
+  label?: string | undefined;
   /** Id of the comment this one answers, if any. */
   replyTo: string | null;
 }
@@ -30,11 +32,18 @@ function sourceComments(): SourceComment[] {
     const fm = load(readFileSync(join('content/threads', file), 'utf8').split(/^---$/m)[1] ?? '') as {
       type: 'thread' | 'profile';
       person?: string;
-      comments: { id: string; author: { name: string | null; status: SourceComment['status'] }; replyTo: { kind: string; id?: string } }[];
+      comments: { id: string; author: { name: string | null; status: SourceComment['status']; label?: string }; replyTo: { kind: string; id?: string } }[];
     };
     const page = fm.type === 'profile' ? hrefOf('person', fm.person ?? '') : hrefOf('thread', file.replace(/\.mdx$/, ''));
     for (const c of fm.comments)
-      out.push({ page, id: c.id, name: c.author.name, status: c.author.status, replyTo: c.replyTo.kind === 'comment' ? (c.replyTo.id ?? null) : null });
+      out.push({
+        page,
+        id: c.id,
+        name: c.author.name,
+        status: c.author.status,
+        label: c.author.label,
+        replyTo: c.replyTo.kind === 'comment' ? (c.replyTo.id ?? null) : null,
+      });
   }
   return out;
 }
@@ -114,8 +123,13 @@ function articleProblems(path: string, root: HTMLElement, c: SourceComment): str
   for (const skip of copy.querySelectorAll('.comment-body, q, details, .backlink-excerpt')) skip.remove();
   const wrap = copy.querySelector('.comment-head .author-wrap');
   if (c.status === 'inferred' && !wrap?.querySelector('.tag.inferred')) say('the visible name has no "inferred" tag');
+  // An unrecorded writer the editors read as one person shows the thread's label ("Commenter A")
+  // with a tag saying the name is not recorded; any other unrecorded one says so in full.
+  const label = c.label ? wrap?.querySelector('.author.labelled')?.textContent : undefined;
+  if (c.label && (label !== c.label || !/^name not recorded/.test(wrap?.querySelector('.tag')?.textContent ?? '')))
+    say(`the header shows "${wrap?.textContent.trim() ?? ''}", not the label ${c.label} tagged "name not recorded"`);
   wrap?.remove();
-  if (c.status === 'unknown' && !copy.querySelector('.comment-head')?.textContent.includes('Author not recorded in the export'))
+  if (c.status === 'unknown' && !c.label && !copy.querySelector('.comment-head')?.textContent.includes('Author not recorded in the export'))
     say('the header does not say the author is not recorded');
   for (const el of [copy, ...copy.querySelectorAll('*')]) {
     for (const [k, v] of Object.entries(el.attributes)) if (!RAW_ATTRIBUTES.has(k)) say(labelProblem(v, c) && `${k}: ${labelProblem(v, c) ?? ''}`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SOURCE_KINDS, anchorIds, axe, dom, expectNone, expectSome, pagePaths, sourcePaths, startSession, type Session, type SourceKind } from './helpers.ts';
+import { SOURCE_KINDS, anchorIds, axe, copyButtonOf, dom, expectNone, expectSome, pagePaths, sourcePaths, startSession, type Session, type SourceKind } from './helpers.ts';
 
 // The built site in Debian's Chromium, served from dist/ on 127.0.0.1. Pages and ids are
 // discovered from dist/, so new pages are covered without touching this file; a discovery that
@@ -184,7 +184,7 @@ describe('copy link', () => {
     const out: { path: string; id: string; kind: 'comment' | 'heading' }[] = [];
     for (const path of sourcePages) {
       const root = dom(path);
-      const withButton = anchorIds(path).filter((id) => root.getElementById(id)?.querySelector(`button[data-copy-link="#${id}"]`));
+      const withButton = anchorIds(path).filter((id) => copyButtonOf(root, id));
       const comment = withButton.find((id) => id.startsWith('c-'));
       const heading = withButton.find((id) => /^H[234]$/.test(root.getElementById(id)?.tagName ?? ''));
       if (comment) out.push({ path, id: comment, kind: 'comment' });
@@ -209,7 +209,8 @@ describe('copy link', () => {
     for (const { path, id } of targets) {
       await page.goto(path);
       await page.evaluate(() => navigator.clipboard.writeText('(nothing copied)'));
-      const button = page.locator(`[id="${id}"] button[data-copy-link="#${id}"]`).first();
+      // Inside a comment, beside a heading (the heading's tools follow it in its .heading-row).
+      const button = page.locator(`:is([id="${id}"], .heading-row:has(> [id="${id}"])) button[data-copy-link="#${id}"]`).first();
       try {
         await button.click({ timeout: 5_000 });
       } catch (e) {

@@ -59,6 +59,18 @@ export function anchorIds(path: string): string[] {
   return pageAnchorIds(dom(path));
 }
 
+/**
+ * The copy-link button of a permalinked element: inside it (comments, notes), or beside it for a
+ * heading, whose tools sit after it in its `.heading-row` so their labels stay out of its name.
+ */
+export function copyButtonOf(root: HTMLElement, id: string): HTMLElement | null {
+  const el = root.getElementById(id);
+  if (!el) return null;
+  const sel = `button[data-copy-link="#${id}"]`;
+  const parent = el.parentNode as HTMLElement | null;
+  return el.querySelector(sel) ?? (parent?.classList.contains('heading-row') ? parent.querySelector(sel) : null);
+}
+
 /** Fails with every problem on its own line (clearer than a diff of two arrays). */
 export function expectNone(problems: readonly string[], what: string): void {
   if (problems.length > 0) throw new Error(`${what} (${problems.length}):\n  ${problems.join('\n  ')}`);

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
-import { DIST, SOURCE_KINDS, anchorIds, dom, expectNone, expectSome, pages, sourcePaths, type SourceKind } from './helpers.ts';
+import { DIST, SOURCE_KINDS, anchorIds, copyButtonOf, dom, expectNone, expectSome, pages, sourcePaths, type SourceKind } from './helpers.ts';
 
 // Built-site checks in plain Node: every internal link, asset and #fragment in dist/ lands on
 // something real. External links are never fetched.
@@ -148,10 +148,9 @@ function withoutCopyLink(filter: (path: string) => boolean): { problems: string[
     for (const id of anchorIds(path)) {
       count++;
       const el = root.getElementById(id);
-      const buttons = el?.querySelectorAll('button[data-copy-link]') ?? [];
-      if (!buttons.some((b) => b.getAttribute('data-copy-link') === `#${id}`)) {
-        const found = buttons.map((b) => b.getAttribute('data-copy-link')).join(', ');
-        problems.push(`${path}#${id} (<${el?.tagName.toLowerCase()}>) has no button[data-copy-link="#${id}"]${found ? ` (found ${found})` : ''}`);
+      if (!copyButtonOf(root, id)) {
+        const found = (el?.querySelectorAll('button[data-copy-link]') ?? []).map((b) => b.getAttribute('data-copy-link')).join(', ');
+        problems.push(`${path}#${id} (<${el?.tagName.toLowerCase()}>) has no button[data-copy-link="#${id}"] in it or beside it${found ? ` (found ${found})` : ''}`);
       }
     }
     for (const b of root.querySelectorAll('button[data-copy-link]')) {
@@ -165,13 +164,13 @@ function withoutCopyLink(filter: (path: string) => boolean): { problems: string[
 const isSource = (path: string) => Object.values(SOURCE_KINDS).some((re) => re.test(path));
 
 describe('copy-link controls', () => {
-  test('on essay, thread and person pages every permalinked element contains a copy-link button for its own id', () => {
+  test('on essay, thread and person pages every permalinked element has a copy-link button for its own id, in it or beside it', () => {
     const { problems, count } = withoutCopyLink(isSource);
     expect(count, 'permalinked elements on source pages').toBeGreaterThan(0);
     expectNone(problems, 'permalinked elements without their copy-link button');
   });
 
-  test('on every other page every permalinked element contains a copy-link button for its own id', () => {
+  test('on every other page every permalinked element has a copy-link button for its own id, in it or beside it', () => {
     const { problems } = withoutCopyLink((p) => !isSource(p) && p !== '/404.html');
     expectNone(problems, 'permalinked elements without their copy-link button');
   });

@@ -113,6 +113,39 @@ export function passageAuthorLabel(author: Attribution | null, form: LabelForm =
   return form === 'label' ? 'This site’s editors' : 'this site’s editors';
 }
 
+/** How a list tells apart links that would otherwise read the same. */
+export interface LinkDistinction {
+  /** Put the passage's opening words inside the link ("a comment on “X”, beginning “…”"). */
+  opening: boolean;
+  /** When even the opening words repeat: a number to add ("(2)"), counting from 1 in list order. */
+  ordinal?: number;
+}
+
+/**
+ * For a list of passages shown as links by their `where` ("a comment on “Scheming AIs”"), what
+ * each link must add so that no two links to different places read the same: the opening words
+ * where the `where` repeats, and a number where those repeat too. Links to one place may match.
+ */
+export function distinctLinks(items: readonly (Pick<PassageInfo, 'url' | 'where' | 'opening'> | undefined)[]): LinkDistinction[] {
+  const targets = new Map<string, Set<string>>();
+  const add = (key: string, url: string) => targets.set(key, (targets.get(key) ?? new Set()).add(url));
+  for (const i of items) if (i) add(i.where, i.url);
+  const withOpening = (i: Pick<PassageInfo, 'where' | 'opening'>) => JSON.stringify([i.where, i.opening ?? '']);
+  const repeats = (key: string) => (targets.get(key)?.size ?? 0) > 1;
+  for (const i of items) if (i && repeats(i.where)) add(withOpening(i), i.url);
+  const seen = new Map<string, string[]>();
+  return items.map((i) => {
+    if (!i || !repeats(i.where)) return { opening: false };
+    const key = withOpening(i);
+    const opening = i.opening !== undefined;
+    if (!repeats(key)) return { opening };
+    const urls = seen.get(key) ?? [];
+    if (!urls.includes(i.url)) urls.push(i.url);
+    seen.set(key, urls);
+    return { opening, ordinal: urls.indexOf(i.url) + 1 };
+  });
+}
+
 /** References missing from the index, as messages naming the file. */
 export function unknownPassages(where: string, refs: readonly string[], index: ReadonlyMap<string, PassageInfo>): string[] {
   return refs.filter((r) => !index.has(r)).map((r) => `${where}: sources: no passage "${r}"`);

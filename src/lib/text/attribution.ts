@@ -16,7 +16,15 @@ export type AttributionStatus = (typeof ATTRIBUTION_STATUSES)[number];
 export interface Attribution {
   readonly name: string | null;
   readonly status: AttributionStatus;
+  /**
+   * For an unrecorded author the editors judge to have written several comments of one thread:
+   * that thread's label for them ("Commenter A"). A label, never a name: it says nothing of who.
+   */
+  readonly label?: string | undefined;
 }
+
+/** What a per-thread label for an unrecorded author looks like ("Commenter A", "Commenter AB"). */
+export const COMMENTER_LABEL_RE = /^Commenter [A-Z]+$/;
 
 /**
  * Where a label stands. `phrase`: inside a sentence ("In reply to …", "Comment by …"). `label`:
@@ -32,9 +40,11 @@ export function isAttributionStatus(value: unknown): value is AttributionStatus 
 }
 
 /** Just the name and status of a richer author record, so notes and slugs stay out of derived JSON. */
-export function attributionOf(author: { name: string | null; status: AttributionStatus }): Attribution {
+export function attributionOf(author: { name: string | null; status: AttributionStatus; label?: string | undefined }): Attribution {
   // A name without evidence is not shown: the schema forbids the pair, and a label must not guess.
-  if (author.status === 'unknown' || author.name === null) return { name: null, status: 'unknown' };
+  if (author.status === 'unknown' || author.name === null) {
+    return author.label !== undefined && COMMENTER_LABEL_RE.test(author.label) ? { name: null, status: 'unknown', label: author.label } : { name: null, status: 'unknown' };
+  }
   return { name: author.name, status: author.status };
 }
 
@@ -43,9 +53,12 @@ export function isUncertain(author: Attribution): boolean {
   return author.status === 'inferred' || author.status === 'unknown' || author.name === null;
 }
 
-/** The name as readers see it: "DavidW", "DavidW (inferred)", or "an author not recorded in the export". */
+/**
+ * The name as readers see it: "DavidW", "DavidW (inferred)", an unrecorded author's per-thread
+ * label ("Commenter A"), or "an author not recorded in the export".
+ */
 export function authorLabel(author: Attribution, form: LabelForm = 'phrase'): string {
-  if (author.status === 'unknown' || author.name === null) return UNKNOWN[form];
+  if (author.status === 'unknown' || author.name === null) return author.label ?? UNKNOWN[form];
   return author.status === 'inferred' ? `${author.name} (inferred)` : author.name;
 }
 
@@ -76,4 +89,15 @@ export function authorsSummary(authors: readonly Attribution[]): string {
   if (unknown === 0) return named;
   const rest = `${unknown} ${unknown === 1 ? 'comment' : 'comments'} by ${unknown === 1 ? 'an author' : 'authors'} not recorded in the export`;
   return named ? `${named}; ${rest}` : rest;
+}
+
+/** The distinct "Commenter A" labels among a thread's authors, in the order they first appear. */
+export function commenterLabels(authors: readonly { status: AttributionStatus; label?: string | undefined }[]): string[] {
+  return [...new Set(authors.flatMap((a) => (a.status === 'unknown' && a.label !== undefined ? [a.label] : [])))];
+}
+
+/** "Commenter A", "Commenter A and Commenter B", "Commenter A, Commenter B and Commenter C". */
+export function listLabels(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels[0] ?? '';
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] ?? ''}`;
 }

@@ -22,6 +22,8 @@ export interface AuthorSpec {
   person?: string | null | undefined;
   status: 'recorded' | 'verified' | 'inferred' | 'unknown';
   note?: string | undefined;
+  /** Key of a comment the editors judge to be by the same (unrecorded) person. */
+  sameAs?: string | undefined;
 }
 
 /** `to` is a segment key (C1), `post`, or `unknown`. */
@@ -29,6 +31,8 @@ export interface ParentSpec {
   to: string;
   assumed?: boolean | undefined;
   note?: string | undefined;
+  /** Keys of comments the note refers to; readers get them as links after the note. */
+  refs?: string[] | undefined;
   at: number;
 }
 
@@ -70,6 +74,8 @@ export interface SegmentSpec {
   key?: string | undefined;
   id?: string | undefined;
   author?: AuthorSpec | undefined;
+  /** Line of `author.sameAs`, for errors. */
+  sameAsAt?: number | undefined;
   date?: string | null | undefined;
   karma?: number | null | undefined;
   parent?: ParentSpec | undefined;

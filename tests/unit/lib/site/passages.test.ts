@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { passageAuthorLabel, passageIndex, shortTitle, unknownPassages } from '../../../../src/lib/site/passages.ts';
+import { distinctLinks, passageAuthorLabel, passageIndex, shortTitle, unknownPassages } from '../../../../src/lib/site/passages.ts';
 
 // A content entry's author carries more than name and status; the index must keep only those two.
 const davidw = { name: 'DavidW', person: 'davidw', status: 'verified' as const, note: 'username' };
@@ -91,6 +91,29 @@ describe('unknownPassages', () => {
   test('returns a message for each reference with no passage', () => {
     expect(unknownPassages('content/claims/x.mdx', ['essays/e#intro', 'essays/e#nope'], index)).toEqual([
       'content/claims/x.mdx: sources: no passage "essays/e#nope"',
+    ]);
+  });
+});
+
+describe('distinctLinks', () => {
+  const on = (url: string, opening?: string) => ({ url, where: 'a comment on “X”', ...(opening ? { opening } : {}) });
+
+  test('links whose words would repeat for different places take their opening words', () => {
+    const essay = { url: '/essays/e/#s', where: 'section “S” of the essay “E”' };
+    expect(distinctLinks([on('/t/#c-1', 'First'), essay, on('/t/#c-2', 'Second')])).toEqual([{ opening: true }, { opening: false }, { opening: true }]);
+  });
+
+  test('two links to the same place may read the same, and a lone comment keeps the short text', () => {
+    expect(distinctLinks([on('/t/#c-1', 'First'), on('/t/#c-1', 'First')])).toEqual([{ opening: false }, { opening: false }]);
+    expect(distinctLinks([on('/t/#c-1', 'First'), undefined])).toEqual([{ opening: false }, { opening: false }]);
+  });
+
+  test('when the opening words repeat too (or are missing), a number tells the links apart', () => {
+    expect(distinctLinks([on('/t/#c-1', 'Same'), on('/t/#c-2', 'Same'), on('/t/#c-1', 'Same'), on('/t/#c-3')])).toEqual([
+      { opening: true, ordinal: 1 },
+      { opening: true, ordinal: 2 },
+      { opening: true, ordinal: 1 },
+      { opening: false },
     ]);
   });
 });

@@ -4,7 +4,9 @@ import {
   attributionOf,
   authorLabel,
   authorsSummary,
+  commenterLabels,
   isAttributionStatus,
+  listLabels,
   isUncertain,
   type Attribution,
 } from '../../../../src/lib/text/attribution.ts';
@@ -87,5 +89,33 @@ describe('authorsSummary', () => {
 
   test('returns an empty string for no comments', () => {
     expect(authorsSummary([])).toBe('');
+  });
+});
+
+describe('labels for unrecorded authors', () => {
+  test('an unrecorded author with a label is named by the label, in a sentence and on its own', () => {
+    const a = attributionOf({ name: null, status: 'unknown', label: 'Commenter B' });
+    expect(a).toEqual({ name: null, status: 'unknown', label: 'Commenter B' });
+    expect(authorLabel(a)).toBe('Commenter B');
+    expect(authorLabel(a, 'label')).toBe('Commenter B');
+  });
+
+  test('a label never replaces or joins a name, and a malformed one is dropped', () => {
+    expect(attributionOf({ name: 'DavidW', status: 'inferred', label: 'Commenter A' })).toEqual(inferred);
+    expect(attributionOf({ name: null, status: 'unknown', label: 'Bob' })).toEqual(unknown);
+    expect(authorLabel(unknown)).toBe('an author not recorded in the export');
+  });
+
+  test('a summary still counts labelled comments among those whose author is not recorded', () => {
+    const a = { name: null, status: 'unknown', label: 'Commenter A' } as const;
+    expect(authorsSummary([a, a, recorded])).toBe('Quintin Pope; 2 comments by authors not recorded in the export');
+  });
+
+  test('lists a thread’s labels once each, in order of first appearance', () => {
+    const by = (label?: string) => ({ status: 'unknown' as const, label });
+    expect(commenterLabels([by('Commenter A'), by(), by('Commenter B'), by('Commenter A'), { status: 'recorded', label: undefined }])).toEqual(['Commenter A', 'Commenter B']);
+    expect(listLabels(['Commenter A'])).toBe('Commenter A');
+    expect(listLabels(['Commenter A', 'Commenter B', 'Commenter C'])).toBe('Commenter A, Commenter B and Commenter C');
+    expect(listLabels([])).toBe('');
   });
 });
