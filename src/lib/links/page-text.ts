@@ -2,8 +2,8 @@
  * The text of our source pages as a browser would search it for a text fragment: each page's
  * blocks in page order, and where each passage (section, comment, note) lies in it. Built from the
  * collection data, not the HTML, so it is known before any page renders; it repeats the text that
- * pages show twice (titles, a comment's first words in headings and contents lists, summaries) so
- * a directive chosen here does not land on the copy. tests/e2e/landing.test.ts checks the choice
+ * pages show twice (titles, a comment's first words in headings and contents lists, summaries,
+ * backlinks' citing sentences) so a directive chosen here does not land on the copy. tests/e2e/landing.test.ts checks the choice
  * against the built pages.
  */
 import { excerpt } from '../text/excerpt.ts';
@@ -60,6 +60,8 @@ export interface EssayTextInput {
   title: string;
   /** Our summary box and other prose shown above the text, as plain text. */
   above?: readonly string[];
+  /** What the page shows after a passage (its backlinks' citing words), by anchor. */
+  after?: (anchor: string) => readonly string[];
   sections: readonly {
     id: string;
     heading: string | null;
@@ -84,6 +86,7 @@ export function essayText(input: EssayTextInput): PageText {
           });
       }
     });
+    for (const a of input.after?.(s.id) ?? []) page.add(a);
   }
   return page.done();
 }
@@ -92,6 +95,8 @@ export function essayText(input: EssayTextInput): PageText {
 export interface CommentsTextInput<C extends TreeComment & { paragraphs: readonly ParagraphLike[] }> {
   title: string;
   above?: readonly string[];
+  /** What the page shows after a comment (its backlinks' citing words), by anchor. */
+  after?: (anchor: string) => readonly string[];
   comments: readonly C[];
   /** A comment's own first words (quotations skipped), which headings and lists repeat. */
   opening: (c: C) => string;
@@ -118,6 +123,7 @@ export function commentsText<C extends TreeComment & { paragraphs: readonly Para
     page.passage(c.id, () => {
       for (const p of c.paragraphs) page.add(p.text);
     });
+    for (const a of input.after?.(c.id) ?? []) page.add(a);
   }
   return page.done();
 }

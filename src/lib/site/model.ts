@@ -5,7 +5,7 @@
  * caller hands in entries and the text of their files; every broken reference is collected and
  * thrown as one error naming the files, so the build fails before any page renders.
  */
-import { buildLinkGraph, type LinkGraph, type LinkGraphInput } from '../links/graph.ts';
+import { backlinksTo, buildLinkGraph, type LinkGraph, type LinkGraphInput } from '../links/graph.ts';
 import { essayPreviews, threadPreviews, type PreviewMap } from '../links/previews.ts';
 import { wholeQuoteParagraphs } from '../links/quote-view.ts';
 import { commentsText, essayText, plainProse, type PageText } from '../links/page-text.ts';
@@ -267,21 +267,28 @@ function pageTexts<S extends SiteShapes>(
   profiles: readonly Entry<S['profile']>[],
   graph: LinkGraph,
 ): Map<string, PageText> {
-  const above = (page: string) => input.summaries.filter((s) => s.data.target === page).map((s) => plainProse(s.body ?? ''));
+  // The citing words backlink lists repeat: a claim's summary or a tour sentence may hold the very
+  // words a quote link looks for, and they are listed after every passage they cite.
+  const citing = (id: string) => {
+    const b = backlinksTo(graph, id);
+    return [...b.quotes, ...b.cites].map((x) => x.edge.excerpt);
+  };
+  const above = (page: string) => [...input.summaries.filter((s) => s.data.target === page).map((s) => plainProse(s.body ?? '')), ...citing(page)];
+  const after = (page: string) => (anchor: string) => citing(`${page}#${anchor}`);
   const opening = (page: string) => (c: { id: string }) => graph.nodes[`${page}#${c.id}`]?.excerpt ?? '';
   const out = new Map<string, PageText>();
   for (const e of input.essays) {
     const page = pageIdOf('essay', e.id);
-    out.set(page, essayText({ title: e.data.title, above: above(page), sections: e.data.sections }));
+    out.set(page, essayText({ title: e.data.title, above: above(page), after: after(page), sections: e.data.sections }));
   }
   for (const t of threads) {
     const page = pageIdOf('thread', t.id);
-    out.set(page, commentsText({ title: `Comments on “${t.data.post.title}”`, above: above(page), comments: t.data.comments, opening: opening(page) }));
+    out.set(page, commentsText({ title: `Comments on “${t.data.post.title}”`, above: above(page), after: after(page), comments: t.data.comments, opening: opening(page) }));
   }
   for (const p of input.people) {
     const page = pageIdOf('person', p.id);
     const comments = profiles.filter((x) => x.data.person === p.id).flatMap((x) => x.data.comments);
-    out.set(page, commentsText({ title: p.data.name, above: [p.data.description, ...above(page)], comments, opening: opening(page) }));
+    out.set(page, commentsText({ title: p.data.name, above: [p.data.description, ...above(page)], after: after(page), comments, opening: opening(page) }));
   }
   return out;
 }
