@@ -69,11 +69,13 @@ export interface EssayTextInput {
   }[];
 }
 
-/** An essay page's text: title, prose above, then each section's heading and paragraphs. */
+/** An essay page's text: title, prose above, the contents (headings), then each section's heading and paragraphs. */
 export function essayText(input: EssayTextInput): PageText {
   const page = new Layout();
   page.add(input.title);
   for (const a of input.above ?? []) page.add(a);
+  // The contents list repeats every heading above the text.
+  for (const s of input.sections) if (s.heading) page.add(s.heading);
   for (const s of input.sections) {
     page.passage(s.id, () => {
       if (s.heading) page.add(s.heading);

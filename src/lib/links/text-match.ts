@@ -194,7 +194,8 @@ export interface DirectiveOptions {
 }
 
 const WHOLE_WORDS = 8;
-const EDGE_WORDS = [3, 4, 5, 6, 8];
+// Longer runs are for words a page repeats in a cut-short copy (a contents entry of ~20 words).
+const EDGE_WORDS = [3, 4, 5, 6, 8, 12, 16, 24];
 const CONTEXT_WORDS = [1, 2, 3, 4, 6, 8];
 
 /** The first `n` words of `text` (split on whitespace), or all of them. */
