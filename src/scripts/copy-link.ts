@@ -79,17 +79,26 @@ let selectionTimer = 0;
 // The selection the button was shown for: a tap on the button may collapse the selection first.
 let shownFor: { id: string; selected: { text: string; range: Range } } | null = null;
 
-/** Puts the button just below the end of the selection, inside the page's width. */
+/**
+ * Puts the button beside the selection, inside the page's width: above its first line with a
+ * mouse (as selection toolbars sit, leaving the lines being read free), below its last line on
+ * touch screens, where the system's own menu takes the space above and the handles hang below.
+ */
 function placeNear(button: HTMLButtonElement, range: Range): void {
   const rects = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
-  const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-  // On touch screens the selection handles hang below the words: clear them.
-  const gap = matchMedia('(pointer: coarse)').matches ? 30 : 8;
+  const first = rects[0] ?? range.getBoundingClientRect();
+  const last = rects[rects.length - 1] ?? first;
   const width = button.offsetWidth;
+  const height = button.offsetHeight;
   const page = document.documentElement.clientWidth;
-  const left = Math.max(8, Math.min(last.right - width / 2, page - width - 8));
+  const header = document.querySelector('.site-header');
+  const covered = header && getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().bottom : 0;
+  const coarse = matchMedia('(pointer: coarse)').matches;
+  const above = !coarse && first.top - height - 8 > covered;
+  const anchor = above ? first : last;
+  const left = Math.max(8, Math.min((above ? anchor.left : anchor.right) - width / 2, page - width - 8));
   button.style.left = `${left + scrollX}px`;
-  button.style.top = `${last.bottom + gap + scrollY}px`;
+  button.style.top = `${(above ? first.top - height - 8 : last.bottom + (coarse ? 30 : 8)) + scrollY}px`;
 }
 
 function syncSelectionButton(): void {

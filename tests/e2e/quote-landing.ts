@@ -96,7 +96,10 @@ function measureInPage(arg: { id: string; words: string }): { top: number; botto
 /** Follows one quote link from `from` with a click and measures where its words end up. */
 export async function follow(page: Page, from: string, link: QuoteLink): Promise<Landing> {
   await page.goto(from);
-  const a = page.locator(`main a[href="${link.href.replace(/["\\]/g, '\\$&')}"]`).filter({ hasText: link.words.slice(0, 40) }).first();
+  const a = page
+    .locator(`main a[href="${link.href.replace(/["\\]/g, '\\$&')}"]`)
+    .filter({ hasText: link.words.slice(0, 40) })
+    .first();
   await a.scrollIntoViewIfNeeded();
   const target = new URL(link.href, page.url());
   await Promise.all([page.waitForURL((u) => u.pathname === target.pathname), a.click()]);

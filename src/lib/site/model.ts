@@ -283,7 +283,10 @@ function pageTexts<S extends SiteShapes>(
   }
   for (const t of threads) {
     const page = pageIdOf('thread', t.id);
-    out.set(page, commentsText({ title: `Comments on “${t.data.post.title}”`, above: above(page), after: after(page), comments: t.data.comments, opening: opening(page) }));
+    out.set(
+      page,
+      commentsText({ title: `Comments on “${t.data.post.title}”`, above: above(page), after: after(page), comments: t.data.comments, opening: opening(page) }),
+    );
   }
   for (const p of input.people) {
     const page = pageIdOf('person', p.id);

@@ -42,7 +42,12 @@ describe('directiveString', () => {
 
 describe('parseTextDirective', () => {
   test('returns the parts of a full directive, decoded', () => {
-    expect(parseTextDirective('seems%20like-,a%20strange,to%20me,-to%20assume')).toEqual({ prefix: 'seems like', start: 'a strange', end: 'to me', suffix: 'to assume' });
+    expect(parseTextDirective('seems%20like-,a%20strange,to%20me,-to%20assume')).toEqual({
+      prefix: 'seems like',
+      start: 'a strange',
+      end: 'to me',
+      suffix: 'to assume',
+    });
   });
   test('returns what directiveString wrote, for words holding the syntax characters', () => {
     const d = { prefix: 'a, b-', start: '1% & 2%', end: 'x-y', suffix: '-z' };
@@ -92,6 +97,8 @@ describe('passageLink', () => {
     expect(passageLink('https://x.test/essays/e/#old', 'summary', 'four precursors')).toBe('https://x.test/essays/e/#summary:~:text=four%20precursors');
   });
   test('returns a chosen directive as given', () => {
-    expect(passageLink('https://x.test/t/', 'c-1', { prefix: 'like', start: 'a strange prior' })).toBe('https://x.test/t/#c-1:~:text=like-,a%20strange%20prior');
+    expect(passageLink('https://x.test/t/', 'c-1', { prefix: 'like', start: 'a strange prior' })).toBe(
+      'https://x.test/t/#c-1:~:text=like-,a%20strange%20prior',
+    );
   });
 });

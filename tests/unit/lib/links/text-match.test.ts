@@ -137,7 +137,11 @@ describe('quoteWindow', () => {
         'An opening sentence that goes on for a while about other things entirely. It seems like a strange prior to me to assume the same result. Then more text follows here, and it continues for a long while after that point.',
       ]),
     );
-    expect(quoteWindow(long, { start: 'a strange prior' }, 40)).toEqual({ before: 'It seems like ', quote: 'a strange prior', after: ' to me to assume the same result.' });
+    expect(quoteWindow(long, { start: 'a strange prior' }, 40)).toEqual({
+      before: 'It seems like ',
+      quote: 'a strange prior',
+      after: ' to me to assume the same result.',
+    });
   });
   test('returns null when the directive finds nothing', () => {
     expect(quoteWindow(t, { start: 'absent words' })).toBeNull();
