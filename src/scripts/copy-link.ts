@@ -1,6 +1,9 @@
 // Copy-link tools, loaded by the page loader (site.ts) on first use: a click on a copy-link button,
-// or a text selection inside a passage (which offers a link to exactly the selected words).
-import { passageLink } from '../lib/links/fragment.ts';
+// or a text selection inside a passage, which shows a "Copy link to selected text" button beside
+// the selection (on touch screens too) for a link that lands on exactly those words.
+import { passageLink, type TextDirective } from '../lib/links/fragment.ts';
+import { indexText, textDirectiveFor } from '../lib/links/text-match.ts';
+import { domText, spanOf } from './dom-text.ts';
 
 /** Says `message` in the footer's live region, then clears it. */
 export function announce(message: string): void {
@@ -40,15 +43,28 @@ function anchorAround(node: Node | null): string | null {
   return section?.querySelector(':scope > h2, :scope > h3, :scope > h4')?.id ?? null;
 }
 
-/** Selected text inside the passage `id`, so a copied link can point at the exact words. */
-function selectionIn(id: string): string {
+/** The selection, when it lies inside the one passage `id`: its words and a copy of its range. */
+function selectionIn(id: string): { text: string; range: Range } | null {
   const sel = getSelection();
-  if (!sel || sel.isCollapsed) return '';
-  return anchorAround(sel.anchorNode) === id && anchorAround(sel.focusNode) === id ? sel.toString() : '';
+  if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+  if (anchorAround(sel.anchorNode) !== id || anchorAround(sel.focusNode) !== id) return null;
+  return { text: sel.toString(), range: sel.getRangeAt(0).cloneRange() };
 }
 
-function copyPassage(id: string, selected: string): void {
-  const url = passageLink(`${location.origin}${location.pathname}`, id, selected);
+/**
+ * The directive for a selected range, chosen against the whole page's text so it lands on this
+ * occurrence of the words; falls back to the words alone when none picks it out.
+ */
+function directiveFor(selected: { text: string; range: Range }): TextDirective | string {
+  const main = document.querySelector('main');
+  if (!main) return selected.text;
+  const dt = domText(main);
+  const span = spanOf(dt, selected.range);
+  return (span && textDirectiveFor(indexText(dt.text), span)) ?? selected.text;
+}
+
+function copyPassage(id: string, selected: { text: string; range: Range } | null): void {
+  const url = passageLink(`${location.origin}${location.pathname}`, id, selected ? directiveFor(selected) : '');
   void copyText(url).then((ok) => announce(ok ? (selected ? 'Link to the selected text copied' : 'Link copied') : `Copy failed; the link is ${url}`));
 }
 
@@ -60,13 +76,39 @@ export function copyFromButton(button: HTMLButtonElement): void {
 
 let selectionButton: HTMLButtonElement | undefined;
 let selectionTimer = 0;
+// The selection the button was shown for: a tap on the button may collapse the selection first.
+let shownFor: { id: string; selected: { text: string; range: Range } } | null = null;
+
+/**
+ * Puts the button beside the selection, inside the page's width: above its first line with a
+ * mouse (as selection toolbars sit, leaving the lines being read free), below its last line on
+ * touch screens, where the system's own menu takes the space above and the handles hang below.
+ */
+function placeNear(button: HTMLButtonElement, range: Range): void {
+  const rects = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+  const first = rects[0] ?? range.getBoundingClientRect();
+  const last = rects[rects.length - 1] ?? first;
+  const width = button.offsetWidth;
+  const height = button.offsetHeight;
+  const page = document.documentElement.clientWidth;
+  const header = document.querySelector('.site-header');
+  const covered = header && getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().bottom : 0;
+  const coarse = matchMedia('(pointer: coarse)').matches;
+  const above = !coarse && first.top - height - 8 > covered;
+  const anchor = above ? first : last;
+  const left = Math.max(8, Math.min((above ? anchor.left : anchor.right) - width / 2, page - width - 8));
+  button.style.left = `${left + scrollX}px`;
+  button.style.top = `${(above ? first.top - height - 8 : last.bottom + (coarse ? 30 : 8)) + scrollY}px`;
+}
 
 function syncSelectionButton(): void {
   if (!selectionButton) return;
   const sel = getSelection();
   const id = sel && !sel.isCollapsed ? anchorAround(sel.anchorNode) : null;
-  selectionButton.hidden = !(id && selectionIn(id));
-  if (id) selectionButton.dataset['anchor'] = id;
+  const selected = id ? selectionIn(id) : null;
+  shownFor = id && selected ? { id, selected } : null;
+  selectionButton.hidden = !shownFor;
+  if (shownFor) placeNear(selectionButton, shownFor.selected.range);
 }
 
 /** Offers "Copy link to selected text" while a selection lies inside one passage; safe to call again. */
@@ -78,10 +120,11 @@ export function watchSelection(): void {
     button.textContent = 'Copy link to selected text';
     button.hidden = true;
     (document.querySelector('main') ?? document.body).append(button);
-    button.addEventListener('mousedown', (e) => e.preventDefault()); // keep the selection alive
+    // Keep the selection alive when the button is pressed (mouse, pen or touch).
+    button.addEventListener('mousedown', (e) => e.preventDefault());
+    button.addEventListener('pointerdown', (e) => e.preventDefault());
     button.addEventListener('click', () => {
-      const id = button.dataset['anchor'];
-      if (id) copyPassage(id, selectionIn(id));
+      if (shownFor) copyPassage(shownFor.id, shownFor.selected);
     });
     selectionButton = button;
     document.addEventListener('selectionchange', () => {

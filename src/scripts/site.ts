@@ -1,8 +1,9 @@
 // The one script every page runs before interaction: a loader, kept under 3 KB gzipped (see
 // tests/e2e/budgets.test.ts). It only listens; the code behind each feature is imported on its
 // first use: search (focus or "/"), link previews (hover, focus or tap on an internal link),
-// copy-link tools (a copy button, a text selection), highlighting of landed search terms. The
-// theme and blind-reading switches are a few lines each and stay here. Reading needs none of it.
+// copy-link tools (a copy button, a text selection), highlighting of landed search terms and quoted
+// words. The theme and blind-reading switches are a few lines each and stay here. Reading needs
+// none of it.
 
 import { fragmentId } from '../lib/links/fragment-id.ts';
 
@@ -81,7 +82,13 @@ document.addEventListener('keydown', (e) => {
   searchInput.focus();
 });
 
-if (new URLSearchParams(location.search).has('highlight')) void import('./highlight.ts');
+// Landing marks: search terms (?highlight=), and quoted words (#…:~:text=) where the browser has no
+// text fragments of its own (it strips ":~:" from location.hash; the navigation entry keeps it).
+const noFragments = !('fragmentDirective' in document);
+const landed = `${location.hash}${performance.getEntriesByType('navigation')[0]?.name ?? ''}`;
+if (new URLSearchParams(location.search).has('highlight') || (noFragments && landed.includes(':~:')))
+  void import('./highlight.ts').then((m) => noFragments && m.landOnQuote());
+if (noFragments) addEventListener('hashchange', () => location.hash.includes(':~:') && void import('./highlight.ts').then((m) => m.landOnQuote(location.hash)));
 
 // The contents column beside a long source page marks the passage in view; it is shown (and its
 // script loaded) only on screens wide enough for it.

@@ -50,9 +50,15 @@ function bareText(el: HTMLElement): string {
   return clone.textContent;
 }
 
+/** A link's page and element id; a text fragment (`#id:~:text=…`) names words inside that element. */
+function splitHref(url: string): [string, string] {
+  const [path = '', fragment = ''] = url.split('#');
+  return [path, fragment.split(':~:')[0] ?? ''];
+}
+
 /** The passage an anchor names, as readers see it: a comment's body, a section's text, a note. */
 function passageText(url: string): string | null {
-  const [path = '', id = ''] = url.split('#');
+  const [path, id] = splitHref(url);
   let root: HTMLElement;
   try {
     root = dom(path);
@@ -136,7 +142,7 @@ describe('quote provenance', () => {
         labels++;
         const href = a.getAttribute('href') ?? '';
         const label = a.textContent.replace(/^Quoting:\s*/, '');
-        const [path = '', id = ''] = href.split('#');
+        const [path, id] = splitHref(href);
         const target = id ? dom(path).getElementById(id) : null;
         if (!target) {
           problems.push(`${page.path}: "Quoting: ${label}" points at ${href}, which does not exist`);

@@ -88,3 +88,12 @@ export function previewFileFor(pagePath: string): string | null {
   const m = /^\/(essays|threads|people|arguments|glossary)\/([a-z0-9-]+)\/$/.exec(pagePath);
   return m ? `/previews/${m[1]}/${m[2]}.json` : null;
 }
+
+/**
+ * The JSON file holding a source page's passage texts (`/previews/threads/x.text.json`), which a
+ * preview of a quote link reads to show the quoted words in their context; null for other pages.
+ */
+export function previewTextFileFor(pagePath: string): string | null {
+  const m = /^\/(essays|threads|people)\/([a-z0-9-]+)\/$/.exec(pagePath);
+  return m ? `/previews/${m[1]}/${m[2]}.text.json` : null;
+}

@@ -5,9 +5,10 @@
  * caller hands in entries and the text of their files; every broken reference is collected and
  * thrown as one error naming the files, so the build fails before any page renders.
  */
-import { buildLinkGraph, type LinkGraph, type LinkGraphInput } from '../links/graph.ts';
+import { backlinksTo, buildLinkGraph, type LinkGraph, type LinkGraphInput } from '../links/graph.ts';
 import { essayPreviews, threadPreviews, type PreviewMap } from '../links/previews.ts';
 import { wholeQuoteParagraphs } from '../links/quote-view.ts';
+import { commentsText, essayText, plainProse, type PageText } from '../links/page-text.ts';
 import { bodyLineOffset, checkRefs, headingBefore, resolveRef, type KnownAnchors } from '../links/refs.ts';
 import { claimRelations, sortClaims, unknownSlugs, type Relation } from '../map/claims.ts';
 import { termMatchers, type TermMatcher } from '../text/terms.ts';
@@ -92,6 +93,8 @@ export interface SiteModel<S extends SiteShapes> {
   /** Every passage a claim or term may list, keyed by reference. */
   passages: ReadonlyMap<string, PassageInfo>;
   graph: LinkGraph;
+  /** Source pages' text as a browser searches it for a text fragment, by page id (see quoteHref). */
+  pageTexts: ReadonlyMap<string, PageText>;
   /** Glossary terms and their spellings, for first-use links in source text. */
   terms: readonly TermMatcher[];
   /** Supports/attacks relations between claims. */
@@ -253,7 +256,44 @@ export function buildSiteModel<S extends SiteShapes>(input: SiteInput<S>): SiteM
     terms: termMatchers(input.glossary.map((g) => ({ slug: g.id, term: g.data.term, aliases: g.data.aliases }))),
     relations: related.relations,
     previews: previewFiles(input, threads, profiles, graph),
+    pageTexts: pageTexts(input, threads, profiles, graph),
   };
+}
+
+/** The text of every source page, for choosing the text directives of quote links. */
+function pageTexts<S extends SiteShapes>(
+  input: SiteInput<S>,
+  threads: readonly Entry<S['thread']>[],
+  profiles: readonly Entry<S['profile']>[],
+  graph: LinkGraph,
+): Map<string, PageText> {
+  // The citing words backlink lists repeat: a claim's summary or a tour sentence may hold the very
+  // words a quote link looks for, and they are listed after every passage they cite.
+  const citing = (id: string) => {
+    const b = backlinksTo(graph, id);
+    return [...b.quotes, ...b.cites].map((x) => x.edge.excerpt);
+  };
+  const above = (page: string) => [...input.summaries.filter((s) => s.data.target === page).map((s) => plainProse(s.body ?? '')), ...citing(page)];
+  const after = (page: string) => (anchor: string) => citing(`${page}#${anchor}`);
+  const opening = (page: string) => (c: { id: string }) => graph.nodes[`${page}#${c.id}`]?.excerpt ?? '';
+  const out = new Map<string, PageText>();
+  for (const e of input.essays) {
+    const page = pageIdOf('essay', e.id);
+    out.set(page, essayText({ title: e.data.title, above: above(page), after: after(page), sections: e.data.sections }));
+  }
+  for (const t of threads) {
+    const page = pageIdOf('thread', t.id);
+    out.set(
+      page,
+      commentsText({ title: `Comments on “${t.data.post.title}”`, above: above(page), after: after(page), comments: t.data.comments, opening: opening(page) }),
+    );
+  }
+  for (const p of input.people) {
+    const page = pageIdOf('person', p.id);
+    const comments = profiles.filter((x) => x.data.person === p.id).flatMap((x) => x.data.comments);
+    out.set(page, commentsText({ title: p.data.name, above: [p.data.description, ...above(page)], after: after(page), comments, opening: opening(page) }));
+  }
+  return out;
 }
 
 /** Previews of every page and its passages; a link's preview fetches its target page's file. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { essayPreviews, previewByline, previewFileFor, previewText, threadPreviews } from '../../../../src/lib/links/previews.ts';
+import { essayPreviews, previewByline, previewFileFor, previewText, previewTextFileFor, threadPreviews } from '../../../../src/lib/links/previews.ts';
 
 describe('previewText', () => {
   test('returns the writer’s own lines, skipping quoted ones', () => {
@@ -67,5 +67,17 @@ describe('previewFileFor', () => {
     ['/threads/', null],
   ])('returns the preview file for %s', (path, file) => {
     expect(previewFileFor(path)).toBe(file);
+  });
+});
+
+describe('previewTextFileFor', () => {
+  test.each([
+    ['/threads/scheming-ais/', '/previews/threads/scheming-ais.text.json'],
+    ['/essays/e/', '/previews/essays/e.text.json'],
+    ['/people/davidw/', '/previews/people/davidw.text.json'],
+    ['/arguments/x/', null],
+    ['/about/', null],
+  ])('returns the passage-text file for %s', (path, file) => {
+    expect(previewTextFileFor(path)).toBe(file);
   });
 });

@@ -1,0 +1,310 @@
+/**
+ * Finding words in a page's text the way a browser follows a text fragment, and choosing the
+ * directive that lands on one particular occurrence of them.
+ *
+ * Text is handled flat: a page is its blocks (paragraphs, headings, list items) joined by "\n",
+ * with every other whitespace run collapsed to one space, which is what a browser compares
+ * against. The matcher follows the "find a range from a text directive" steps of the URL Fragment
+ * Text Directives spec: case-insensitive, whole words at the outer edges, `start` (and a lone
+ * `start`'s whole match) inside one block, `prefix`/`suffix` separated from the match only by
+ * whitespace. The same code runs at build time, to choose directives for our links, and in the
+ * browser, to highlight the words where the browser has no text fragments of its own.
+ */
+import type { TextDirective } from './fragment.ts';
+
+/** A page's flat text, with its case-folded copy (same length) that matching compares against. */
+export interface IndexedText {
+  text: string;
+  folded: string;
+}
+
+/** A stretch of flat text, as [start, end) offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Lower-cases per code point, keeping each one's length, so offsets stay valid between the copies. */
+function fold(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    out += lower.length === ch.length ? lower : ch;
+  }
+  return out;
+}
+
+/** Prepares flat text for matching. */
+export function indexText(text: string): IndexedText {
+  return { text, folded: fold(text) };
+}
+
+/** Collapses whitespace the way rendered text does: one space inside a block, no edges. */
+export function flattenBlock(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Joins blocks into flat text, dropping empty ones. */
+export function flatText(blocks: readonly string[]): string {
+  return blocks
+    .map(flattenBlock)
+    .filter((b) => b.length > 0)
+    .join('\n');
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const APOSTROPHE = /['’]/;
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && LETTER.test(ch);
+}
+
+/**
+ * Whether a word boundary falls before offset `i`: not between two letters, and not on either side
+ * of an apostrophe inside a word ("don't" is one word, as Unicode word breaking has it).
+ */
+export function isWordBoundary(text: string, i: number): boolean {
+  const before = text[i - 1];
+  const after = text[i];
+  if (isLetter(before) && isLetter(after)) return false;
+  if (after !== undefined && APOSTROPHE.test(after) && isLetter(before) && isLetter(text[i + 1])) return false;
+  if (before !== undefined && APOSTROPHE.test(before) && isLetter(text[i - 2]) && isLetter(after)) return false;
+  return true;
+}
+
+/** First occurrence of `query` at or after `from` (and ending by `to`), with the word edges asked for. */
+function findString(t: IndexedText, query: string, from: number, to: number, wordStart: boolean, wordEnd: boolean): Span | null {
+  const q = fold(flattenBlock(query));
+  if (!q) return null;
+  for (let at = t.folded.indexOf(q, from); at >= 0 && at + q.length <= to; at = t.folded.indexOf(q, at + 1)) {
+    if (wordStart && !isWordBoundary(t.text, at)) continue;
+    if (wordEnd && !isWordBoundary(t.text, at + q.length)) continue;
+    return { start: at, end: at + q.length };
+  }
+  return null;
+}
+
+/** Whether `query` stands exactly at `at` (case-insensitive), ending on a word boundary when asked. */
+function matchesAt(t: IndexedText, query: string, at: number, wordEnd: boolean): Span | null {
+  const q = fold(flattenBlock(query));
+  if (!q || !t.folded.startsWith(q, at)) return null;
+  if (wordEnd && !isWordBoundary(t.text, at + q.length)) return null;
+  return { start: at, end: at + q.length };
+}
+
+function skipSpace(text: string, at: number, to: number): number {
+  while (at < to && /\s/.test(text[at] ?? '')) at++;
+  return at;
+}
+
+/**
+ * Where a browser following the directive would land in `t` (searching [from, to)), or null when
+ * it would find nothing. The first match in document order wins, as in browsers.
+ */
+export function findTextDirective(t: IndexedText, d: TextDirective, from = 0, to = t.text.length): Span | null {
+  const startEnds = d.end !== undefined || d.suffix === undefined;
+  let search = from;
+  while (search < to) {
+    let match: Span | null;
+    if (d.prefix) {
+      const prefix = findString(t, d.prefix, search, to, true, false);
+      if (!prefix) return null;
+      search = prefix.start + 1;
+      const at = skipSpace(t.text, prefix.end, to);
+      if (at >= to) return null;
+      match = matchesAt(t, d.start, at, startEnds);
+      if (!match || match.end > to) continue;
+    } else {
+      match = findString(t, d.start, search, to, true, startEnds);
+      if (!match) return null;
+      search = match.start + 1;
+    }
+    let endFrom = match.end;
+    while (endFrom < to || d.end === undefined) {
+      const candidate: Span = { ...match };
+      if (d.end !== undefined) {
+        const end = findString(t, d.end, endFrom, to, true, d.suffix === undefined);
+        if (!end) return null;
+        candidate.end = end.end;
+      }
+      if (!d.suffix) return candidate;
+      const at = skipSpace(t.text, candidate.end, to);
+      if (matchesAt(t, d.suffix, at, true)) return candidate;
+      if (d.end === undefined) break;
+      endFrom = candidate.end;
+    }
+  }
+  return null;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/** Words of a text with their offsets, compared in a form that ignores case and apostrophe style. */
+function wordsOf(text: string, offset = 0): { word: string; start: number; end: number }[] {
+  return [...text.matchAll(WORD)].map((m) => ({
+    word: m[0].normalize('NFKC').toLowerCase().replace(/’/g, "'"),
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+  }));
+}
+
+/**
+ * Finds quoted words inside [from, to) of a page's text: the first place where the quote's words
+ * follow one another, ignoring punctuation, quote-mark style and case (as the quote matcher does),
+ * with "…" (or "...") in the quote skipping any words. Returns the span from the first quoted word
+ * to the last, in the page's own characters, or null when the words are not there.
+ */
+export function locateQuote(text: string, quoted: string, from = 0, to = text.length): Span | null {
+  const hay = wordsOf(text.slice(from, to), from);
+  const parts = quoted
+    .split(/…|\.\s*\.\s*\./)
+    .map((p) => wordsOf(p).map((w) => w.word))
+    .filter((p) => p.length > 0);
+  const first = parts[0];
+  if (!first) return null;
+  const runAt = (run: readonly string[], i: number) => run.every((w, k) => hay[i + k]?.word === w);
+  for (let i = 0; i + first.length <= hay.length; i++) {
+    if (!runAt(first, i)) continue;
+    let next = i + first.length;
+    let ok = true;
+    for (const part of parts.slice(1)) {
+      let j = next;
+      while (j + part.length <= hay.length && !runAt(part, j)) j++;
+      if (j + part.length > hay.length) {
+        ok = false;
+        break;
+      }
+      next = j + part.length;
+    }
+    const last = hay[next - 1];
+    const head = hay[i];
+    if (ok && head && last) return { start: head.start, end: last.end };
+  }
+  return null;
+}
+
+/** Options for choosing a directive. */
+export interface DirectiveOptions {
+  /** Up to this many words, a quote inside one block is matched whole. */
+  wholeWords?: number;
+  /** Word counts tried for the start and end of longer quotes, shortest first. */
+  edgeWords?: readonly number[];
+  /** Word counts tried for the context before or after, shortest first. */
+  contextWords?: readonly number[];
+}
+
+const WHOLE_WORDS = 8;
+// Longer runs are for words a page repeats in a cut-short copy (a contents entry of ~20 words).
+const EDGE_WORDS = [3, 4, 5, 6, 8, 12, 16, 24];
+const CONTEXT_WORDS = [1, 2, 3, 4, 6, 8];
+
+/** The first `n` words of `text` (split on whitespace), or all of them. */
+function headWords(text: string, n: number): string {
+  return text.split(' ').slice(0, n).join(' ');
+}
+
+/** The last `n` words of `text`, or all of them. */
+function tailWords(text: string, n: number): string {
+  const words = text.split(' ');
+  return words.slice(Math.max(0, words.length - n)).join(' ');
+}
+
+/** Counts words that hold a letter or digit: a lone quote mark or dash adds no context. */
+function contextOf(text: string, n: number, side: 'before' | 'after'): string | null {
+  const tokens = text.split(' ').filter(Boolean);
+  const picked: string[] = [];
+  let words = 0;
+  const ordered = side === 'before' ? [...tokens].reverse() : tokens;
+  for (const tok of ordered) {
+    picked.push(tok);
+    if (LETTER.test(tok)) words++;
+    if (words === n) break;
+  }
+  if (words < n) return null;
+  return (side === 'before' ? picked.reverse() : picked).join(' ');
+}
+
+/**
+ * Chooses a text directive that a browser would match exactly at `span` of the page text: the
+ * shortest that works, trying the words alone, then a few words of context before or after, then
+ * longer start and end runs. Returns null when no directive picks out this occurrence (the words
+ * and everything around them also occur earlier on the page); the caller then links the anchor.
+ */
+export function textDirectiveFor(t: IndexedText, span: Span, options: DirectiveOptions = {}): TextDirective | null {
+  const { wholeWords = WHOLE_WORDS, edgeWords = EDGE_WORDS, contextWords = CONTEXT_WORDS } = options;
+  const words = t.text.slice(span.start, span.end);
+  if (!words.trim()) return null;
+  const blocks = words.split('\n');
+  const firstBlock = blocks[0] ?? '';
+  const lastBlock = blocks[blocks.length - 1] ?? '';
+  const total = words.split(/[ \n]/).length;
+  const bases: TextDirective[] = [];
+  if (blocks.length === 1 && total <= wholeWords) bases.push({ start: words });
+  for (const n of edgeWords) {
+    if (blocks.length === 1 && n * 2 >= total) break;
+    bases.push({ start: headWords(firstBlock, n), end: tailWords(lastBlock, n) });
+  }
+  if (blocks.length === 1 && total > wholeWords) bases.push({ start: words });
+
+  const blockStart = t.text.lastIndexOf('\n', span.start - 1) + 1;
+  const nextBreak = t.text.indexOf('\n', span.end);
+  const blockEnd = nextBreak < 0 ? t.text.length : nextBreak;
+  const before = t.text.slice(blockStart, span.start).trim();
+  const after = t.text.slice(span.end, blockEnd).trim();
+  const contexts: { prefix?: string; suffix?: string }[] = [{}];
+  for (const n of contextWords) {
+    const prefix = contextOf(before, n, 'before');
+    const suffix = contextOf(after, n, 'after');
+    if (prefix) contexts.push({ prefix });
+    if (suffix) contexts.push({ suffix });
+    if (prefix && suffix) contexts.push({ prefix, suffix });
+  }
+  for (const base of bases) {
+    for (const context of contexts) {
+      const d: TextDirective = { ...context, ...base };
+      const hit = findTextDirective(t, d);
+      if (hit && hit.start === span.start && hit.end === span.end) return d;
+    }
+  }
+  return null;
+}
+
+/** Quoted words with the sentence or so around them, for a preview that shows them in context. */
+export interface QuoteWindow {
+  before: string;
+  quote: string;
+  after: string;
+}
+
+/**
+ * The words a directive lands on in `t`, with up to `radius` characters of their block on each
+ * side, cut back to a sentence start or end when one is near and otherwise at a word, marked "…".
+ * Long quotes are shortened to `maxQuote` characters. Null when the directive finds nothing.
+ */
+export function quoteWindow(t: IndexedText, d: TextDirective, radius = 120, maxQuote = 320): QuoteWindow | null {
+  const hit = findTextDirective(t, d);
+  if (!hit) return null;
+  const blockStart = t.text.lastIndexOf('\n', hit.start - 1) + 1;
+  const nextBreak = t.text.indexOf('\n', hit.end);
+  const blockEnd = nextBreak < 0 ? t.text.length : nextBreak;
+  let before = t.text.slice(Math.max(blockStart, hit.start - radius), hit.start);
+  if (hit.start - radius > blockStart) {
+    const sentence = /[.!?]["”’)]?\s+(?=\S)/g;
+    let cut = -1;
+    for (const m of before.matchAll(sentence)) cut = m.index + m[0].length;
+    before = cut >= 0 ? before.slice(cut) : `…${before.slice(before.indexOf(' ') + 1)}`;
+  }
+  let after = t.text.slice(hit.end, Math.min(blockEnd, hit.end + radius));
+  if (hit.end + radius < blockEnd) {
+    const stop = /[.!?]["”’)]?(?=\s|$)/.exec(after);
+    const space = after.lastIndexOf(' ');
+    after = stop ? after.slice(0, stop.index + stop[0].length) : `${space > 0 ? after.slice(0, space) : after}…`;
+  }
+  let quote = t.text.slice(hit.start, hit.end).replace(/\n/g, ' ');
+  if (quote.length > maxQuote) {
+    const cut = quote.lastIndexOf(' ', maxQuote);
+    quote = `${quote.slice(0, cut > 0 ? cut : maxQuote)}…`;
+    after = '';
+  }
+  return { before, quote, after };
+}

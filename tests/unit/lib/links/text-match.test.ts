@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import {
+  findTextDirective,
+  flatText,
+  indexText,
+  isWordBoundary,
+  locateQuote,
+  quoteWindow,
+  textDirectiveFor,
+  type Span,
+} from '../../../../src/lib/links/text-match.ts';
+
+/** The span of the n-th occurrence (0-based) of `words` in `text`. */
+function nth(text: string, words: string, n = 0): Span {
+  let at = -1;
+  for (let i = 0; i <= n; i++) at = text.indexOf(words, at + 1);
+  if (at < 0) throw new Error(`"${words}" occurs fewer than ${n + 1} times`);
+  return { start: at, end: at + words.length };
+}
+
+const page = flatText([
+  'Comments on the essay',
+  'The first commenter says the argument may prove too much.',
+  'Doesn’t this prove too much though? Evolution selected for short-range effects.',
+  'A reply: it does not prove too much, since genes act for a long time.',
+]);
+const t = indexText(page);
+
+describe('flatText', () => {
+  test('returns blocks joined by newlines with whitespace collapsed and empty blocks dropped', () => {
+    expect(flatText([' a \n b ', '', '  ', 'c\td'])).toBe('a b\nc d');
+  });
+});
+
+describe('isWordBoundary', () => {
+  test.each([
+    ['ab cd', 2, true],
+    ['ab cd', 1, false],
+    ["don't", 3, false],
+    ["don't", 4, false],
+    ["'tryingness'", 11, true],
+    ['long-term', 4, true],
+    ['x', 0, true],
+  ])('in %j before offset %i returns %s', (text, i, expected) => {
+    expect(isWordBoundary(text, i)).toBe(expected);
+  });
+});
+
+describe('findTextDirective', () => {
+  test('returns the first whole-word, case-insensitive match', () => {
+    expect(findTextDirective(t, { start: 'PROVE TOO MUCH' })).toEqual(nth(page, 'prove too much'));
+  });
+  test('returns null when the words only occur inside longer words', () => {
+    expect(findTextDirective(t, { start: 'rove too muc' })).toBeNull();
+  });
+  test('returns the occurrence the prefix and suffix pick out', () => {
+    expect(findTextDirective(t, { prefix: 'this', start: 'prove too much' })).toEqual(nth(page, 'prove too much', 1));
+    expect(findTextDirective(t, { start: 'prove too much', suffix: ', since' })).toEqual(nth(page, 'prove too much', 2));
+  });
+  test('returns null when anything but whitespace stands between the words and the suffix', () => {
+    expect(findTextDirective(t, { start: 'prove too much', suffix: 'since' })).toBeNull();
+  });
+  test('returns null when the prefix is not followed by the start words', () => {
+    expect(findTextDirective(t, { prefix: 'reply', start: 'prove' })).toBeNull();
+  });
+  test('returns a range from start to the next end, across blocks', () => {
+    const hit = findTextDirective(t, { start: 'Evolution selected', end: 'genes act' });
+    expect(hit && page.slice(hit.start, hit.end)).toBe('Evolution selected for short-range effects.\nA reply: it does not prove too much, since genes act');
+  });
+  test('returns null for start words split across two blocks', () => {
+    expect(findTextDirective(t, { start: 'effects. A reply' })).toBeNull();
+  });
+});
+
+describe('locateQuote', () => {
+  test('returns the words in the page’s own characters, ignoring quote-mark style and case', () => {
+    const span = locateQuote(page, "doesn't this PROVE too much");
+    expect(span && page.slice(span.start, span.end)).toBe('Doesn’t this prove too much');
+  });
+  test('returns the occurrence inside the given range', () => {
+    const from = page.indexOf('A reply');
+    expect(locateQuote(page, 'prove too much', from)).toEqual(nth(page, 'prove too much', 2));
+  });
+  test('returns a span across an elision', () => {
+    const span = locateQuote(page, 'Evolution selected … short-range effects');
+    expect(span && page.slice(span.start, span.end)).toBe('Evolution selected for short-range effects');
+  });
+  test('returns null when the words are not there', () => {
+    expect(locateQuote(page, 'prove too little')).toBeNull();
+    expect(locateQuote(page, '“ ”')).toBeNull();
+  });
+});
+
+describe('textDirectiveFor', () => {
+  test('returns the words alone when they occur once', () => {
+    expect(textDirectiveFor(t, nth(page, 'short-range effects'))).toEqual({ start: 'short-range effects' });
+  });
+  test('returns a directive with context for a later occurrence of repeated words', () => {
+    const target = nth(page, 'prove too much', 2);
+    const d = textDirectiveFor(t, target);
+    expect(d).not.toBeNull();
+    expect(findTextDirective(t, d!)).toEqual(target);
+    expect(d!.prefix ?? d!.suffix).toBeDefined();
+  });
+  test('returns start and end words for a long quotation', () => {
+    const words = 'Doesn’t this prove too much though? Evolution selected for short-range effects.';
+    const d = textDirectiveFor(t, nth(page, words));
+    expect(d?.end).toBeDefined();
+    expect(findTextDirective(t, d!)).toEqual(nth(page, words));
+  });
+  test('returns null when nothing tells the occurrence apart', () => {
+    const twice = indexText(flatText(['same words here', 'same words here']));
+    expect(textDirectiveFor(twice, nth(twice.text, 'same words here', 1))).toBeNull();
+  });
+  test('returns, for any words of a generated page, a directive the matcher lands on exactly (or null)', () => {
+    const word = fc.constantFrom('gradient', 'descent', 'goal', 'model', 'long-term', 'it’s', 'the', 'a', 'prior', '1%', 'and,');
+    const block = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), (blocks, a, b) => {
+        const text = indexText(flatText(blocks));
+        const starts = [...text.text.matchAll(/\S+/g)];
+        const first = starts[a % starts.length]!;
+        const last = starts[Math.min(starts.length - 1, (a % starts.length) + (b % 8))]!;
+        const span = { start: first.index, end: last.index + last[0].length };
+        const d = textDirectiveFor(text, span);
+        return d === null || JSON.stringify(findTextDirective(text, d)) === JSON.stringify(span);
+      }),
+    );
+  });
+});
+
+describe('quoteWindow', () => {
+  test('returns the words with their sentence around them', () => {
+    const long = indexText(
+      flatText([
+        'An opening sentence that goes on for a while about other things entirely. It seems like a strange prior to me to assume the same result. Then more text follows here, and it continues for a long while after that point.',
+      ]),
+    );
+    expect(quoteWindow(long, { start: 'a strange prior' }, 40)).toEqual({
+      before: 'It seems like ',
+      quote: 'a strange prior',
+      after: ' to me to assume the same result.',
+    });
+  });
+  test('returns null when the directive finds nothing', () => {
+    expect(quoteWindow(t, { start: 'absent words' })).toBeNull();
+  });
+  test('returns a long quote shortened, ending in an ellipsis', () => {
+    const w = quoteWindow(t, { start: 'Doesn’t this', end: 'effects.' }, 120, 20);
+    expect(w?.quote).toBe('Doesn’t this prove…');
+  });
+});
