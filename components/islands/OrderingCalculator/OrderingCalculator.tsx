@@ -101,7 +101,7 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
   const mc = useMonteCarlo(inputs, general && live);
   const mcResult = general ? mc?.result : undefined;
   const set = (key: OrderingKey) => (text: string) => setTexts({ ...texts, [key]: text });
-  const bind = fieldBinder(texts, errors, live, setTexts);
+  const bind = fieldBinder(texts, errors, live, setTexts, inputs);
   const errorCount = Object.keys(errors).length;
 
   const figures = [
