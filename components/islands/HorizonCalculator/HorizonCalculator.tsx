@@ -140,8 +140,7 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
           </div>
         </dl>
         <p class="calc-mode">
-          {readingAtH0(r, slopeText, one)}{' '}
-          Values are in units of the payoff from one {one} of open pursuit.
+          {readingAtH0(r, slopeText, one)} Values are in units of the payoff from one {one} of open pursuit.
         </p>
         <AdvantageChart inputs={inputs} hMin={r.hMin} />
       </section>
