@@ -3,8 +3,8 @@
  * The server renders it with the defaults, so every number is in the HTML before any script runs.
  */
 import { useMemo } from 'preact/hooks';
-import { dataValue, formatHorizonNear, formatNumber, formatQuantity, formatRatio, resultDigits } from '../../../src/lib/calc/format.ts';
-import { evaluateHorizon, type HorizonResult } from '../../../src/lib/calc/horizon.ts';
+import { dataValue, formatHorizonNear, formatNumber, formatQuantity, formatRatio, precisionNote, resultDigits } from '../../../src/lib/calc/format.ts';
+import { evaluateHorizon, type HorizonResult, type Quantity } from '../../../src/lib/calc/horizon.ts';
 import {
   horizonQuery,
   horizonTexts,
@@ -27,14 +27,33 @@ export interface Props {
 
 const UNIT_ONE: Record<string, string> = { tokens: 'token', steps: 'step', days: 'day' };
 
+// A quantity, with a short note below it when double precision cannot give it as an ordinary number.
+function QuantityValue({ q, digits }: { q: Quantity; digits: number }) {
+  const note = precisionNote(q);
+  return (
+    <>
+      {formatQuantity(q, digits)}
+      {note ? <span class="calc-precision"> {note}</span> : null}
+    </>
+  );
+}
+
 // What the advantage and slope at h₀ say about playing along, in words that never claim a sign
 // double precision could not determine.
 function readingAtH0(r: HorizonResult, slopeText: string, one: string): string {
   const adv = r.advantageAtH0;
   const slope = r.slopeAtH0;
   if (adv.sign > 0) return 'At h₀ playing along already pays.';
-  const start = adv.status === 'unresolved' ? 'At h₀ the two plans pay the same to within double precision' : 'At h₀ open pursuit pays better';
-  if (slope.status === 'unresolved') return `${start}, and whether a slightly longer horizon would help is below what double precision can resolve.`;
+  const slopeUnknown = slope.status === 'unresolved';
+  if (adv.sign === 0) {
+    const start = adv.status === 'unresolved' ? 'At h₀ the two plans pay the same to within double precision' : 'At h₀ the two plans pay the same';
+    if (slopeUnknown) return `${start}, and whether a slightly longer horizon would tip the balance is below what double precision can resolve.`;
+    return slope.sign > 0
+      ? `${start}; a slightly longer horizon would favour playing along, by ${slopeText} per ${one} of horizon.`
+      : `${start}; a slightly longer horizon would favour open pursuit.`;
+  }
+  const start = 'At h₀ open pursuit pays better';
+  if (slopeUnknown) return `${start}, and whether a slightly longer horizon would help playing along is below what double precision can resolve.`;
   if (slope.sign <= 0) return `${start}, and a slightly longer horizon would not help playing along: there is no local push toward longer goals.`;
   return `${start}, though a slightly longer horizon would narrow the gap, by ${slopeText} per ${one} of horizon.`;
 }
@@ -129,13 +148,13 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
               V_B − V_A at h₀ = {formatNumber(inputs.h0)} {inputs.h0 === 1 ? one : unit}
             </dt>
             <dd data-result="advantage-at-h0" data-value={dataValue(r.advantageAtH0.value)} data-status={r.advantageAtH0.status}>
-              {formatQuantity(r.advantageAtH0, digits)}
+              <QuantityValue q={r.advantageAtH0} digits={digits} />
             </dd>
           </div>
           <div>
             <dt>Slope of V_B − V_A at h₀, per {one} of horizon</dt>
             <dd data-result="slope-at-h0" data-value={dataValue(r.slopeAtH0.value)} data-status={r.slopeAtH0.status}>
-              {slopeText}
+              <QuantityValue q={r.slopeAtH0} digits={digits} />
             </dd>
           </div>
         </dl>

@@ -105,28 +105,29 @@ function power10(e: number): string {
 
 /**
  * A computed quantity with no more digits than it is known to: the number; for a value below the
- * smallest double, its size from its logarithm, and that double precision cannot hold it; for a
- * value closer to zero than rounding can tell, the bound it is known to lie within.
+ * smallest double, its size from its logarithm; for a value closer to zero than rounding of its
+ * parts can tell, "0 ± bound". precisionNote says which.
  */
 export function formatQuantity(q: Quantity, digits: number): string {
   const known = Math.min(digits, Math.max(1, Math.floor(-Math.log10(q.relError || Number.EPSILON))));
   if (q.status === 'ok') return formatNumber(q.value, known);
-  if (q.status === 'unresolved') {
-    const e = Math.ceil(q.log10);
-    return `0 to within double precision (its size is below ${power10(e)})`;
-  }
+  if (q.status === 'unresolved') return `0 ± ${power10(Math.ceil(q.log10))}`;
   const sign = q.sign < 0 ? '−' : '';
-  const size = Math.abs(q.log10);
-  let text: string;
-  if (size < 1e9 && q.relError < 0.5) {
+  if (Math.abs(q.log10) < 1e9 && q.relError < 0.5) {
     const e = Math.floor(q.log10);
     const mant = trimZeros((10 ** (q.log10 - e)).toPrecision(Math.min(known, 3)));
     // Rounding the mantissa up to 10 moves the power instead.
-    text = mant === '10' ? power10(e + 1) : `${mant === '1' ? '' : `${mant} × `}${power10(e)}`;
-  } else {
-    text = `10 to the power ${formatNumber(q.log10, 3)}`;
+    if (mant === '10') return `${sign}${power10(e + 1)}`;
+    return `${sign}${mant === '1' ? '' : `${mant} × `}${power10(e)}`;
   }
-  return `${sign}${text}, below the smallest number double precision holds (about 10⁻³⁰⁸)`;
+  return `${sign}10 to the power ${formatNumber(q.log10, 3)}`;
+}
+
+/** What a quantity's status means for the reader, or '' for an ordinary value. */
+export function precisionNote(q: Quantity): string {
+  if (q.status === 'tiny') return 'Below the smallest number double precision holds (about 10⁻³⁰⁸); its size comes from its logarithm.';
+  if (q.status === 'unresolved') return 'Closer to zero than double precision can resolve from the values it is the difference of.';
+  return '';
 }
 
 /** Full-precision text for a data-value attribute: "never" for null, "inf" for ∞. */

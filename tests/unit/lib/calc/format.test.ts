@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatQuantity,
   formatRatio,
+  precisionNote,
   resultDigits,
   typedDigits,
 } from '../../../../src/lib/calc/format.ts';
@@ -120,13 +121,18 @@ describe('formatQuantity', () => {
     expect(formatQuantity(q({}), 3)).toBe('0');
   });
 
-  test('returns a value below the double range with its size and says double precision cannot hold it', () => {
-    const text = formatQuantity(q({ sign: 1, log10: -1204119.8234813856, relError: 2e-9, status: 'tiny' }), 3);
-    expect(text).toBe('1.5 × 10⁻¹²⁰⁴¹²⁰, below the smallest number double precision holds (about 10⁻³⁰⁸)');
-    expect(formatQuantity(q({ sign: -1, log10: -3.01e39, relError: 1e20, status: 'tiny' }), 3)).toMatch(/^−10 to the power −3.01 × 10³⁹, below/);
+  test('returns a value below the double range with its size, and a note that double precision cannot hold it', () => {
+    const tiny = q({ sign: 1, log10: -1204119.8234813856, relError: 2e-9, status: 'tiny' });
+    expect(formatQuantity(tiny, 3)).toBe('1.5 × 10⁻¹²⁰⁴¹²⁰');
+    expect(precisionNote(tiny)).toMatch(/^Below the smallest number double precision holds/);
+    expect(formatQuantity(q({ sign: -1, log10: -3.01e39, relError: 1e20, status: 'tiny' }), 3)).toBe('−10 to the power −3.01 × 10³⁹');
+    expect(formatQuantity(q({ sign: 1, log10: -400.0000001, relError: 1e-12, status: 'tiny' }), 3)).toBe('10⁻⁴⁰⁰');
   });
 
-  test('returns an unresolved value as zero within double precision, with its bound', () => {
-    expect(formatQuantity(q({ log10: -26.3, relError: Infinity, status: 'unresolved' }), 3)).toBe('0 to within double precision (its size is below 10⁻²⁶)');
+  test('returns an unresolved value as zero give or take its bound, with a note', () => {
+    const u = q({ log10: -26.3, relError: Infinity, status: 'unresolved' });
+    expect(formatQuantity(u, 3)).toBe('0 ± 10⁻²⁶');
+    expect(precisionNote(u)).toMatch(/^Closer to zero than double precision can resolve/);
+    expect(precisionNote(q({ value: 1, sign: 1, log10: 0 }))).toBe('');
   });
 });
