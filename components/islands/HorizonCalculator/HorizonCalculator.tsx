@@ -161,7 +161,7 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
         <p class="calc-mode">
           {readingAtH0(r, slopeText, one)} Values are in units of the payoff from one {one} of open pursuit.
         </p>
-        <AdvantageChart inputs={inputs} hMin={r.hMin} />
+        <AdvantageChart inputs={inputs} hMin={r.hMin} digits={digits} />
       </section>
 
       {showTrainingPanel ? (

@@ -21,7 +21,7 @@ describe('parseOrderingQuery', () => {
     const { inputs, errors } = parseOrderingQuery('pG=2&mL=abc&q=&corr=0.5&n=50&dB=gamma');
     expect(errors).toEqual({
       pG: '2 is out of range. Enter a number from 0 to 1.',
-      mL: '“abc” is not a number. Enter a number from 0.001 to 1000.',
+      mL: '“abc” is not a number. Enter a number from 1e-9 to 1e9.',
       q: 'This field is empty. Enter a number from 0 to 1.',
       n: '50 is out of range. Enter a whole number from 1000 to 1e6.',
       dB: '“gamma” is not an option. Choose “exponential” or “lognormal”.',
