@@ -155,7 +155,7 @@ describe('calculators in the browser', () => {
     await open(page, `${ORDERING}?pG=2&mL=abc&q=&pB=0.9`);
     for (const [id, message] of [
       ['pG', '2 is out of range. Enter a number from 0 to 1.'],
-      ['mL', '“abc” is not a number. Enter a number from 0.001 to 1000.'],
+      ['mL', '“abc” is not a number. Enter a number from 1e-9 to 1e9.'],
       ['q', 'This field is empty. Enter a number from 0 to 1.'],
     ] as const) {
       const field = page.locator(`#${id}`);
@@ -179,7 +179,7 @@ describe('calculators in the browser', () => {
     await open(page, HORIZON);
     await page.fill('#T', '');
     expect(await page.locator('#T').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#T-error').textContent()).toContain('This field is empty. Enter a number greater than 0 and at most 1e30.');
+    expect(await page.locator('#T-error').textContent()).toContain('This field is empty. Enter a number from 1e-6 to 1e30.');
     await page.fill('#p', '1.5');
     expect(await page.locator('#p-error').textContent()).toContain('1.5 is out of range. Enter a number from 0 to 1.');
     const r = await results(page);
@@ -190,6 +190,83 @@ describe('calculators in the browser', () => {
     expect(await page.locator('#T').getAttribute('aria-invalid')).toBeNull();
     expect(await page.locator('#T-error').count()).toBe(0);
     expect((await results(page))['h-min']!.value).toBe(String(2e13 + 4e6));
+  });
+
+  test.each([`${HORIZON}?c=1e-300`, `${HORIZON}?c=1e-300&form=discount`, `${HORIZON}?c=5e-324&form=discount&h0=1e-310`])(
+    '%s does not hang: the field error names the range and every result is finite',
+    async (url) => {
+      const ctx = await s.context();
+      const page = await ctx.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      await open(page, url);
+      expect(await page.locator('#c').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#c-error').textContent()).toContain('is out of range. Enter a number from 1e-6 to 1e30.');
+      const r = await results(page);
+      for (const [name, { value, text }] of Object.entries(r)) expect(isNumberish(value) && noJunk(text), `${name}: ${text}`).toBe(true);
+      // The default c is used meanwhile, so h-min is the discount or cutoff answer for c = 4e6.
+      expect(Number(r['h-min']!.value)).toBeGreaterThan(1e11);
+      expect(problems).toEqual([]);
+    },
+  );
+
+  test('the discount form at ε = 1 gives h-min = c/100, and a tiny positive slope is not called "no local push"', async () => {
+    const ctx = await s.context();
+    const page = await ctx.newPage();
+    await open(page, `${HORIZON}?form=discount&eps=1`);
+    expect((await results(page))['h-min']!.value).toBe('40000');
+    await open(page, `${HORIZON}?form=discount&c=1&h0=1.58489e11`);
+    const slope = (await results(page))['slope-at-h0']!;
+    expect(Number(slope.value) / 3.2737121898621e-18 - 1).toBeLessThan(1e-9);
+    // h₀ is typed with six significant figures, so six are shown.
+    expect(slope.text).toBe('3.27371 × 10⁻¹⁸');
+    await open(page, `${HORIZON}?form=discount&h0=5.98126846252717e11`);
+    // At h-min itself V_B and V_A agree to every digit the doubles hold, and the page says so.
+    const at = (await results(page))['advantage-at-h0']!;
+    expect(at.text).toMatch(/^0 ± 10⁻?[⁰-⁹]+ Closer to zero than double precision can resolve/);
+    expect(await page.locator('.calc-results .calc-mode').textContent()).toContain('the same to within double precision');
+    const reading = (await page.locator('.calc-results .calc-mode').textContent()) ?? '';
+    expect(reading).toContain('narrow the gap');
+    expect(reading).not.toContain('no local push');
+  });
+
+  test('a value below double precision says so, and results show only the digits the inputs justify', async () => {
+    const ctx = await s.context();
+    const page = await ctx.newPage();
+    await open(page, `${HORIZON}?form=discount&eps=1`);
+    const adv = (await results(page))['advantage-at-h0']!;
+    expect(adv.text).toMatch(/^1\.5 × 10⁻¹²⁰⁴¹²⁰ Below the smallest number double precision holds/);
+    expect(await page.locator('[data-result="advantage-at-h0"]').getAttribute('data-status')).toBe('tiny');
+    await open(page, HORIZON);
+    const r = await results(page);
+    expect(r['h-min']!.text).toBe('10¹³ + 8 × 10⁶ tokens');
+    expect(r['h-min-ratio']!.text).toBe('(1 + 8 × 10⁻⁷) × T');
+    expect(r['h-min-ratio']!.value).toBe(String((1e13 + 8e6) / 1e13));
+  });
+
+  test('an invalid value leaves its slider at the value in use, not at the end of its track', async () => {
+    const ctx = await s.context();
+    const page = await ctx.newPage();
+    await open(page, `${HORIZON}?p=7&eps=-1`);
+    const slider = (id: string) => page.locator(`#${id}`).locator('xpath=following-sibling::input[@type="range"]');
+    expect(await page.locator('#p').getAttribute('aria-invalid')).toBe('true');
+    expect(await slider('p').inputValue()).toBe('0.5');
+    expect(await slider('p').getAttribute('aria-valuetext')).toContain('the default, in use while the field is wrong');
+    expect(await slider('eps').inputValue()).toBe('0');
+    await open(page, `${ORDERING}?mB=1e12`);
+    expect(await page.locator('#mB-error').textContent()).toContain('Enter a number from 1e-9 to 1e9.');
+    expect(Number(await slider('mB').inputValue())).toBe(0);
+  });
+
+  test('the ordering calculator accepts times from 1e-9 to 1e9 runs', async () => {
+    const ctx = await s.context();
+    const page = await ctx.newPage();
+    await open(page, `${ORDERING}?mG=1e-9&mL=1e9&mB=1e-4&mS=1e4&tau=1e9&corr=1e-9`);
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    const r = await results(page);
+    for (const [name, { value, text }] of Object.entries(r)) expect(isNumberish(value) && noJunk(text), `${name}: ${text}`).toBe(true);
+    const total = ['p-deceptive', 'p-aligned', 'p-proxy', 'p-no-goal'].reduce((acc, k) => acc + Number(r[k]!.value), 0);
+    expect(Math.abs(total - 1)).toBeLessThan(1e-9);
   });
 
   test('keyboard only: tab to a preset, follow it, tab to a field and type', async () => {

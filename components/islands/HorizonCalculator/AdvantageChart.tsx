@@ -1,27 +1,22 @@
 /** V_B − V_A against the horizon H: log horizontal axis, signed-log vertical axis, T, h-min and h₀ marked. */
-import { decadeTicks, logScale, linearScale, symlog, symlogTicks } from '../../../src/lib/calc/chart.ts';
-import { formatNumber } from '../../../src/lib/calc/format.ts';
+import { decadeTicks, horizonChartRange, logScale, linearScale, symlog, symlogTicks } from '../../../src/lib/calc/chart.ts';
+import { formatHorizonNear, formatNumber } from '../../../src/lib/calc/format.ts';
 import { advantage, advantageCurve, valueOpen, valuePlayAlong, type HorizonInputs } from '../../../src/lib/calc/horizon.ts';
 
 export interface AdvantageChartProps {
   inputs: HorizonInputs;
   hMin: number | null;
+  /** Significant figures the inputs justify (format.ts resultDigits). */
+  digits?: number;
 }
 
 const W = 640;
 const H = 320;
 const PAD = { left: 84, right: 16, top: 54, bottom: 40 };
 
-/** The horizon range the chart shows: from below h₀ and c/100 to well past T and h-min. */
-export function chartRange(inputs: HorizonInputs, hMin: number | null): [number, number] {
-  const low = Math.min(inputs.h0, inputs.c / 100);
-  const high = hMin === null ? 1e6 * inputs.T : Math.max(inputs.T, hMin, inputs.h0) * 100;
-  return [10 ** Math.floor(Math.log10(low)), 10 ** Math.ceil(Math.log10(high))];
-}
-
 /** The advantage chart as inline SVG with its title, description and table of values. */
-export function AdvantageChart({ inputs, hMin }: AdvantageChartProps) {
-  const [from, to] = chartRange(inputs, hMin);
+export function AdvantageChart({ inputs, hMin, digits = 3 }: AdvantageChartProps) {
+  const [from, to] = horizonChartRange(inputs, hMin);
   const corners = [inputs.c, inputs.T, inputs.T + inputs.D, hMin ?? NaN, inputs.h0].filter((x) => x > from && x < to);
   const points = [...advantageCurve(inputs, from, to, 16), ...corners.map((h) => ({ H: h, advantage: advantage(inputs, h) }))].sort((a, b) => a.H - b.H);
   // One unit of open pursuit, or c when that is smaller, marks where the vertical scale turns logarithmic.
@@ -47,10 +42,10 @@ export function AdvantageChart({ inputs, hMin }: AdvantageChartProps) {
         <desc id="advantage-desc">
           A line over horizons from {formatNumber(from)} to {formatNumber(to)} {unitName} on a logarithmic axis; the vertical axis is signed-logarithmic. The
           line is below zero, so open pursuit pays better, until{' '}
-          {hMin === null ? 'the end of the range: playing along never pays' : `h-min, ${formatNumber(hMin)} ${unitName}`}. Marked: T = {formatNumber(inputs.T)}{' '}
-          {unitName}
-          {hMin === null ? '' : `, h-min`}, and the current horizon h₀ = {formatNumber(inputs.h0)} {unitName}. The table below gives values at each power of
-          ten.
+          {hMin === null ? 'the end of the range: playing along never pays' : `h-min, ${formatHorizonNear(hMin, inputs.T, unitName, digits)}`}. Marked: T ={' '}
+          {formatNumber(inputs.T, digits)} {unitName}
+          {hMin === null ? '' : `, h-min`}, and the current horizon h₀ = {formatNumber(inputs.h0, digits)} {unitName}. The table below gives values at each
+          power of ten.
         </desc>
         {decadeTicks(from, to, 7).map((t) => (
           <g class="calc-grid">

@@ -3,8 +3,8 @@
  * The server renders it with the defaults, so every number is in the HTML before any script runs.
  */
 import { useMemo } from 'preact/hooks';
-import { dataValue, formatHorizon, formatNumber } from '../../../src/lib/calc/format.ts';
-import { evaluateHorizon } from '../../../src/lib/calc/horizon.ts';
+import { dataValue, formatHorizonNear, formatNumber, formatQuantity, formatRatio, precisionNote, resultDigits } from '../../../src/lib/calc/format.ts';
+import { evaluateHorizon, type HorizonResult, type Quantity } from '../../../src/lib/calc/horizon.ts';
 import {
   horizonQuery,
   horizonTexts,
@@ -27,6 +27,37 @@ export interface Props {
 
 const UNIT_ONE: Record<string, string> = { tokens: 'token', steps: 'step', days: 'day' };
 
+// A quantity, with a short note below it when double precision cannot give it as an ordinary number.
+function QuantityValue({ q, digits }: { q: Quantity; digits: number }) {
+  const note = precisionNote(q);
+  return (
+    <>
+      {formatQuantity(q, digits)}
+      {note ? <span class="calc-precision"> {note}</span> : null}
+    </>
+  );
+}
+
+// What the advantage and slope at h₀ say about playing along, in words that never claim a sign
+// double precision could not determine.
+function readingAtH0(r: HorizonResult, slopeText: string, one: string): string {
+  const adv = r.advantageAtH0;
+  const slope = r.slopeAtH0;
+  if (adv.sign > 0) return 'At h₀ playing along already pays.';
+  const slopeUnknown = slope.status === 'unresolved';
+  if (adv.sign === 0) {
+    const start = adv.status === 'unresolved' ? 'At h₀ the two plans pay the same to within double precision' : 'At h₀ the two plans pay the same';
+    if (slopeUnknown) return `${start}, and whether a slightly longer horizon would tip the balance is below what double precision can resolve.`;
+    return slope.sign > 0
+      ? `${start}; a slightly longer horizon would favour playing along, by ${slopeText} per ${one} of horizon.`
+      : `${start}; a slightly longer horizon would favour open pursuit.`;
+  }
+  const start = 'At h₀ open pursuit pays better';
+  if (slopeUnknown) return `${start}, and whether a slightly longer horizon would help playing along is below what double precision can resolve.`;
+  if (slope.sign <= 0) return `${start}, and a slightly longer horizon would not help playing along: there is no local push toward longer goals.`;
+  return `${start}, though a slightly longer horizon would narrow the gap, by ${slopeText} per ${one} of horizon.`;
+}
+
 /** The goal-horizon calculator: fields, results, chart and the deliberate-training panel. */
 export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
   const live = useHydrated();
@@ -34,10 +65,13 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
   const { inputs, errors } = useMemo(() => parseHorizonTexts(texts), [texts]);
   const r = useMemo(() => evaluateHorizon(inputs), [inputs]);
   const set = (key: HorizonKey) => (text: string) => setTexts({ ...texts, [key]: text });
-  const bind = fieldBinder(texts, errors, live, setTexts);
+  const bind = fieldBinder(texts, errors, live, setTexts, inputs);
   const unit = inputs.unit;
   const one = UNIT_ONE[unit] ?? unit;
   const errorCount = Object.keys(errors).length;
+  // No more significant figures than the most precisely typed input states (format.ts).
+  const digits = resultDigits([texts.T, texts.c, texts.p, texts.m, texts.D, texts.eps, texts.h0]);
+  const slopeText = formatQuantity(r.slopeAtH0, digits);
   const field = (key: HorizonKey, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => <Field {...bind(key)} label={label} {...extra} />;
 
   return (
@@ -100,39 +134,34 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
           <div class="calc-figure-main">
             <dt>h-min: the shortest horizon at which playing along pays</dt>
             <dd data-result="h-min" data-value={dataValue(r.hMin)}>
-              {formatHorizon(r.hMin, unit)}
+              {formatHorizonNear(r.hMin, inputs.T, unit, digits)}
             </dd>
           </div>
           <div>
             <dt>h-min as a multiple of T</dt>
             <dd data-result="h-min-ratio" data-value={dataValue(r.hMinRatio)}>
-              {r.hMinRatio === null ? 'never' : `${formatNumber(r.hMinRatio)} × T`}
+              {r.hMinRatio === null ? 'never' : formatRatio(r.hMinRatio, digits)}
             </dd>
           </div>
           <div>
             <dt>
               V_B − V_A at h₀ = {formatNumber(inputs.h0)} {inputs.h0 === 1 ? one : unit}
             </dt>
-            <dd data-result="advantage-at-h0" data-value={dataValue(r.advantageAtH0)}>
-              {formatNumber(r.advantageAtH0, 6)}
+            <dd data-result="advantage-at-h0" data-value={dataValue(r.advantageAtH0.value)} data-status={r.advantageAtH0.status}>
+              <QuantityValue q={r.advantageAtH0} digits={digits} />
             </dd>
           </div>
           <div>
             <dt>Slope of V_B − V_A at h₀, per {one} of horizon</dt>
-            <dd data-result="slope-at-h0" data-value={dataValue(r.slopeAtH0)}>
-              {formatNumber(r.slopeAtH0, 6)}
+            <dd data-result="slope-at-h0" data-value={dataValue(r.slopeAtH0.value)} data-status={r.slopeAtH0.status}>
+              <QuantityValue q={r.slopeAtH0} digits={digits} />
             </dd>
           </div>
         </dl>
         <p class="calc-mode">
-          {r.advantageAtH0 <= 0 && r.slopeAtH0 <= 0
-            ? 'At h₀ open pursuit pays better, and a slightly longer horizon would not help playing along: there is no local push toward longer goals.'
-            : r.advantageAtH0 <= 0
-              ? 'At h₀ open pursuit pays better, though a slightly longer horizon would narrow the gap.'
-              : 'At h₀ playing along already pays.'}{' '}
-          Values are in units of the payoff from one {one} of open pursuit.
+          {readingAtH0(r, slopeText, one)} Values are in units of the payoff from one {one} of open pursuit.
         </p>
-        <AdvantageChart inputs={inputs} hMin={r.hMin} />
+        <AdvantageChart inputs={inputs} hMin={r.hMin} digits={digits} />
       </section>
 
       {showTrainingPanel ? (
@@ -150,13 +179,13 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
             <div>
               <dt>Least training to instil h-min with N episodes</dt>
               <dd data-result="training-cost" data-value={dataValue(r.trainingCost)}>
-                {r.trainingCost === null ? 'not possible: h-min is never' : `${formatNumber(r.trainingCost)} ${unit}`}
+                {r.trainingCost === null ? 'not possible: h-min is never' : `${formatNumber(r.trainingCost, digits)} ${unit}`}
               </dd>
             </div>
             <div>
               <dt>Do episodes of length E reach h-min?</dt>
               <dd data-result="episode-reaches" data-value={dataValue(r.episodeReaches)}>
-                {r.episodeReaches ? 'yes' : r.hMin === null ? 'no: no horizon pays' : `no: ${formatNumber(r.hMin / inputs.E, 4)} times too short`}
+                {r.episodeReaches ? 'yes' : r.hMin === null ? 'no: no horizon pays' : `no: ${formatNumber(r.hMin / inputs.E, digits)} times too short`}
               </dd>
             </div>
           </dl>

@@ -101,7 +101,7 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
   const mc = useMonteCarlo(inputs, general && live);
   const mcResult = general ? mc?.result : undefined;
   const set = (key: OrderingKey) => (text: string) => setTexts({ ...texts, [key]: text });
-  const bind = fieldBinder(texts, errors, live, setTexts);
+  const bind = fieldBinder(texts, errors, live, setTexts, inputs);
   const errorCount = Object.keys(errors).length;
 
   const figures = [
@@ -133,7 +133,7 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
                   {...bind(`m${prop}`)}
                   label={`${lognormal ? 'Median' : 'Mean'} time for ${prop} to appear`}
                   unit="runs"
-                  slider={{ min: -3, max: 3, step: 0.01, scale: 'log' }}
+                  slider={{ min: -4, max: 4, step: 0.01, scale: 'log' }}
                 />
                 <Choice
                   id={`d${prop}`}
@@ -157,8 +157,8 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
         <fieldset class="calc-prop">
           <legend>Goal formation, correction and the run</legend>
           <Field {...bind('q')} label="Chance a proxy forms even though B is already there" slider={{ min: 0, max: 1, step: 0.005, scale: 'linear' }} />
-          <Field {...bind('corr')} label="Mean time to correct a proxy once B is there" unit="runs" slider={{ min: -3, max: 9, step: 0.01, scale: 'log' }} />
-          <Field {...bind('tau')} label="End of the run" unit="runs" slider={{ min: -3, max: 3, step: 0.01, scale: 'log' }} />
+          <Field {...bind('corr')} label="Mean time to correct a proxy once B is there" unit="runs" slider={{ min: -4, max: 9, step: 0.01, scale: 'log' }} />
+          <Field {...bind('tau')} label="End of the run" unit="runs" slider={{ min: -4, max: 4, step: 0.01, scale: 'log' }} />
         </fieldset>
         <fieldset class="calc-prop">
           <legend>Monte Carlo (used when any time is lognormal)</legend>

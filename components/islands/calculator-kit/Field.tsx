@@ -24,6 +24,8 @@ export interface FieldProps {
   onText: (text: string) => void;
   slider?: SliderSpec;
   hint?: string;
+  /** The value the model is using; while the text is wrong that is the default, and the slider shows it. */
+  value?: number | undefined;
 }
 
 // Three significant figures are plenty for a dragged value and keep the text short in links.
@@ -33,14 +35,15 @@ function roundForSlider(x: number): number {
 
 /** A number field with its label, unit, optional slider, hint and error message. */
 export function Field(props: FieldProps) {
-  const { id, label, symbol, unit, text, error, disabled, onText, slider, hint } = props;
+  const { id, label, symbol, unit, text, error, disabled, onText, slider, hint, value } = props;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const described = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
   const parsed = parseNumber(text);
   let sliderValue = 0;
   if (slider) {
-    const v = parsed ?? slider.min;
+    // The slider shows the value in use, never a rejected one (an out-of-range 7 must not sit at the maximum).
+    const v = value ?? (error ? null : parsed) ?? slider.min;
     const raw = slider.scale === 'log' ? Math.log10(Math.max(v, 10 ** slider.min)) : v;
     sliderValue = Math.min(slider.max, Math.max(slider.min, raw));
   }
@@ -75,7 +78,15 @@ export function Field(props: FieldProps) {
             value={sliderValue}
             disabled={disabled}
             aria-label={`${label} (slider)`}
-            aria-valuetext={parsed === null ? 'not set' : `${text}${unit ? ` ${unit}` : ''}`}
+            aria-valuetext={
+              error
+                ? value === undefined
+                  ? 'not set'
+                  : `${writeNumber(value)}${unit ? ` ${unit}` : ''}, the default, in use while the field is wrong`
+                : parsed === null
+                  ? 'not set'
+                  : `${text}${unit ? ` ${unit}` : ''}`
+            }
             onInput={(e) => {
               const v = Number(e.currentTarget.value);
               onText(writeNumber(slider.scale === 'log' ? roundForSlider(10 ** v) : roundForSlider(v)));
@@ -148,8 +159,19 @@ export function fieldBinder<K extends string>(
   errors: Readonly<Partial<Record<K, string>>>,
   live: boolean,
   setTexts: (next: Record<K, string>) => void,
+  values?: Readonly<Partial<Record<K, unknown>>>,
 ) {
-  return (key: K) => ({ id: key, text: texts[key], error: errors[key], disabled: !live, onText: (text: string) => setTexts({ ...texts, [key]: text }) });
+  return (key: K) => {
+    const v = values?.[key];
+    return {
+      id: key,
+      text: texts[key],
+      error: errors[key],
+      disabled: !live,
+      onText: (text: string) => setTexts({ ...texts, [key]: text }),
+      value: typeof v === 'number' ? v : undefined,
+    };
+  };
 }
 
 /** How many fields need fixing, after the calculator's note; nothing when none do. */

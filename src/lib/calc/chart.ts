@@ -28,6 +28,7 @@ export function symexp(y: number, unit: number): number {
 
 /** Powers of ten covering [from, to], thinned to at most `max` ticks. */
 export function decadeTicks(from: number, to: number, max = 7): number[] {
+  if (!(from > 0 && to >= from && Number.isFinite(to))) return [];
   const lo = Math.ceil(Math.log10(from) - 1e-9);
   const hi = Math.floor(Math.log10(to) + 1e-9);
   const step = Math.max(1, Math.ceil((hi - lo + 1) / max));
@@ -47,10 +48,23 @@ export function niceMax(x: number): number {
 /** Ticks for a symlog axis: 0 and ± unit·10^k, thinned to at most about `max`. */
 export function symlogTicks(yMin: number, yMax: number, unit: number, max = 9): number[] {
   const out = [0];
+  // An infinite bound would make the loops below endless (it once froze the page).
+  if (!Number.isFinite(yMin) || !Number.isFinite(yMax) || !(unit > 0)) return out;
   const top = Math.floor(yMax);
   const bottom = Math.floor(-yMin);
   const step = Math.max(1, Math.ceil((Math.max(0, top) + Math.max(0, bottom)) / max));
   for (let k = step; k <= top; k += step) out.push(unit * 10 ** k);
   for (let k = step; k <= bottom; k += step) out.unshift(-unit * 10 ** k);
   return out;
+}
+
+/**
+ * The horizon range the goal-horizon chart shows, in whole decades: from below h₀ and c/100 to
+ * well past T and h-min (to 10⁶ · T when h-min is never).
+ */
+export function horizonChartRange(inputs: { h0: number; c: number; T: number }, hMin: number | null): [number, number] {
+  const low = Math.min(inputs.h0, inputs.c / 100);
+  // h₀ and c may lie past 10⁶ · T; the range always reaches past them too.
+  const high = Math.max(hMin === null ? 1e6 * inputs.T : Math.max(inputs.T, hMin) * 100, inputs.h0 * 100, inputs.c);
+  return [10 ** Math.floor(Math.log10(low)), 10 ** Math.ceil(Math.log10(high))];
 }

@@ -76,13 +76,16 @@ export const HORIZON_FORMULAS: readonly Formula[] = [
   },
   {
     id: 'h-min',
-    lead: 'The shortest horizon at which playing along pays (hMin), and its value in the cutoff form with ε = 0 and D > c/(p m):',
-    tex: String.raw`h_{\min} = \inf\{\, H \in [c/100,\ 10^6 T] : V_B - V_A > 0 \,\}, \qquad h_{\min} = T + \frac{c}{p\,m}`,
+    lead: 'The shortest horizon at which playing along pays (hMin), and its value in the cutoff form with ε = 0 when the payoff after escape lasts long enough and the crossing lies past c (below c open pursuit is still gaining, and the crossing is found piece by piece):',
+    tex: String.raw`\begin{gathered}
+h_{\min} = \inf\{\, H \in [c/100,\ 10^6 T] : V_B - V_A > 0 \,\} \\
+h_{\min} = T + \frac{c}{p\,m} \quad \text{if } D > \frac{c}{p\,m} \text{ and } T + \frac{c}{p\,m} \ge c
+\end{gathered}`,
   },
   {
     id: 'slope',
-    lead: 'The slope at the current horizon h₀ (advantageSlope); for the discount form, with g(y) = 1 − e^{−y}(1 + y):',
-    tex: String.raw`\frac{d}{dH}\,(V_B - V_A)\Big|_{H = h_0}, \qquad \frac{d}{dH} \int_a^b 2^{-t/H}\,dt = \frac{g(b \ln 2 / H) - g(a \ln 2 / H)}{\ln 2}`,
+    lead: 'The slope at the current horizon h₀ (advantageSlope); for the discount form, with u = a ln 2 / H, L = ℓ ln 2 / H and g(y) = 1 − e^{−y}(1 + y), a sum of positive parts, so no digit cancels:',
+    tex: String.raw`\frac{d}{dH}\,(V_B - V_A)\Big|_{H = h_0}, \qquad \frac{d}{dH} \int_a^{a+\ell} 2^{-t/H}\,dt = \frac{e^{-u} \big( u\,(1 - e^{-L}) + g(L) \big)}{\ln 2}`,
   },
   {
     id: 'deliberate',

@@ -3,13 +3,16 @@ import { checkChoice, checkNumber, writeNumber, type NumberRule } from './fields
 import { buildQuery, parseFields, queryGetter, writeFields, type FieldRule, type FieldRules, type Parsed } from './query.ts';
 import { HORIZON_DEFAULTS, type HorizonForm, type HorizonInputs, type TimeUnit } from './horizon.ts';
 
-// 1e30 is far past any training run in any unit, and keeps 10^6 · T well inside double range.
+// 1e30 is far past any training run in any unit, and 1e-6 (under a tenth of a second in days) far
+// below any step or token. Together they keep every ratio the model forms (10^6 · T against c/100,
+// at most 10^44) well inside double range, where every result is checked to 1e-6 (tests/unit/lib/calc).
 const BIG = 1e30;
+const SMALL = 1e-6;
 
 /** The allowed range of each numeric horizon input. */
 export const HORIZON_RANGES = {
-  duration: { min: 0, max: BIG, minExclusive: true },
-  payoffAfter: { min: 0, max: BIG, minExclusive: true, allowInfinity: true },
+  duration: { min: SMALL, max: BIG },
+  payoffAfter: { min: SMALL, max: BIG, allowInfinity: true },
   probability: { min: 0, max: 1 },
   rate: { min: 0, max: 1e6 },
   episodes: { min: 1, max: 1e15, integer: true },

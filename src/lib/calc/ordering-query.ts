@@ -3,12 +3,17 @@ import { checkChoice, checkNumber, writeNumber, type NumberRule } from './fields
 import { buildQuery, parseFields, queryGetter, writeFields, type FieldRule, type FieldRules, type Parsed } from './query.ts';
 import { ORDERING_DEFAULTS, PROPS, type EmergenceDist, type OrderingInputs } from './ordering.ts';
 
+// Times in runs: the chain solver and the Monte Carlo stay exact to 1e-15 across this whole range
+// (rates 10^18 times apart, Λτ up to ~10^19; checked against a 210-digit reference in
+// tests/unit/lib/calc/ordering-accuracy.test.ts). Beyond it 1/m and Λτ head for overflow.
+const TIME = { min: 1e-9, max: 1e9 };
+
 /** The allowed range of each numeric ordering input; wide enough for any reading, narrow enough to stay exact and fast. */
 export const ORDERING_RANGES = {
   probability: { min: 0, max: 1 },
-  emergence: { min: 0.001, max: 1000 },
-  correction: { min: 0.001, max: 1e9 },
-  runEnd: { min: 0.001, max: 1000 },
+  emergence: TIME,
+  correction: TIME,
+  runEnd: TIME,
   spread: { min: 0, max: 5, minExclusive: true },
   samples: { min: 1000, max: 1_000_000, integer: true },
   seed: { min: 0, max: 4294967295, integer: true },

@@ -180,8 +180,8 @@ describe('hMin (properties)', () => {
     fc.assert(
       fc.property(horizonInputs, positive, (i, h0) => {
         const r = evaluateHorizon({ ...i, h0 });
-        expect(Number.isFinite(r.advantageAtH0)).toBe(true);
-        expect(Number.isFinite(r.slopeAtH0)).toBe(true);
+        expect(Number.isFinite(r.advantageAtH0.value)).toBe(true);
+        expect(Number.isFinite(r.slopeAtH0.value)).toBe(true);
         if (r.hMin !== null) expect(Number.isFinite(r.hMin)).toBe(true);
       }),
       { numRuns: 300, seed: 10 },
@@ -204,7 +204,7 @@ describe('parse*Texts (properties)', () => {
       fc.property(fc.dictionary(fc.constantFrom('form', 'T', 'c', 'p', 'm', 'D', 'eps', 'unit', 'h0', 'E', 'N'), fc.string()), (texts) => {
         const { inputs } = parseHorizonTexts(texts);
         const r = evaluateHorizon(inputs);
-        expect(Number.isFinite(r.advantageAtH0)).toBe(true);
+        expect(Number.isFinite(r.advantageAtH0.value)).toBe(true);
       }),
       { numRuns: 200, seed: 12 },
     );

@@ -21,7 +21,7 @@ describe('parseOrderingQuery', () => {
     const { inputs, errors } = parseOrderingQuery('pG=2&mL=abc&q=&corr=0.5&n=50&dB=gamma');
     expect(errors).toEqual({
       pG: '2 is out of range. Enter a number from 0 to 1.',
-      mL: '“abc” is not a number. Enter a number from 0.001 to 1000.',
+      mL: '“abc” is not a number. Enter a number from 1e-9 to 1e9.',
       q: 'This field is empty. Enter a number from 0 to 1.',
       n: '50 is out of range. Enter a whole number from 1000 to 1e6.',
       dB: '“gamma” is not an option. Choose “exponential” or “lognormal”.',
@@ -65,9 +65,9 @@ describe('parseHorizonQuery', () => {
   test('returns an error per bad field with the default in its place', () => {
     const { inputs, errors } = parseHorizonQuery('T=-5&p=1.2&D=forever&N=2.5&unit=years&c=9');
     expect(errors).toEqual({
-      T: '-5 is out of range. Enter a number greater than 0 and at most 1e30.',
+      T: '-5 is out of range. Enter a number from 1e-6 to 1e30.',
       p: '1.2 is out of range. Enter a number from 0 to 1.',
-      D: '“forever” is not a number. Enter a number greater than 0 and at most 1e30, or inf.',
+      D: '“forever” is not a number. Enter a number from 1e-6 to 1e30, or inf.',
       N: '2.5 is not a whole number. Enter a whole number from 1 to 1e15.',
       unit: '“years” is not an option. Choose “tokens” or “steps” or “days”.',
     });
