@@ -62,6 +62,9 @@ test('the thread chosen from dist/ has nesting to fold and a reply at least four
   expect(Math.max(...T.depths)).toBeGreaterThanOrEqual(4);
 });
 
+/** Waits for a value: the first press loads the thread script, which takes a while on a busy machine. */
+const poll = <T>(fn: () => Promise<T>, message?: string) => expect.poll(fn, { timeout: 8_000, interval: 50, ...(message ? { message } : {}) });
+
 /** Whether the element with `id` is rendered (not inside a folded, hidden part). */
 const shown = (page: Page, id: string): Promise<boolean> => page.evaluate((id) => document.getElementById(id)?.checkVisibility() ?? false, id);
 
@@ -80,7 +83,7 @@ function placement(page: Page, id: string) {
 
 /** Waits until the element with `id` is shown with its top between the comment bar and the viewport's bottom. */
 async function expectLanded(page: Page, id: string): Promise<void> {
-  await expect.poll(() => shown(page, id)).toBe(true);
+  await poll(() => shown(page, id)).toBe(true);
   await expect
     .poll(async () => {
       const p = await placement(page, id);
@@ -109,12 +112,12 @@ for (const [label, viewport] of [
       await page.goto(T.path);
       const { id, under } = T.folded;
       const button = page.locator(foldButton(id));
-      await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+      await poll(() => button.getAttribute('aria-expanded')).toBe('true');
       const controls = (await button.getAttribute('aria-controls'))?.split(' ') ?? [];
       expect(controls).toContain(id);
       for (const c of controls) expect(await page.locator(`[id="${c}"]`).count(), `aria-controls names #${c}`).toBe(1);
       await button.click();
-      await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+      await poll(() => button.getAttribute('aria-expanded')).toBe('false');
       for (const r of under) expect(await shown(page, r), `reply ${r} hidden`).toBe(false);
       expect(
         await page
@@ -128,7 +131,7 @@ for (const [label, viewport] of [
       // The comment itself stays: its header with the author and the button to unfold it.
       expect(await shown(page, id)).toBe(true);
       await button.click();
-      await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+      await poll(() => button.getAttribute('aria-expanded')).toBe('true');
       for (const r of under) expect(await shown(page, r), `reply ${r} shown again`).toBe(true);
       expect(await summary.isVisible()).toBe(false);
     });
@@ -137,10 +140,10 @@ for (const [label, viewport] of [
       await page.goto(T.path);
       await page.locator('button[data-fold-all="collapse"]').click();
       const topLevel = T.ids.filter((_, i) => T.depths[i] === 0);
-      await expect.poll(() => shownComments(page)).toEqual(topLevel);
+      await poll(() => shownComments(page)).toEqual(topLevel);
       expect(await page.locator('button[data-fold][aria-expanded="true"]').count()).toBe(0);
       await page.locator('button[data-fold-all="expand"]').click();
-      await expect.poll(() => shownComments(page)).toEqual(T.ids);
+      await poll(() => shownComments(page)).toEqual(T.ids);
       expect(await page.locator('button[data-fold][aria-expanded="false"]').count()).toBe(0);
     });
 
@@ -148,7 +151,7 @@ for (const [label, viewport] of [
       await page.goto(T.path);
       const collapseAll = page.locator('button[data-fold-all="collapse"]');
       await collapseAll.click();
-      await expect.poll(() => shown(page, T.deepest)).toBe(false);
+      await poll(() => shown(page, T.deepest)).toBe(false);
       // An in-page link to the reply (as a link preview or the contents would offer).
       await page.evaluate((id) => {
         const a = document.createElement('a');
@@ -163,7 +166,7 @@ for (const [label, viewport] of [
       // By a hash change, after folding everything again.
       await page.evaluate(() => (location.hash = ''));
       await collapseAll.click();
-      await expect.poll(() => shown(page, T.deepest)).toBe(false);
+      await poll(() => shown(page, T.deepest)).toBe(false);
       await page.evaluate((id) => (location.hash = `#${id}`), T.deepest);
       await expectLanded(page, T.deepest);
       // Every comment between the top-level one and the target is unfolded, the others stay folded.
@@ -184,7 +187,7 @@ for (const [label, viewport] of [
       const reply = under.at(-1) ?? '';
       const words = await page.locator(`#${reply} .comment-body p`).first().innerText();
       await page.locator(foldButton(id)).click();
-      await expect.poll(() => shown(page, reply)).toBe(false);
+      await poll(() => shown(page, reply)).toBe(false);
       // A text fragment is how a shared quote link reaches the words; the browser reveals them.
       const phrase = words.split(/\s+/).slice(0, 4).join(' ');
       await page.evaluate((p) => {
@@ -195,7 +198,7 @@ for (const [label, viewport] of [
         document.querySelector('.thread-nav')!.append(a);
       }, phrase);
       await page.locator('#test-fragment').click();
-      await expect.poll(() => page.locator(foldButton(id)).getAttribute('aria-expanded')).toBe('true');
+      await poll(() => page.locator(foldButton(id)).getAttribute('aria-expanded')).toBe('true');
       expect(await shown(page, reply)).toBe(true);
     });
 
@@ -203,25 +206,25 @@ for (const [label, viewport] of [
       await page.goto(`${T.path}#comments`);
       const [first = '', second = ''] = T.ids;
       await page.keyboard.press('j');
-      await expect.poll(() => focusedComment(page)).toBe(first);
+      await poll(() => focusedComment(page)).toBe(first);
       await expectLanded(page, first);
       await page.keyboard.press('j');
-      await expect.poll(() => focusedComment(page)).toBe(second);
+      await poll(() => focusedComment(page)).toBe(second);
       await page.keyboard.press('k');
-      await expect.poll(() => focusedComment(page)).toBe(first);
+      await poll(() => focusedComment(page)).toBe(first);
       // Top-level moves.
       const tops = T.ids.filter((_, i) => T.depths[i] === 0);
       await page.keyboard.press('Shift+J');
-      await expect.poll(() => focusedComment(page)).toBe(tops[1]);
+      await poll(() => focusedComment(page)).toBe(tops[1]);
       await page.keyboard.press('Shift+K');
-      await expect.poll(() => focusedComment(page)).toBe(tops[0]);
+      await poll(() => focusedComment(page)).toBe(tops[0]);
       // Folded replies are skipped: from the folded comment, j goes to the next top-level one.
       const { id } = T.folded;
       const next = tops[tops.indexOf(id) + 1];
       await page.locator(foldButton(id)).click();
       await page.locator(`#${id}`).focus();
       await page.keyboard.press('j');
-      await expect.poll(() => focusedComment(page)).toBe(next);
+      await poll(() => focusedComment(page)).toBe(next);
       // No history entry per move.
       expect(await page.evaluate(() => location.hash)).toBe('#comments');
     });
@@ -232,13 +235,13 @@ for (const [label, viewport] of [
       const bar = await page.locator('.thread-nav').boundingBox();
       expect(bar && bar.y >= 0 && bar.y < 80, `bar at ${JSON.stringify(bar)}`).toBe(true);
       await page.locator('.thread-nav button[data-nav="next"]').click();
-      await expect.poll(() => focusedComment(page)).toBeTruthy();
+      await poll(() => focusedComment(page)).toBeTruthy();
       const landed = await focusedComment(page);
       await expectLanded(page, landed ?? '');
       await page.locator('.thread-nav button[data-nav="next"]').click();
-      await expect.poll(() => focusedComment(page)).toBe(T.ids[T.ids.indexOf(landed ?? '') + 1]);
+      await poll(() => focusedComment(page)).toBe(T.ids[T.ids.indexOf(landed ?? '') + 1]);
       await page.locator('.thread-nav button[data-nav="prev"]').click();
-      await expect.poll(() => focusedComment(page)).toBe(landed);
+      await poll(() => focusedComment(page)).toBe(landed);
     });
 
     test('keys do nothing while typing in a field or with Ctrl', async () => {
@@ -260,19 +263,19 @@ for (const [label, viewport] of [
       await page.locator('h1').click();
       await page.keyboard.press('?');
       const dialog = page.getByRole('dialog', { name: 'Keys for reading comments' });
-      await expect.poll(() => dialog.isVisible()).toBe(true);
+      await poll(() => dialog.isVisible()).toBe(true);
       expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
       const keys = await dialog.locator('kbd').allInnerTexts();
       for (const k of ['j', 'k', 'J', 'K', '?']) expect(keys, k).toContain(k);
       await page.keyboard.press('Escape');
-      await expect.poll(() => dialog.isVisible()).toBe(false);
+      await poll(() => dialog.isVisible()).toBe(false);
       // The bar's "? for keys" button opens it too.
       const button = page.locator('.thread-nav button[data-nav="help"]');
       expect(await button.getAttribute('aria-haspopup')).toBe('dialog');
       await button.click();
-      await expect.poll(() => dialog.isVisible()).toBe(true);
+      await poll(() => dialog.isVisible()).toBe(true);
       await dialog.getByRole('button', { name: 'Close' }).click();
-      await expect.poll(() => dialog.isVisible()).toBe(false);
+      await poll(() => dialog.isVisible()).toBe(false);
     });
 
     test('a fragment that names nothing on the page shows a notice; a known one, a text directive or none does not', async () => {
@@ -288,7 +291,7 @@ for (const [label, viewport] of [
         await page.goto('about:blank');
         await page.goto(`${T.path}${hash}`);
         if (expected) {
-          await expect.poll(() => notice.isVisible(), { message: hash }).toBe(true);
+          await poll(() => notice.isVisible(), hash).toBe(true);
           expect(await notice.innerText()).toContain('not found on this page');
           expect(await notice.getAttribute('role')).toBe('status');
           // At the top of the main column, in view on load.
@@ -301,18 +304,18 @@ for (const [label, viewport] of [
       }
       // A hash change to an unknown id shows it; one to a known id takes it away; Dismiss closes it.
       await page.evaluate(() => (location.hash = '#nothing-here'));
-      await expect.poll(() => notice.isVisible()).toBe(true);
+      await poll(() => notice.isVisible()).toBe(true);
       await page.evaluate((id) => (location.hash = `#${id}`), T.ids[0]);
-      await expect.poll(() => notice.count()).toBe(0);
+      await poll(() => notice.count()).toBe(0);
       await page.evaluate(() => (location.hash = '#nothing-here-either'));
-      await expect.poll(() => notice.isVisible()).toBe(true);
+      await poll(() => notice.isVisible()).toBe(true);
       await notice.getByRole('button', { name: 'Dismiss this notice' }).click();
-      await expect.poll(() => notice.count()).toBe(0);
+      await poll(() => notice.count()).toBe(0);
     });
 
     test('the notice is shown on other pages too (the home page)', async () => {
       await page.goto('/#not-a-section');
-      await expect.poll(() => page.locator('.missing-anchor').isVisible()).toBe(true);
+      await poll(() => page.locator('.missing-anchor').isVisible()).toBe(true);
     });
 
     if (label === 'phone') {
@@ -335,14 +338,14 @@ describe('accessibility with a comment folded and the list of keys open', () => 
       const page = await ctx.newPage();
       await page.goto(T.path);
       await page.locator(foldButton(T.folded.id)).click();
-      await expect.poll(() => page.locator(foldButton(T.folded.id)).getAttribute('aria-expanded')).toBe('false');
+      await poll(() => page.locator(foldButton(T.folded.id)).getAttribute('aria-expanded')).toBe('false');
       const problems = (await axe(page)).map((v) => `folded: ${v}`);
       await page.goto(`${T.path}#c-no-such-comment`);
-      await expect.poll(() => page.locator('.missing-anchor').isVisible()).toBe(true);
+      await poll(() => page.locator('.missing-anchor').isVisible()).toBe(true);
       await page.locator(foldButton(T.folded.id)).click();
       await page.locator('h1').click();
       await page.keyboard.press('?');
-      await expect.poll(() => page.locator('dialog.keys-help').isVisible()).toBe(true);
+      await poll(() => page.locator('dialog.keys-help').isVisible()).toBe(true);
       problems.push(...(await axe(page)).map((v) => `notice and keys open: ${v}`));
       await ctx.close();
       expectNone(problems, `accessibility problems in the ${scheme} theme`);
@@ -358,9 +361,9 @@ describe('a person page with profile comments', () => {
     await page.goto(person ?? '');
     const first = page.locator('button[data-fold]').first();
     await first.click();
-    await expect.poll(() => first.getAttribute('aria-expanded')).toBe('false');
+    await poll(() => first.getAttribute('aria-expanded')).toBe('false');
     await page.locator('h1').click();
     await page.keyboard.press('j');
-    await expect.poll(() => focusedComment(page)).toBeTruthy();
+    await poll(() => focusedComment(page)).toBeTruthy();
   });
 });
