@@ -469,7 +469,9 @@ function resolveIds(comments: CommentModel[], fallbackFile: string): void {
 function applyLabels(comments: CommentModel[], file: string): void {
   let labels: (string | undefined)[];
   try {
-    labels = authorLabels(comments.map((c) => ({ key: c.key, unrecorded: c.data.author.status === 'unknown' && c.data.author.name === null, sameAs: c.sameAs })));
+    labels = authorLabels(
+      comments.map((c) => ({ key: c.key, unrecorded: c.data.author.status === 'unknown' && c.data.author.name === null, sameAs: c.sameAs })),
+    );
   } catch (e) {
     if (e instanceof LabelError) throw new SourceError(file, e.at, e.message);
     throw e;

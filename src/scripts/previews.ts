@@ -68,7 +68,11 @@ function fromDom(id: string): Preview | null {
     // The comment's search data names the author with its status; the visible name alone would drop "inferred".
     const status = el.getAttribute('data-search-author-status');
     const label = el.getAttribute('data-author-label');
-    const author: Attribution = { name: el.getAttribute('data-search-author'), status: isAttributionStatus(status) ? status : 'unknown', ...(label ? { label } : {}) };
+    const author: Attribution = {
+      name: el.getAttribute('data-search-author'),
+      status: isAttributionStatus(status) ? status : 'unknown',
+      ...(label ? { label } : {}),
+    };
     const date = el.querySelector('time')?.getAttribute('datetime') ?? undefined;
     const text = excerpt(readText(el.querySelector('.comment-body')), 280);
     return date ? { title: 'Comment on this page', author, date, text } : { title: 'Comment on this page', author, text };

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { SOURCE_KINDS, anchorIds, axe, copyButtonOf, dom, expectNone, expectSome, pagePaths, sourcePaths, startSession, type Session, type SourceKind } from './helpers.ts';
+import {
+  SOURCE_KINDS,
+  anchorIds,
+  axe,
+  copyButtonOf,
+  dom,
+  expectNone,
+  expectSome,
+  pagePaths,
+  sourcePaths,
+  startSession,
+  type Session,
+  type SourceKind,
+} from './helpers.ts';
 
 // The built site in Debian's Chromium, served from dist/ on 127.0.0.1. Pages and ids are
 // discovered from dist/, so new pages are covered without touching this file; a discovery that

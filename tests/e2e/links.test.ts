@@ -150,7 +150,9 @@ function withoutCopyLink(filter: (path: string) => boolean): { problems: string[
       const el = root.getElementById(id);
       if (!copyButtonOf(root, id)) {
         const found = (el?.querySelectorAll('button[data-copy-link]') ?? []).map((b) => b.getAttribute('data-copy-link')).join(', ');
-        problems.push(`${path}#${id} (<${el?.tagName.toLowerCase()}>) has no button[data-copy-link="#${id}"] in it or beside it${found ? ` (found ${found})` : ''}`);
+        problems.push(
+          `${path}#${id} (<${el?.tagName.toLowerCase()}>) has no button[data-copy-link="#${id}"] in it or beside it${found ? ` (found ${found})` : ''}`,
+        );
       }
     }
     for (const b of root.querySelectorAll('button[data-copy-link]')) {

@@ -385,12 +385,17 @@ describe('labels', () => {
       const body = dom(p.path).querySelector('body');
       for (const el of body?.querySelectorAll('*') ?? []) {
         // Source text keeps its authors' spacing, whatever it is; only our own markup is checked.
-        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(el.tagName) || el.closest('.backlinks, pre, code, .comment-body, section.essay-section > p, blockquote')) continue;
+        if (['SCRIPT', 'STYLE', 'TEMPLATE'].includes(el.tagName) || el.closest('.backlinks, pre, code, .comment-body, section.essay-section > p, blockquote'))
+          continue;
         checked++;
+        const siblings = el.parentNode.childNodes;
         let after = '';
-        for (let n = el.nextSibling; n && after.trim() === ''; n = n.nextSibling) after += n.textContent;
-        const inner = el.rawText;
-        if (/^\s+[.,;:)]/.test(after) && !/^\s*$/.test(inner)) problems.push(`${p.path}: "${clean(el.textContent).slice(-30)}${after.replace(/\s+/g, ' ').slice(0, 12)}"`);
+        for (const n of siblings.slice(siblings.indexOf(el) + 1)) {
+          after += n.textContent;
+          if (after.trim() !== '') break;
+        }
+        if (/^\s+[.,;:)]/.test(after) && !/^\s*$/.test(el.rawText))
+          problems.push(`${p.path}: "${clean(el.textContent).slice(-30)}${after.replace(/\s+/g, ' ').slice(0, 12)}"`);
       }
     }
     expect(checked).toBeGreaterThan(1000);

@@ -22,7 +22,11 @@ function threads(): { page: string; comments: ThreadComment[] }[] {
   return readdirSync('content/threads')
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
-      const fm = load(readFileSync(join('content/threads', f), 'utf8').split(/^---$/m)[1] ?? '') as { type: string; person?: string; comments: ThreadComment[] };
+      const fm = load(readFileSync(join('content/threads', f), 'utf8').split(/^---$/m)[1] ?? '') as {
+        type: string;
+        person?: string;
+        comments: ThreadComment[];
+      };
       return { page: fm.type === 'profile' ? hrefOf('person', fm.person ?? '') : hrefOf('thread', f.replace(/\.mdx$/, '')), comments: fm.comments };
     });
 }
@@ -56,7 +60,8 @@ describe('labels for unrecorded authors', () => {
         const shown = clean(article.querySelector('.comment-head .author')?.textContent ?? '');
         if (c.author.label && shown !== c.author.label) problems.push(`${t.page}#${c.id}: header shows "${shown}", not "${c.author.label}"`);
         const searchAuthor = article.getAttribute('data-search-author');
-        if (searchAuthor !== undefined && /^Commenter [A-Z]+$/.test(searchAuthor)) problems.push(`${t.page}#${c.id}: data-search-author is the label "${searchAuthor}"`);
+        if (searchAuthor !== undefined && /^Commenter [A-Z]+$/.test(searchAuthor))
+          problems.push(`${t.page}#${c.id}: data-search-author is the label "${searchAuthor}"`);
         const parent = c.replyTo.kind === 'comment' && c.replyTo.id ? byId.get(c.replyTo.id) : undefined;
         if (parent?.author.label) {
           const link = article.querySelector(`.comment-context a[href="#${parent.id}"] .blind-hide`);
@@ -76,7 +81,8 @@ describe('labels for unrecorded authors', () => {
       if (labels.length === 0 && notes.length > 0) problems.push(`${t.page}: explains labels it does not use`);
       if (labels.length > 0 && notes.length !== 1) problems.push(`${t.page}: ${notes.length} label explanations, expected 1`);
       for (const l of labels) if (!notes[0]?.textContent.includes(l)) problems.push(`${t.page}: the explanation does not name ${l}`);
-      if (labels.length > 0 && !/say nothing about who/.test(notes[0]?.textContent ?? '')) problems.push(`${t.page}: the explanation does not say the letters identify no one`);
+      if (labels.length > 0 && !/say nothing about who/.test(notes[0]?.textContent ?? ''))
+        problems.push(`${t.page}: the explanation does not say the letters identify no one`);
     }
     expectNone(problems, 'label explanations');
   });
@@ -89,7 +95,8 @@ function ourVisibleText(root: HTMLElement): string {
   // Source text (comment bodies, essay paragraphs, quotations) is the authors' and may say anything.
   // The "Export" row of the Source and licence box (Attribution.astro) is being reworked with
   // that box, which is to keep the export's path only inside its collapsed part.
-  const drop = 'details, script, style, template, .visually-hidden, .comment-body, section.essay-section > p, blockquote, q, .backlink-excerpt, .attribution dd > code';
+  const drop =
+    'details, script, style, template, .visually-hidden, .comment-body, section.essay-section > p, blockquote, q, .backlink-excerpt, .attribution dd > code';
   for (const el of main.querySelectorAll(drop)) el.remove();
   return clean(main.textContent);
 }
@@ -135,7 +142,8 @@ describe('headings', () => {
     const problems: string[] = [];
     for (const p of pages()) {
       for (const h of dom(p.path).querySelectorAll('h1, h2, h3, h4, h5, h6')) {
-        if (h.querySelector('.anchor-tools, a.permalink, button')) problems.push(`${p.path}: <${h.tagName.toLowerCase()}> "${clean(h.textContent).slice(0, 50)}" holds tools`);
+        if (h.querySelector('.anchor-tools, a.permalink, button'))
+          problems.push(`${p.path}: <${h.tagName.toLowerCase()}> "${clean(h.textContent).slice(0, 50)}" holds tools`);
       }
     }
     expectNone(problems, 'headings holding permalink tools');
@@ -178,7 +186,10 @@ describe('in the browser', () => {
     const ctx = await s.context({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
     await page.goto('/glossary/');
-    const row = page.locator('.heading-row').filter({ has: page.locator('h2') }).first();
+    const row = page
+      .locator('.heading-row')
+      .filter({ has: page.locator('h2') })
+      .first();
     const tools = row.locator('.anchor-tools');
     const opacity = () => tools.evaluate((el) => Number(getComputedStyle(el).opacity));
     await page.mouse.move(0, 0);
@@ -199,7 +210,10 @@ describe('in the browser', () => {
     const ctx = await s.context({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
     await page.goto('/glossary/');
-    const row = page.locator('.heading-row').filter({ has: page.locator('h2') }).first();
+    const row = page
+      .locator('.heading-row')
+      .filter({ has: page.locator('h2') })
+      .first();
     const hash = row.locator('a.permalink');
     expect(await hash.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeGreaterThan(0.4);
     expect(await row.locator('button.copy-link').isVisible()).toBe(false);
@@ -212,7 +226,9 @@ describe('in the browser', () => {
     const thread = sourcePaths('thread').find((p) => dom(p).querySelector('.comment-head .tag.inferred'));
     expect(thread, 'a thread with an inferred author').toBeDefined();
     for (const touch of [false, true]) {
-      const ctx = await s.context(touch ? { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } } : { viewport: { width: 1280, height: 900 } });
+      const ctx = await s.context(
+        touch ? { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } } : { viewport: { width: 1280, height: 900 } },
+      );
       const page = await ctx.newPage();
       await page.goto(thread!);
       const tag = page.locator('.comment-head .tag.inferred').first();

@@ -43,7 +43,9 @@ export function isAttributionStatus(value: unknown): value is AttributionStatus 
 export function attributionOf(author: { name: string | null; status: AttributionStatus; label?: string | undefined }): Attribution {
   // A name without evidence is not shown: the schema forbids the pair, and a label must not guess.
   if (author.status === 'unknown' || author.name === null) {
-    return author.label !== undefined && COMMENTER_LABEL_RE.test(author.label) ? { name: null, status: 'unknown', label: author.label } : { name: null, status: 'unknown' };
+    return author.label !== undefined && COMMENTER_LABEL_RE.test(author.label)
+      ? { name: null, status: 'unknown', label: author.label }
+      : { name: null, status: 'unknown' };
   }
   return { name: author.name, status: author.status };
 }

@@ -67,7 +67,15 @@ describe('labels for unrecorded authors in the importer', () => {
   });
 
   test('a sameAs key that names no comment stops at its line', () => {
-    const text = segmentation('  - lines: "3-5"', '    kind: comment', '    key: C3', '    author:', '      name: null', '      status: unknown', '      sameAs: C9');
+    const text = segmentation(
+      '  - lines: "3-5"',
+      '    kind: comment',
+      '    key: C3',
+      '    author:',
+      '      name: null',
+      '      status: unknown',
+      '      sameAs: C9',
+    );
     expect(errorOf(text)).toBe('content/segments/t.yaml:15: author.sameAs of C3: no comment has the key "C9"');
   });
 
@@ -78,13 +86,21 @@ describe('labels for unrecorded authors in the importer', () => {
 
   test('parent.refs become the ids of the comments a note refers to', () => {
     const out = comments(
-      segmentation('  - { lines: "3-5", kind: comment, key: C3, author: { name: null, status: unknown }, parent: { to: unknown, note: "One of these:", refs: [C1, C2] } }'),
+      segmentation(
+        '  - { lines: "3-5", kind: comment, key: C3, author: { name: null, status: unknown }, parent: { to: unknown, note: "One of these:", refs: [C1, C2] } }',
+      ),
     );
     expect(out[2]?.replyTo.refs).toEqual([out[0]?.id, out[1]?.id]);
   });
 
   test('a ref naming no comment stops at the parent line', () => {
-    const text = segmentation('  - lines: "3-5"', '    kind: comment', '    key: C3', '    author: { name: null, status: unknown }', '    parent: { to: unknown, refs: [C7] }');
+    const text = segmentation(
+      '  - lines: "3-5"',
+      '    kind: comment',
+      '    key: C3',
+      '    author: { name: null, status: unknown }',
+      '    parent: { to: unknown, refs: [C7] }',
+    );
     expect(errorOf(text)).toBe('content/segments/t.yaml:13: comment C3: parent.refs names unknown key "C7"');
   });
 });

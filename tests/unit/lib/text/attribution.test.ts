@@ -113,7 +113,10 @@ describe('labels for unrecorded authors', () => {
 
   test('lists a thread’s labels once each, in order of first appearance', () => {
     const by = (label?: string) => ({ status: 'unknown' as const, label });
-    expect(commenterLabels([by('Commenter A'), by(), by('Commenter B'), by('Commenter A'), { status: 'recorded', label: undefined }])).toEqual(['Commenter A', 'Commenter B']);
+    expect(commenterLabels([by('Commenter A'), by(), by('Commenter B'), by('Commenter A'), { status: 'recorded', label: undefined }])).toEqual([
+      'Commenter A',
+      'Commenter B',
+    ]);
     expect(listLabels(['Commenter A'])).toBe('Commenter A');
     expect(listLabels(['Commenter A', 'Commenter B', 'Commenter C'])).toBe('Commenter A, Commenter B and Commenter C');
     expect(listLabels([])).toBe('');

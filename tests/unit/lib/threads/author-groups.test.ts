@@ -46,7 +46,9 @@ describe('labels for unrecorded authors', () => {
   });
 
   test('named authors cannot be joined: a label would hide or duplicate their name', () => {
-    expect(errorOf([named('C1'), nobody('C2', 'C1', 3)]).message).toBe("author.sameAs of C2: C1's author is recorded or inferred by name, so it needs no label");
+    expect(errorOf([named('C1'), nobody('C2', 'C1', 3)]).message).toBe(
+      "author.sameAs of C2: C1's author is recorded or inferred by name, so it needs no label",
+    );
     expect(errorOf([nobody('C1'), { key: 'C2', unrecorded: false, sameAs: { key: 'C1', at: 5 } }]).at).toBe(5);
   });
 
