@@ -5,5 +5,8 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // A safety net against a hung test, not a speed check: property tests and the importer's CLI
+    // runs take seconds on a loaded 2-core machine and went over vitest's 5 s default there.
+    testTimeout: 30_000,
   },
 });
