@@ -5,21 +5,114 @@
 // `astro build` runs this through src/integrations/search.ts; the command line re-indexes a dist
 // that is already there (`npm run build:search`) or builds a reference index with Pagefind's own
 // chunks for the tests: node src/build/build-search-index.ts [--chunk-positions N] [distDir]
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { HTMLElement, parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
-import { pageKindFor, pageRecord, passageAttribution, passageRecord, recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
+import { VOCABULARY_DIR, vocabularyShards } from '../lib/search/vocabulary.ts';
+import {
+  dropsHeadings,
+  isSearchKind,
+  LISTING_SELECTOR,
+  PASSAGE_CHROME_SELECTOR,
+  pageKindFor,
+  pageRecord,
+  pageTextScope,
+  passageAttribution,
+  passageRecord,
+  passageTitle,
+  recordAsHtml,
+  UNINDEXED_SELECTOR,
+  type SearchKind,
+  type SearchRecord,
+} from '../lib/search/records.ts';
 import { builtPages } from './dist.ts';
 import { rechunkPagefind } from './rechunk-pagefind.ts';
 
-/** Text of an element, skipping anything marked as chrome with data-pagefind-ignore. */
-function textOf(el: HTMLElement): string {
-  for (const ignored of el.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
+/** Removes every element matching `selector` under `el`, in place. */
+function drop(el: HTMLElement, selector: string): void {
+  for (const x of el.querySelectorAll(selector)) x.remove();
+}
+
+/** Text of an element, without what is never indexed (code, math, chrome) and without `extra`. */
+function textOf(el: HTMLElement, extra?: string): string {
+  drop(el, UNINDEXED_SELECTOR);
+  if (extra) drop(el, extra);
   // Every element boundary becomes a space so a name, a date and a paragraph never run together.
   for (const child of el.querySelectorAll('*')) child.insertAdjacentHTML('afterend', ' ');
   return el.textContent;
+}
+
+/** Text of a heading as a reader sees it, without its permalink tools. */
+function headingText(h: HTMLElement): string {
+  const copy = parse(h.outerHTML);
+  drop(copy, UNINDEXED_SELECTOR);
+  return copy.textContent.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The page's own text for its page-level record: the lede, or its prose without listing text,
+ * or nothing (see pageTextScope). Runs after the passages were taken out of `body`.
+ */
+function pageText(body: HTMLElement, path: string, kind: SearchKind): string {
+  const scope = pageTextScope(path, kind);
+  if (scope === 'title') return '';
+  if (scope === 'lede') {
+    const lede = body.querySelector('.lede');
+    return lede ? textOf(lede) : '';
+  }
+  return textOf(body, `h1, ${LISTING_SELECTOR}${dropsHeadings(kind) ? ', h2, h3, h4, h5, h6' : ''}`);
+}
+
+/** Every search record of a built site: one per marked passage, plus each page's own text. */
+export function collectRecords(dist: string): SearchRecord[] {
+  const records: SearchRecord[] = [];
+  for (const { path, html } of builtPages(dist)) {
+    const kind = pageKindFor(path);
+    if (!kind) continue;
+    const root = parse(html);
+    const body = root.querySelector('[data-pagefind-body]');
+    if (!body) continue;
+    const title = (body.querySelector('h1')?.textContent ?? root.querySelector('title')?.textContent ?? path).trim();
+    // Essay sections are flat siblings with h2–h4 headings: the open headings above each one make
+    // its title path, so a "Why does this matter?" says which question it belongs to.
+    const open: { level: number; text: string }[] = [];
+    // Passages are taken out of the page first, innermost last, so nested ones never double-count.
+    for (const el of body.querySelectorAll('[data-search-record]')) {
+      const a = (name: string) => el.getAttribute(`data-search-${name}`) || undefined;
+      const anchor = a('anchor') ?? el.id;
+      const where = `${path}#${anchor}`;
+      const replyTo = a('reply-to') || a('reply-to-status') ? passageAttribution(`${where} (reply)`, a('reply-to'), a('reply-to-status')) : undefined;
+      const author = passageAttribution(where, a('author'), a('author-status'));
+      const heading = el.childNodes.find((n): n is HTMLElement => n instanceof HTMLElement && /^H[1-6]$/.test(n.tagName));
+      let headings: string[] = [];
+      if (heading) {
+        const level = Number(heading.tagName[1]);
+        while (open.length > 0 && open.at(-1)!.level >= level) open.pop();
+        open.push({ level, text: headingText(heading) });
+        headings = open.map((h) => h.text);
+      } else if (a('kind') === 'essay-section') {
+        // A section before the first heading (the essay's opening note) is named by its marked title.
+        headings = [a('title')?.split(' · ')[0] ?? ''];
+      }
+      const kindOf = a('kind');
+      const attrs = {
+        kind: kindOf,
+        anchor,
+        title: isSearchKind(kindOf) ? passageTitle(kindOf, author, headings) : undefined,
+        author,
+        date: a('date'),
+        replyTo,
+        source: a('source'),
+      };
+      el.remove();
+      records.push(passageRecord(path, attrs, textOf(el, PASSAGE_CHROME_SELECTOR)));
+    }
+    const page = pageRecord(path, kind, title, pageText(body, path, kind));
+    if (page) records.push(page);
+  }
+  return records;
 }
 
 /** Options for buildSearchIndex. */
@@ -33,28 +126,7 @@ export interface SearchIndexOptions {
 /** Writes `<dist>/pagefind`, replacing any index already there, from the built pages in `dist`. */
 export async function buildSearchIndex(dist: string, { chunkPositions = DEFAULT_CHUNK_POSITIONS, log = console.log }: SearchIndexOptions = {}): Promise<void> {
   const started = performance.now();
-  const records: SearchRecord[] = [];
-  for (const { path, html } of builtPages(dist)) {
-    const kind = pageKindFor(path);
-    if (!kind) continue;
-    const root = parse(html);
-    const body = root.querySelector('[data-pagefind-body]');
-    if (!body) continue;
-    const title = (body.querySelector('h1')?.textContent ?? root.querySelector('title')?.textContent ?? path).trim();
-    // Passages are taken out of the page first, innermost last, so nested ones never double-count.
-    for (const el of body.querySelectorAll('[data-search-record]')) {
-      const a = (name: string) => el.getAttribute(`data-search-${name}`) || undefined;
-      const anchor = a('anchor') ?? el.id;
-      const where = `${path}#${anchor}`;
-      const replyTo = a('reply-to') || a('reply-to-status') ? passageAttribution(`${where} (reply)`, a('reply-to'), a('reply-to-status')) : undefined;
-      const author = passageAttribution(where, a('author'), a('author-status'));
-      const attrs = { kind: a('kind'), anchor, title: a('title'), author, date: a('date'), replyTo, source: a('source') };
-      el.remove();
-      records.push(passageRecord(path, attrs, textOf(el)));
-    }
-    const page = pageRecord(path, kind, title, textOf(body));
-    if (page) records.push(page);
-  }
+  const records = collectRecords(dist);
 
   await rm(join(dist, 'pagefind'), { recursive: true, force: true });
   // Pagefind runs as a child process: close it on failure too, or a failed `astro build` would
@@ -71,6 +143,10 @@ export async function buildSearchIndex(dist: string, { chunkPositions = DEFAULT_
   } finally {
     await pagefind.close();
   }
+  // The vocabulary (src/lib/search/vocabulary.ts) from the same text and meta Pagefind indexed.
+  const shards = vocabularyShards(records.map((r) => [r.content, ...Object.values(r.meta)].join(' ')));
+  await mkdir(join(dist, 'pagefind', VOCABULARY_DIR), { recursive: true });
+  for (const [name, shard] of shards) await writeFile(join(dist, 'pagefind', VOCABULARY_DIR, name), JSON.stringify(shard));
   if (chunkPositions > 0) {
     for (const r of rechunkPagefind(join(dist, 'pagefind'), chunkPositions)) {
       log(
@@ -82,6 +158,7 @@ export async function buildSearchIndex(dist: string, { chunkPositions = DEFAULT_
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   // The bench reads the record count and the time from this line: keep its wording.
   log(`search index: ${records.length} records (${passages} passages, ${records.length - passages} pages) in ${seconds} s → ${join(dist, 'pagefind')}`);
+  log(`search vocabulary: ${[...shards.values()].reduce((n, s) => n + s.words.length, 0)} words in ${shards.size} files → ${join(dist, 'pagefind', VOCABULARY_DIR)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,9 +1,9 @@
 // The one script every page runs before interaction: a loader, kept under 3 KB gzipped (see
 // tests/e2e/budgets.test.ts). It only listens; the code behind each feature is imported on its
-// first use: search (focus or "/"), link previews (hover, focus or tap on an internal link),
-// copy-link tools (a copy button, a text selection), highlighting of landed search terms and quoted
-// words. The theme and blind-reading switches are a few lines each and stay here. Reading needs
-// none of it.
+// first use: search (focus, "/" or Ctrl/⌘-K), link previews (hover, focus or tap on an internal
+// link), copy-link tools (a copy button, a text selection), highlighting of landed search terms and
+// quoted words. The theme and blind-reading switches are a few lines each and stay here. Reading
+// needs none of it.
 
 import { fragmentId } from '../lib/links/fragment-id.ts';
 
@@ -57,7 +57,16 @@ const onSelection = (): void => {
 };
 document.addEventListener('selectionchange', onSelection);
 
-// Search: the engine and its UI load on first use (focus or "/"), never on page load.
+// Header buttons (js-only) fold the links into a menu and, on phones, the search box into a
+// button; each shows what it opens with aria-expanded and an `open` class on its target.
+function setOpen(button: Element | null, on: boolean): void {
+  button?.setAttribute('aria-expanded', String(on));
+  document.getElementById(button?.getAttribute('aria-controls') ?? '')?.classList.toggle('open', on);
+}
+const menuButton = document.querySelector('[data-menu-toggle]');
+const searchButton = document.querySelector<HTMLElement>('[data-search-toggle]');
+
+// Search: the engine and its UI load on first use (focus, "/" or Ctrl/⌘-K), never on page load.
 const searchForm = document.querySelector<HTMLFormElement>('form[data-site-search]');
 const searchInput = searchForm?.querySelector<HTMLInputElement>('input[type="search"]');
 let searchReady: Promise<void> | undefined;
@@ -67,19 +76,42 @@ function startSearch(): Promise<void> {
   });
   return searchReady;
 }
+/** Opens the header search (unfolding it where it is a button) and puts the cursor in it. */
+function openSearch(): void {
+  if (searchButton?.offsetParent) setOpen(searchButton, true);
+  searchInput?.focus();
+}
 searchInput?.addEventListener('focus', () => void startSearch(), { once: true });
+searchForm?.addEventListener('search-close', () => {
+  if (!searchButton?.offsetParent) return;
+  setOpen(searchButton, false);
+  searchButton.focus();
+});
+document.addEventListener('click', (e) => {
+  const t = e.target as Element | null;
+  const toggle = t?.closest('[data-menu-toggle], [data-search-toggle]');
+  if (toggle) {
+    const on = toggle.getAttribute('aria-expanded') !== 'true';
+    setOpen(toggle, on);
+    if (on && toggle === searchButton) searchInput?.focus();
+  } else if (menuButton?.getAttribute('aria-expanded') === 'true' && !t?.closest('[data-site-menu]')) setOpen(menuButton, false);
+});
 document.addEventListener('keydown', (e) => {
-  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
-  const t = e.target as HTMLElement | null;
-  if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-  const pageBox = document.querySelector<HTMLInputElement>('[data-search-page] input[type="search"]');
-  if (!searchInput || pageBox) {
-    pageBox?.focus();
-    if (pageBox) e.preventDefault();
+  if (e.key === 'Escape' && menuButton?.getAttribute('aria-expanded') === 'true') {
+    setOpen(menuButton, false);
+    (menuButton as HTMLElement).focus();
     return;
   }
+  const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
+  const k = e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey) && !e.altKey;
+  if (!slash && !k) return;
+  const t = e.target as HTMLElement | null;
+  if (slash && t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+  const pageBox = document.querySelector<HTMLInputElement>('[data-search-page] input[type="search"]');
+  if (!searchInput && !pageBox) return;
   e.preventDefault();
-  searchInput.focus();
+  if (pageBox) pageBox.focus();
+  else openSearch();
 });
 
 // Landing marks: search terms (?highlight=), and quoted words (#…:~:text=) where the browser has no

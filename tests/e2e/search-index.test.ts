@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_CHUNK_POSITIONS, wordWeight, type PackedWord } from '../../src/lib/search/pagefind-chunks.ts';
 import { SEARCH_FIRST_QUERY_GZIP } from '../../src/bench/budgets.ts';
+import { indexedWords, shardName, VOCABULARY_DIR, type VocabularyShard } from '../../src/lib/search/vocabulary.ts';
 import { wireBytes } from '../../src/tools/bench-browser.ts';
 import { readEntry, readWordIndex, type WordIndex } from '../../src/build/rechunk-pagefind.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
@@ -166,5 +168,71 @@ describe('the re-cut word index', () => {
       await context.close();
     }
     expectNone(over, 'first queries over budget');
+  });
+});
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** Every record Pagefind wrote, read back from its fragment files (gzip of "pagefind_dcd" + JSON). */
+function fragments(): Fragment[] {
+  const dir = join(bundle, 'fragment');
+  return readdirSync(dir).map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).subarray(12).toString('utf8')) as Fragment);
+}
+
+describe('what the index holds', () => {
+  const records = fragments();
+  const MONTH = /\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\b|\b\d{4}-\d{2}-\d{2}/;
+
+  test('every record has text, and its searchable meta is only a title and an author name', () => {
+    expect(records.length).toBeGreaterThan(100);
+    const bad = records.flatMap((r) => [
+      ...(r.content.trim() ? [] : [`${r.url}: no text`]),
+      ...Object.keys(r.meta)
+        .filter((k) => !['title', 'author'].includes(k))
+        .map((k) => `${r.url}: meta "${k}" would be searched as words`),
+    ]);
+    expectNone(bad, 'records with no text or with display-only meta');
+  });
+
+  test('no record has a date in its text or meta, so no query can match part of one', () => {
+    const dated = records.filter((r) => MONTH.test(r.content) || Object.values(r.meta).some((v) => MONTH.test(v))).map((r) => `${r.url}: ${MONTH.exec(r.content)?.[0] ?? 'in meta'}`);
+    expectNone(dated, 'records with a date as searchable text');
+    // Dates are still there to show, as filters.
+    expect(records.some((r) => r.filters['date']?.length)).toBe(true);
+  });
+
+  test('no script, style or formula source is indexed as words', () => {
+    const junk = records.filter((r) => /addEventListener|querySelector|\\(quad|text|frac)\b|astro-island/.test(r.content)).map((r) => r.url);
+    expectNone(junk, 'records with code or TeX in their text');
+  });
+
+  test('the vocabulary files hold every word of every record, each under its first character', () => {
+    const dir = join(bundle, VOCABULARY_DIR);
+    const shards = new Map(readdirSync(dir).map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as VocabularyShard]));
+    const missing = new Set<string>();
+    for (const r of records) {
+      for (const w of indexedWords([r.content, ...Object.values(r.meta)].join(' '))) {
+        if (!shards.get(shardName(w))?.words.includes(w)) missing.add(w);
+      }
+    }
+    expectNone([...missing].slice(0, 20), 'indexed words missing from the vocabulary');
+    expect(existsSync(join(dir, shardName('deceptive')))).toBe(true);
+    expect(shards.get(shardName('the'))?.common).toContain('the');
+  });
+
+  test('index pages are found by their titles and not by the words they only list', async () => {
+    const listing = ['/', '/start/', '/arguments/', '/glossary/', '/people/', '/calculators/'];
+    for (const q of ['llama', 'reversal curse', 'speed argument', 'sleeper agents', 'Gather Town']) {
+      const found = (await urls(ours, q)).filter((u) => listing.includes(u));
+      expect(found, q).toEqual([]);
+    }
+    expect((await urls(ours, 'glossary')).slice(0, 3)).toContain('/glossary/');
+    expect((await urls(ours, 'start here')).slice(0, 3)).toContain('/start/');
+    expect((await urls(ours, 'arguments mapped')).slice(0, 3)).toContain('/arguments/');
   });
 });

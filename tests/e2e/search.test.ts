@@ -27,21 +27,23 @@ afterAll(async () => {
   await s?.close();
 });
 
+interface Hit {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
 /** URLs of the top results for a query, optionally filtered. */
-async function top(q: string, filters: Record<string, string[]> = {}, n = 3): Promise<{ url: string; meta: Record<string, string> }[]> {
+async function top(q: string, filters: Record<string, string[]> = {}, n = 3): Promise<Hit[]> {
   return page.evaluate(
     async ({ q, filters, n }) => {
-      const pf = (
-        window as unknown as {
-          pf: { search: (q: string, o: object) => Promise<{ results: { data: () => Promise<{ url: string; meta: Record<string, string> }> }[] }> };
-        }
-      ).pf;
+      const pf = (window as unknown as { pf: { search: (q: string, o: object) => Promise<{ results: { data: () => Promise<Hit> }[] }> } }).pf;
       const f = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, { any: v }]));
       const r = await pf.search(q, { filters: f });
       return Promise.all(
         r.results.slice(0, n).map(async (x) => {
           const d = await x.data();
-          return { url: d.url, meta: d.meta };
+          return { url: d.url, meta: d.meta, filters: d.filters };
         }),
       );
     },
@@ -77,12 +79,12 @@ describe('filters', () => {
     const comments = await top('deceptive alignment', { kind: ['Comment'] }, 50);
     expect(comments.length).toBeGreaterThan(0);
     expect(comments.length).toBeLessThan(all.length);
-    expect(comments.every((r) => r.meta['kind'] === 'Comment')).toBe(true);
+    expect(comments.every((r) => r.filters['kind']?.[0] === 'Comment')).toBe(true);
   });
   test('author narrows the results to that author', async () => {
     const res = await top('training', { author: ['Quintin Pope'] }, 50);
     expect(res.length).toBeGreaterThan(0);
-    expect(res.every((r) => r.meta['author'] === 'Quintin Pope')).toBe(true);
+    expect(res.every((r) => r.filters['author']?.[0] === 'Quintin Pope')).toBe(true);
   });
   test('source narrows the results to one thread or essay', async () => {
     const res = await top('goal', { source: ['Deceptive Alignment is <1% Likely by Default'] }, 50);
@@ -92,7 +94,7 @@ describe('filters', () => {
 });
 
 describe('search UI', () => {
-  test('/ focuses the header box, arrows pick a result, Enter lands on the passage with the words marked', async () => {
+  test('/ focuses the header combobox, arrows move the active option, Enter lands on the passage with the words marked', async () => {
     const p = await (await s.context()).newPage();
     const requests: string[] = [];
     p.on('request', (r) => requests.push(r.url()));
@@ -100,19 +102,59 @@ describe('search UI', () => {
     expect(requests.some((u) => u.includes('/pagefind/'))).toBe(false);
     await p.keyboard.press('/');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    const box = p.locator('#site-search-input');
+    expect(await box.getAttribute('role')).toBe('combobox');
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
     await p.keyboard.type('llama images');
-    await p.waitForSelector('#site-search-panel a[data-search-result]');
+    await p.waitForSelector('#site-search-panel [role="listbox"] [role="option"]');
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    const listbox = await box.getAttribute('aria-controls');
+    expect(await p.locator(`#${listbox}[role="listbox"]`).count()).toBe(1);
+    const options = p.locator(`#${listbox} [role="option"]`);
+    const ids = await options.evaluateAll((os) => os.map((o) => o.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await box.getAttribute('aria-activedescendant')).toBeNull();
     await p.keyboard.press('ArrowDown');
-    expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-search-result'))).toBe(true);
+    expect(await box.getAttribute('aria-activedescendant')).toBe(ids[0]);
+    expect(await options.nth(0).getAttribute('aria-selected')).toBe('true');
+    await p.keyboard.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(ids[1]);
+    await p.keyboard.press('ArrowUp');
+    await p.keyboard.press('ArrowUp');
+    // Past the first option the active one wraps to the last.
+    expect(await box.getAttribute('aria-activedescendant')).toBe(ids.at(-1));
+    // Focus never leaves the box: the active option is announced through aria-activedescendant.
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
     await p.keyboard.press('Escape');
     await expect.poll(() => p.locator('#site-search-panel').isVisible()).toBe(false);
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+    expect(await box.getAttribute('aria-activedescendant')).toBeNull();
     await p.keyboard.press('ArrowDown');
+    await expect.poll(() => box.getAttribute('aria-expanded')).toBe('true');
+    await p.keyboard.press('ArrowDown');
+    const first = await options.nth(0).getAttribute('href');
+    expect(first).toMatch(/#c-/);
     await p.keyboard.press('Enter');
     await p.waitForURL(/#c-/);
     await expect.poll(() => new URL(p.url()).search).toBe('');
     await expect.poll(() => p.locator('mark.search-hit').count()).toBeGreaterThan(0);
     const target = decodeURIComponent(new URL(p.url()).hash.slice(1));
     expect(await p.evaluate((id) => document.getElementById(id)?.matches(':target'), target)).toBe(true);
+  });
+
+  test('Ctrl-K and ⌘-K open the header search from anywhere on the page, and on the /search/ page focus its box', async () => {
+    const p = await (await s.context()).newPage();
+    await p.goto('/about/');
+    await p.locator('main h1').click();
+    await p.keyboard.press('Control+k');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    await p.locator('main h1').click();
+    await p.keyboard.press('Meta+k');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    await p.goto('/search/');
+    await p.locator('main h1').click();
+    await p.keyboard.press('Control+k');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('search-page-input');
   });
 
   test('/search/?q= runs the query on load and keeps the URL in step with the box', async () => {
@@ -148,7 +190,7 @@ describe('search UI', () => {
     await p.keyboard.type('o');
     await p.waitForSelector('#site-search-panel a[data-search-result]');
     expect(chunks.length).toBeGreaterThan(0);
-    expect(await p.locator('#site-search-panel a[data-search-result]').count()).toBe(6);
+    expect(await p.locator('#site-search-panel [role="option"][data-search-result]').count()).toBe(6);
   });
 
   test('/search/ shows ten results and fetches more only when asked, moving focus to the first new one', async () => {
@@ -181,16 +223,25 @@ describe('search UI', () => {
   test('/search/ with one letter asks for another instead of searching', async () => {
     const p = await (await s.context()).newPage();
     await p.goto('/search/?q=g');
-    await expect.poll(() => p.locator('[data-search-status]').innerText()).toBe('Keep typing: searches start at two letters.');
+    // The engine and every filter load first, which on a busy machine takes a while.
+    await expect.poll(() => p.locator('[data-search-status]').innerText(), { timeout: 10_000 }).toBe('Keep typing: searches start at two letters.');
     expect(await p.locator('[data-search-list] li').count()).toBe(0);
   });
 
-  test('each filter value shows its count', async () => {
+  test('each filter value shows its count, and values with no match are left out', async () => {
     const p = await (await s.context()).newPage();
-    await p.goto('/search/?q=goal');
+    await p.goto('/search/?q=llama');
     await p.waitForSelector('[data-search-filters] fieldset label .count');
     const counts = await p.$$eval('[data-search-filters] .count', (els) => els.map((e) => Number(e.textContent)));
-    expect(counts.some((n) => n > 0)).toBe(true);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.every((n) => n > 0)).toBe(true);
+    // "llama" is in one comment and a few of our pages: most authors and kinds have no match.
+    const authors = await p.$$eval('[data-search-filters] input[name="author"]', (els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(authors).not.toContain('Vili Kohonen');
+    // A chosen value stays listed (so it can be unchosen) even when the query leaves it no match.
+    await p.goto('/search/?q=llama&author=Vili%20Kohonen');
+    await p.waitForSelector('[data-search-filters] input[name="author"]');
+    expect(await p.locator('[data-search-filters] input[name="author"][value="Vili Kohonen"]').isChecked()).toBe(true);
   });
 
   test('without JavaScript, /search/ says search needs it and links to the sources', async () => {

@@ -2,10 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'node-html-parser';
 import {
   CURATED_TEXT_WEIGHT,
+  dropsHeadings,
   pageKindFor,
   pageRecord,
+  pageTextScope,
   passageAttribution,
   passageRecord,
+  passageTitle,
   recordAsHtml,
   type PassageAttributes,
 } from '../../../../src/lib/search/records.ts';
@@ -25,22 +28,33 @@ describe('passageRecord', () => {
     const r = passageRecord('/threads/scheming-ais/', attrs, '  counting   arguments\n');
     expect(r.url).toBe('/threads/scheming-ais/#c-quintin-pope-202311152230');
     expect(r.content).toBe('counting arguments');
-    expect(r.filters).toEqual({ kind: ['Comment'], author: ['Quintin Pope'], source: ['Scheming AIs thread'] });
-    expect(r.meta).toMatchObject({ author: 'Quintin Pope', date: '2023-11-15T22:30', kind: 'Comment' });
-    expect(r.meta).not.toHaveProperty('replyTo');
+    expect(r.filters).toEqual({ kind: ['Comment'], author: ['Quintin Pope'], source: ['Scheming AIs thread'], date: ['2023-11-15T22:30'] });
+    expect(r.filters).not.toHaveProperty('replyTo');
   });
 
-  test('returns the unrecorded-author wording as the author filter when the export lost the author', () => {
+  test('returns searchable meta only: the title and the author’s name, never a date, kind or source', () => {
+    const r = passageRecord('/threads/scheming-ais/', { ...attrs, replyTo: { name: 'DavidW', status: 'inferred' } }, 'text');
+    expect(r.meta).toEqual({ title: 'Quintin Pope · “Scheming AIs”', author: 'Quintin Pope' });
+    expect(r.filters['replyTo']).toEqual(['DavidW (inferred)']);
+  });
+
+  test('returns the unrecorded-author wording as the author filter, and no author meta, when the export lost the author', () => {
     const r = passageRecord('/threads/x/', { ...attrs, author: { name: null, status: 'unknown' } }, 'text');
     expect(r.filters['author']).toEqual(['Author not recorded in the export']);
-    expect(r.meta['author']).toBe('Author not recorded in the export');
+    expect(r.meta).not.toHaveProperty('author');
   });
 
-  test('returns an inferred author with "(inferred)" in the filter, the meta and the reply context', () => {
+  test('returns an inferred author with "(inferred)" in the filter and the reply context, and the bare name as searchable meta', () => {
     const inferred = { name: 'DavidW', status: 'inferred' } as const;
     const r = passageRecord('/threads/x/', { ...attrs, author: inferred, replyTo: inferred }, 'text');
     expect(r.filters['author']).toEqual(['DavidW (inferred)']);
-    expect(r.meta).toMatchObject({ author: 'DavidW (inferred)', replyTo: 'DavidW (inferred)' });
+    expect(r.filters['replyTo']).toEqual(['DavidW (inferred)']);
+    expect(r.meta['author']).toBe('DavidW');
+  });
+
+  test('returns its heading as the text of a section with nothing under it but subsections', () => {
+    const r = passageRecord('/essays/x/', { ...attrs, kind: 'essay-section', title: 'Part › Will it come first?' }, '  ');
+    expect(r.content).toBe('Will it come first?');
   });
 
   test('throws naming the page when a passage has an unknown kind or no anchor', () => {
@@ -49,10 +63,47 @@ describe('passageRecord', () => {
   });
 });
 
+describe('passageTitle', () => {
+  test('returns a section’s heading path, joined outermost first', () => {
+    expect(passageTitle('essay-section', attrs.author, ['Part two', ' Why does this\nmatter? '])).toBe('Part two › Why does this matter?');
+  });
+  test('returns a comment’s author name, or nothing when it is not recorded', () => {
+    expect(passageTitle('comment', attrs.author, [])).toBe('Quintin Pope');
+    expect(passageTitle('comment', { name: null, status: 'unknown' }, [])).toBeUndefined();
+  });
+});
+
+describe('pageTextScope', () => {
+  test.each([
+    ['/', 'page', 'lede'],
+    ['/start/', 'page', 'lede'],
+    ['/arguments/', 'page', 'lede'],
+    ['/glossary/', 'page', 'lede'],
+    ['/people/', 'page', 'lede'],
+    ['/calculators/', 'page', 'lede'],
+    ['/people/quintin-pope/', 'person', 'lede'],
+    ['/essays/x/', 'page', 'title'],
+    ['/threads/x/', 'page', 'title'],
+    ['/arguments/x/', 'claim', 'prose'],
+    ['/glossary/x/', 'term', 'prose'],
+    ['/about/', 'page', 'prose'],
+    ['/calculators/ordering/', 'calculator', 'prose'],
+  ] as const)('returns how much of %s is indexed', (path, kind, scope) => {
+    expect(pageTextScope(path, kind)).toBe(scope);
+  });
+  test('returns true only for claims and terms, whose headings are the same labels on every page', () => {
+    expect(dropsHeadings('claim')).toBe(true);
+    expect(dropsHeadings('term')).toBe(true);
+    expect(dropsHeadings('page')).toBe(false);
+    expect(dropsHeadings('calculator')).toBe(false);
+  });
+});
+
 describe('pageKindFor', () => {
   test.each([
     ['/people/vili-kohonen/', 'person'],
     ['/calculators/ordering/', 'calculator'],
+    ['/calculators/', 'page'],
     ['/arguments/counting-argument/', 'claim'],
     ['/glossary/slack/', 'term'],
     ['/about/', 'page'],
@@ -64,8 +115,12 @@ describe('pageKindFor', () => {
 });
 
 describe('pageRecord', () => {
-  test('returns null when a page has no text of its own', () => {
-    expect(pageRecord('/threads/x/', 'page', 'T', '  \n ')).toBeNull();
+  test('returns the title as the text when a page has no text of its own (Pagefind drops empty records)', () => {
+    expect(pageRecord('/threads/x/', 'page', 'Title', '  \n ')?.content).toBe('Title');
+    expect(pageRecord('/threads/x/', 'page', 'Title', '  \n ')?.meta).toEqual({ title: 'Title' });
+  });
+  test('returns null when a page has neither text nor title', () => {
+    expect(pageRecord('/threads/x/', 'page', ' ', '  \n ')).toBeNull();
   });
 });
 
@@ -83,11 +138,12 @@ describe('passageAttribution', () => {
 });
 
 describe('weights for the curated layer', () => {
-  test('claims, terms and other pages of ours are down-weighted; people and calculators are not', () => {
+  test('every page-level record (our own writing) is down-weighted; source passages are not', () => {
     expect(pageRecord('/arguments/x/', 'claim', 'T', 'text')?.weight).toBe(CURATED_TEXT_WEIGHT);
     expect(pageRecord('/glossary/x/', 'term', 'T', 'text')?.weight).toBe(CURATED_TEXT_WEIGHT);
     expect(pageRecord('/start/', 'page', 'T', 'text')?.weight).toBe(CURATED_TEXT_WEIGHT);
-    expect(pageRecord('/people/x/', 'person', 'T', 'text')?.weight).toBeUndefined();
+    expect(pageRecord('/people/x/', 'person', 'T', 'text')?.weight).toBe(CURATED_TEXT_WEIGHT);
+    expect(pageRecord('/calculators/x/', 'calculator', 'T', 'text')?.weight).toBe(CURATED_TEXT_WEIGHT);
     expect(passageRecord('/threads/x/', attrs, 'text').weight).toBeUndefined();
     expect(CURATED_TEXT_WEIGHT).toBeGreaterThan(0);
     expect(CURATED_TEXT_WEIGHT).toBeLessThan(1);
@@ -111,9 +167,9 @@ describe('recordAsHtml', () => {
     expect(root.querySelector('[data-pagefind-weight]')?.textContent).toBe(hostile.content);
   });
 
-  test('carries the weight, the title at full weight, and every meta and filter value exactly', () => {
+  test('carries the weight, the title only as meta (never repeated in the text), and every meta and filter value exactly', () => {
     expect(root.querySelector('[data-pagefind-weight]')?.getAttribute('data-pagefind-weight')).toBe('0.35');
-    expect(root.querySelector('[data-pagefind-body] > p')?.textContent).toBe(hostile.meta.title);
+    expect(root.querySelector('[data-pagefind-body]')?.textContent).toBe(hostile.content);
     const metas = root.querySelectorAll('meta[data-pagefind-meta]').map((m) => [m.getAttribute('data-pagefind-meta'), m.getAttribute('content')]);
     expect(metas).toEqual([
       ['title[content]', hostile.meta.title],
