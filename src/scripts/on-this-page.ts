@@ -84,3 +84,18 @@ export function tuckAway(control: HTMLElement, fromY: number): void {
   addEventListener('scroll', onScroll, { passive: true });
   onScroll();
 }
+
+/**
+ * Starts both behaviours for a page's contents nav: marking runs while the screen is wide enough to
+ * show the column, and the corner control tucks away from the first scroll after `fromY`.
+ */
+export function start(nav: HTMLElement, fromY: number): void {
+  const wide = matchMedia('(min-width: 75rem)');
+  const mark = (): void => {
+    if (wide.matches) watch(nav);
+  };
+  mark();
+  wide.addEventListener('change', mark);
+  const jump = document.querySelector<HTMLElement>('.page-jump');
+  if (jump) tuckAway(jump, fromY);
+}

@@ -58,13 +58,13 @@ const onSelection = (): void => {
 document.addEventListener('selectionchange', onSelection);
 
 // Header buttons (js-only) fold the links into a menu and, on phones, the search box into a
-// button; each shows what it opens with aria-expanded and an `open` class on its target.
-function setOpen(button: Element | null, on: boolean): void {
-  button?.setAttribute('aria-expanded', String(on));
-  document.getElementById(button?.getAttribute('aria-controls') ?? '')?.classList.toggle('open', on);
-}
-const menuButton = document.querySelector('[data-menu-toggle]');
+// button; their code loads on the first press (header.ts).
+const header = (): Promise<typeof import('./header.ts')> => import('./header.ts');
 const searchButton = document.querySelector<HTMLElement>('[data-search-toggle]');
+document.addEventListener('click', (e) => {
+  const toggle = (e.target as Element | null)?.closest('[data-menu-toggle], [data-search-toggle]');
+  if (toggle) void header().then((m) => m.toggle(toggle));
+});
 
 // Search: the engine and its UI load on first use (focus, "/" or Ctrl/⌘-K), never on page load.
 const searchForm = document.querySelector<HTMLFormElement>('form[data-site-search]');
@@ -76,32 +76,8 @@ function startSearch(): Promise<void> {
   });
   return searchReady;
 }
-/** Opens the header search (unfolding it where it is a button) and puts the cursor in it. */
-function openSearch(): void {
-  if (searchButton?.offsetParent) setOpen(searchButton, true);
-  searchInput?.focus();
-}
 searchInput?.addEventListener('focus', () => void startSearch(), { once: true });
-searchForm?.addEventListener('search-close', () => {
-  if (!searchButton?.offsetParent) return;
-  setOpen(searchButton, false);
-  searchButton.focus();
-});
-document.addEventListener('click', (e) => {
-  const t = e.target as Element | null;
-  const toggle = t?.closest('[data-menu-toggle], [data-search-toggle]');
-  if (toggle) {
-    const on = toggle.getAttribute('aria-expanded') !== 'true';
-    setOpen(toggle, on);
-    if (on && toggle === searchButton) searchInput?.focus();
-  } else if (menuButton?.getAttribute('aria-expanded') === 'true' && !t?.closest('[data-site-menu]')) setOpen(menuButton, false);
-});
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && menuButton?.getAttribute('aria-expanded') === 'true') {
-    setOpen(menuButton, false);
-    (menuButton as HTMLElement).focus();
-    return;
-  }
   const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
   const k = e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey) && !e.altKey;
   if (!slash && !k) return;
@@ -111,30 +87,26 @@ document.addEventListener('keydown', (e) => {
   if (!searchInput && !pageBox) return;
   e.preventDefault();
   if (pageBox) pageBox.focus();
-  else openSearch();
+  else if (searchButton?.offsetParent) void header().then((m) => m.openSearch());
+  else searchInput?.focus();
 });
 
 // Landing marks: search terms (?highlight=), and quoted words (#…:~:text=) where the browser has no
 // text fragments of its own (it strips ":~:" from location.hash; the navigation entry keeps it).
 const noFragments = !('fragmentDirective' in document);
-const landed = `${location.hash}${performance.getEntriesByType('navigation')[0]?.name ?? ''}`;
-if (new URLSearchParams(location.search).has('highlight') || (noFragments && landed.includes(':~:')))
-  void import('./highlight.ts').then((m) => noFragments && m.landOnQuote());
-if (noFragments) addEventListener('hashchange', () => location.hash.includes(':~:') && void import('./highlight.ts').then((m) => m.landOnQuote(location.hash)));
+const land = (hash?: string): void => void import('./highlight.ts').then((m) => noFragments && m.landOnQuote(hash));
+if (location.search.includes('highlight=') || (noFragments && (location.hash + (performance.getEntriesByType('navigation')[0]?.name ?? '')).includes(':~:')))
+  land();
 
-// The contents column beside a long source page marks the passage in view; it is shown (and its
-// script loaded) only on screens wide enough for it.
+// Long source pages: the contents column marks the passage in view on wide screens, and the corner
+// control steps aside while the reader scrolls on. Loaded at once on a wide screen, else on scrolling.
 const contents = document.querySelector<HTMLElement>('[data-on-this-page]');
-const wideScreen = matchMedia('(min-width: 75rem)');
-const markContents = (): void => {
-  if (contents && wideScreen.matches) void import('./on-this-page.ts').then((m) => m.watch(contents));
-};
-markContents();
-wideScreen.addEventListener('change', markContents);
-// The corner control of those pages steps aside while the reader scrolls on (from the first scroll).
-const jump = document.querySelector<HTMLElement>('.page-jump');
-const startY = scrollY;
-if (jump) addEventListener('scroll', () => void import('./on-this-page.ts').then((m) => m.tuckAway(jump, startY)), { once: true, passive: true });
+if (contents) {
+  const go = (): void => void import('./on-this-page.ts').then((m) => m.start(contents, startY));
+  const startY = scrollY;
+  if (matchMedia('(min-width: 75rem)').matches) go();
+  else addEventListener('scroll', go, { once: true, passive: true });
+}
 
 // Link previews load on the first hover, focus or tap on an internal link in the text; once the
 // module is in, it handles every later event itself.
@@ -190,6 +162,7 @@ let threadNav: Promise<ThreadNav> | undefined;
 const nav = (): Promise<ThreadNav> => (threadNav ??= import('./thread-nav.ts').then((m) => (m.start(), m)));
 const checkHash = (): void => {
   const id = fragmentId(location.hash);
+  if (noFragments && location.hash.includes(':~:')) land(location.hash);
   if (threadNav || (id && !document.getElementById(id))) void nav().then((m) => m.land());
 };
 checkHash();
