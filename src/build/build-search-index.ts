@@ -158,7 +158,9 @@ export async function buildSearchIndex(dist: string, { chunkPositions = DEFAULT_
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   // The bench reads the record count and the time from this line: keep its wording.
   log(`search index: ${records.length} records (${passages} passages, ${records.length - passages} pages) in ${seconds} s → ${join(dist, 'pagefind')}`);
-  log(`search vocabulary: ${[...shards.values()].reduce((n, s) => n + s.words.length, 0)} words in ${shards.size} files → ${join(dist, 'pagefind', VOCABULARY_DIR)}`);
+  log(
+    `search vocabulary: ${[...shards.values()].reduce((n, s) => n + s.words.length, 0)} words in ${shards.size} files → ${join(dist, 'pagefind', VOCABULARY_DIR)}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

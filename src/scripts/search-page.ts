@@ -134,7 +134,8 @@ if (root) {
   let total = 0;
   const showCount = (line?: string) => {
     const shown = list.children.length;
-    status.textContent = total === 0 ? (line ?? 'No results.') : `${total} result${total === 1 ? '' : 's'}${shown < total ? `, showing the first ${shown}` : ''}`;
+    status.textContent =
+      total === 0 ? (line ?? 'No results.') : `${total} result${total === 1 ? '' : 's'}${shown < total ? `, showing the first ${shown}` : ''}`;
     moreButton.hidden = rest.length === 0;
     moreButton.textContent = `Show ${Math.min(PAGE, rest.length)} more`;
   };

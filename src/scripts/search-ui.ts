@@ -99,7 +99,15 @@ export async function query(q: string, filters: Record<string, string[]> = {}, l
   // results' text would only spend their bandwidth on results they will never see.
   if (!search || mine !== latestQuery) return null;
   const data = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
-  return { total: search.results.length, data, rest: search.results.slice(limit), filters: search.filters, unknown: [], suggestion: null, highlight: check.search };
+  return {
+    total: search.results.length,
+    data,
+    rest: search.results.slice(limit),
+    filters: search.filters,
+    unknown: [],
+    suggestion: null,
+    highlight: check.search,
+  };
 }
 
 /** Filter counts over every record, for the /search/ page before any query. */

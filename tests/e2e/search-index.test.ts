@@ -181,7 +181,14 @@ interface Fragment {
 /** Every record Pagefind wrote, read back from its fragment files (gzip of "pagefind_dcd" + JSON). */
 function fragments(): Fragment[] {
   const dir = join(bundle, 'fragment');
-  return readdirSync(dir).map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).subarray(12).toString('utf8')) as Fragment);
+  return readdirSync(dir).map(
+    (f) =>
+      JSON.parse(
+        gunzipSync(readFileSync(join(dir, f)))
+          .subarray(12)
+          .toString('utf8'),
+      ) as Fragment,
+  );
 }
 
 describe('what the index holds', () => {
@@ -200,7 +207,9 @@ describe('what the index holds', () => {
   });
 
   test('no record has a date in its text or meta, so no query can match part of one', () => {
-    const dated = records.filter((r) => MONTH.test(r.content) || Object.values(r.meta).some((v) => MONTH.test(v))).map((r) => `${r.url}: ${MONTH.exec(r.content)?.[0] ?? 'in meta'}`);
+    const dated = records
+      .filter((r) => MONTH.test(r.content) || Object.values(r.meta).some((v) => MONTH.test(v)))
+      .map((r) => `${r.url}: ${MONTH.exec(r.content)?.[0] ?? 'in meta'}`);
     expectNone(dated, 'records with a date as searchable text');
     // Dates are still there to show, as filters.
     expect(records.some((r) => r.filters['date']?.length)).toBe(true);

@@ -60,6 +60,7 @@ describe('header', () => {
     const middle = (items[0]!.top + items[0]!.bottom) / 2;
     for (const item of items) expect(item.top <= middle && item.bottom >= middle, `${item.name} sits in the one row`).toBe(true);
     expect(bar.bottom - bar.top).toBeLessThanOrEqual(72);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scroll').toBe(true);
     await openHeaderSearch(p);
     await p.keyboard.type('deceptive alignment');
     await p.waitForSelector('#site-search-panel [role="option"]');
@@ -174,6 +175,7 @@ describe('/search/ on a phone', () => {
     await first.waitFor();
     const box = (await first.boundingBox())!;
     expect(box.y + Math.min(box.height, 60), 'first result, title and a line of it').toBeLessThanOrEqual(height);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scroll').toBe(true);
     const fold = p.locator('details[data-search-filter-fold]');
     expect(await fold.count()).toBe(1);
     expect(await fold.getAttribute('open')).toBeNull();

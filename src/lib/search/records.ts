@@ -75,7 +75,8 @@ export const UNINDEXED_SELECTOR = 'script, style, template, noscript, svg, math,
  * so indexing them made the start page, the glossary and the map a result for almost every query.
  * A glossary entry's alternative spellings (`.aliases`) are its own words and stay.
  */
-export const LISTING_SELECTOR = 'ul, ol, dl, nav, table, figure, form, aside, details, time, blockquote, .backlinks, .meta:not(.aliases), .text-count, .home-stats';
+export const LISTING_SELECTOR =
+  'ul, ol, dl, nav, table, figure, form, aside, details, time, blockquote, .backlinks, .meta:not(.aliases), .text-count, .home-stats';
 
 /** Parts of a passage that are not its text: its heading and byline become the record's title and author. */
 export const PASSAGE_CHROME_SELECTOR = 'h1, h2, h3, h4, h5, h6, header, .comment-context, .section-tools';

@@ -58,6 +58,10 @@ describe('excerptStart and excerptOf', () => {
     expect(parts.map((p) => p.text).join('')).toBe('… w36 w37 w38 w39 w40 …');
     expect(parts.find((p) => p.mark)?.text).toBe('w40');
     expect(excerptOf('a b c', [], 5, 3)).toEqual([]);
-    expect(excerptOf('a b c', [0], 5).map((p) => p.text).join('')).toBe('a b c');
+    expect(
+      excerptOf('a b c', [0], 5)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('a b c');
   });
 });
