@@ -45,8 +45,7 @@ function flatPage(path: string, id: string | null): { text: string; element: { s
   let element: { start: number; end: number } | null = null;
   // An essay heading's passage is its whole section, as the site's own links and backlinks treat it.
   const named = id ? dom(path).getElementById(id) : null;
-  const parent = named?.parentNode;
-  const scope = named && /^H[2-4]$/.test(named.tagName) && parent?.tagName === 'SECTION' ? parent : named;
+  const scope = named && /^H[2-4]$/.test(named.tagName) ? (named.closest('section') ?? named) : named;
   const visit = (node: ParsedNode): void => {
     for (const child of node.childNodes) {
       if (child.nodeType === NodeType.TEXT_NODE) {
