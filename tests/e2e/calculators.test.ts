@@ -220,14 +220,14 @@ describe('calculators in the browser', () => {
     expect(Number(slope.value) / 3.2737121898621e-18 - 1).toBeLessThan(1e-9);
     // h₀ is typed with six significant figures, so six are shown.
     expect(slope.text).toBe('3.27371 × 10⁻¹⁸');
+    const reading = (await page.locator('.calc-results .calc-mode').textContent()) ?? '';
+    expect(reading).toContain('narrow the gap');
+    expect(reading).not.toContain('no local push');
     await open(page, `${HORIZON}?form=discount&h0=5.98126846252717e11`);
     // At h-min itself V_B and V_A agree to every digit the doubles hold, and the page says so.
     const at = (await results(page))['advantage-at-h0']!;
     expect(at.text).toMatch(/^0 ± 10⁻?[⁰-⁹]+ Closer to zero than double precision can resolve/);
     expect(await page.locator('.calc-results .calc-mode').textContent()).toContain('the same to within double precision');
-    const reading = (await page.locator('.calc-results .calc-mode').textContent()) ?? '';
-    expect(reading).toContain('narrow the gap');
-    expect(reading).not.toContain('no local push');
   });
 
   test('a value below double precision says so, and results show only the digits the inputs justify', async () => {

@@ -301,7 +301,7 @@ function slopeTerm(pc: Piece, k: number): Term {
 }
 
 /** g(y) = 1 − e^{−y}(1 + y), the share of ∫ y e^{−y} below y; the series keeps small y exact. */
-export function g(y: number): number {
+function g(y: number): number {
   if (y === Infinity) return 1;
   if (y < 1) {
     // Σ_{n≥2} (−1)^n (n − 1) yⁿ/n!: alternating with falling terms, so each partial sum brackets it.

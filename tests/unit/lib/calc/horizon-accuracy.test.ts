@@ -225,7 +225,7 @@ describe('every accepted input (properties)', () => {
         }
         for (const v of [r.hMinRatio, r.trainingCost]) if (v !== null) expect(Number.isFinite(v)).toBe(true);
       }),
-      { numRuns: 3000, seed: 24 },
+      { numRuns: 1500, seed: 24 },
     );
   }, 60_000);
 
@@ -242,7 +242,7 @@ describe('every accepted input (properties)', () => {
         expect(symlogTicks(Math.min(0, ...ys), Math.max(0, ...ys), unit, 6).length).toBeLessThan(20);
         expect(decadeTicks(from, to, 7).length).toBeLessThanOrEqual(7);
       }),
-      { numRuns: 300, seed: 25 },
+      { numRuns: 120, seed: 25 },
     );
   }, 60_000);
 
@@ -282,7 +282,7 @@ describe('accuracy against a 210-digit reference (properties)', () => {
         expectAgrees(advantageAt(i, H), refAdvantage(i, H), splitScale(i, H, false), 'advantage');
         expectAgrees(slopeAt(i, H), refSlope(i, H), splitScale(i, H, true), 'slope');
       }),
-      { numRuns: 250, seed: 27 },
+      { numRuns: 150, seed: 27 },
     );
   }, 60_000);
 
@@ -294,7 +294,7 @@ describe('accuracy against a 210-digit reference (properties)', () => {
         const H = i.T * 10 ** e;
         expectAgrees(slopeAt(i, H), refSlope(i, H), splitScale(i, H, true), 'slope');
       }),
-      { numRuns: 200, seed: 28 },
+      { numRuns: 120, seed: 28 },
     );
   }, 60_000);
 
@@ -303,7 +303,7 @@ describe('accuracy against a 210-digit reference (properties)', () => {
       fc.property(referenceInputs, (i) => {
         expectHMinBracketed(i, hMinSearch(i).hMin, JSON.stringify(i));
       }),
-      { numRuns: 250, seed: 29 },
+      { numRuns: 150, seed: 29 },
     );
   }, 60_000);
 
@@ -318,7 +318,7 @@ describe('accuracy against a 210-digit reference (properties)', () => {
         const top = h === null ? hi : h * (1 - 1e-6);
         for (let H = lo; H < top; H *= 10 ** 0.25) expect(refSign(i, H), `pays at ${H}`).toBeLessThanOrEqual(0);
       }),
-      { numRuns: 12, seed: 30 },
+      { numRuns: 8, seed: 30 },
     );
   }, 60_000);
 });
