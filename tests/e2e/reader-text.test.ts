@@ -95,8 +95,7 @@ function ourVisibleText(root: HTMLElement): string {
   // Source text (comment bodies, essay paragraphs, quotations) is the authors' and may say anything.
   // The "Export" row of the Source and licence box (Attribution.astro) is being reworked with
   // that box, which is to keep the export's path only inside its collapsed part.
-  const drop =
-    'details, script, style, template, .visually-hidden, .comment-body, section.essay-section > p, blockquote, q, .backlink-excerpt, .attribution dd > code';
+  const drop = 'details, script, style, template, .visually-hidden, .comment-body, section.essay-section > p, blockquote, q, .backlink-excerpt';
   for (const el of main.querySelectorAll(drop)) el.remove();
   return clean(main.textContent);
 }
