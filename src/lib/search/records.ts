@@ -33,7 +33,7 @@ export interface SearchRecord {
   /**
    * Pagefind indexes every meta value as searchable words, so meta holds only words a reader may
    * search for: the title (a heading path, a page title, a commenter's name) and the author's
-   * name. Everything that is only displayed (kind, source, date, reply context, how an author is
+   * name (with "(inferred)" when only inferred). Everything that is only displayed (kind, source, date, reply context, how an author is
    * known) rides in the filters, which are returned with each result but never matched as words.
    */
   meta: Record<string, string>;
@@ -112,11 +112,15 @@ export function normaliseText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The title of a passage: its heading path ("Section › Subsection"), or for a comment its author's name when known. */
+/**
+ * The title of a passage: its heading path ("Section › Subsection"), or for a comment its
+ * author as labelled ("DavidW (inferred)"), and none when the export lost the author (the words
+ * of "Author not recorded in the export" would otherwise match every such comment).
+ */
 export function passageTitle(kind: SearchKind, author: Attribution, headings: readonly string[]): string | undefined {
   const path = headings.map(normaliseText).filter(Boolean);
   if (path.length > 0) return path.join(' › ');
-  if (kind === 'comment') return author.name ?? undefined;
+  if (kind === 'comment' && author.name) return authorLabel(author, 'label');
   return undefined;
 }
 
@@ -130,7 +134,8 @@ export function passageRecord(pagePath: string, attrs: PassageAttributes, text: 
   if (!attrs.anchor) throw new Error(`${pagePath}: ${attrs.kind} passage has no anchor id`);
   const meta: Record<string, string> = {};
   if (attrs.title) meta['title'] = normaliseText(attrs.title);
-  if (attrs.author.name) meta['author'] = attrs.author.name;
+  // An inferred name is searchable only with its "(inferred)", like everywhere else it appears.
+  if (attrs.author.name) meta['author'] = authorLabel(attrs.author, 'label');
   // The status is part of the filter value, so choosing "DavidW" never returns comments only inferred to be his.
   const filters: Record<string, string[]> = { kind: [SEARCH_KINDS[attrs.kind]], author: [authorLabel(attrs.author, 'label')] };
   if (attrs.source) filters['source'] = [attrs.source];

@@ -44,12 +44,12 @@ describe('passageRecord', () => {
     expect(r.meta).not.toHaveProperty('author');
   });
 
-  test('returns an inferred author with "(inferred)" in the filter and the reply context, and the bare name as searchable meta', () => {
+  test('returns an inferred author with "(inferred)" in the filter, the reply context and the searchable meta', () => {
     const inferred = { name: 'DavidW', status: 'inferred' } as const;
     const r = passageRecord('/threads/x/', { ...attrs, author: inferred, replyTo: inferred }, 'text');
     expect(r.filters['author']).toEqual(['DavidW (inferred)']);
     expect(r.filters['replyTo']).toEqual(['DavidW (inferred)']);
-    expect(r.meta['author']).toBe('DavidW');
+    expect(r.meta['author']).toBe('DavidW (inferred)');
   });
 
   test('returns its heading as the text of a section with nothing under it but subsections', () => {
@@ -67,8 +67,9 @@ describe('passageTitle', () => {
   test('returns a section’s heading path, joined outermost first', () => {
     expect(passageTitle('essay-section', attrs.author, ['Part two', ' Why does this\nmatter? '])).toBe('Part two › Why does this matter?');
   });
-  test('returns a comment’s author name, or nothing when it is not recorded', () => {
+  test('returns a comment’s author as labelled, or nothing when it is not recorded', () => {
     expect(passageTitle('comment', attrs.author, [])).toBe('Quintin Pope');
+    expect(passageTitle('comment', { name: 'DavidW', status: 'inferred' }, [])).toBe('DavidW (inferred)');
     expect(passageTitle('comment', { name: null, status: 'unknown' }, [])).toBeUndefined();
   });
 });
