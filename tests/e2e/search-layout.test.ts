@@ -34,6 +34,8 @@ async function openHeaderSearch(p: Page): Promise<void> {
   if (await button.isVisible()) await button.click();
   else await p.locator('#site-search-input').click();
   await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+  // Its keys are wired once the search code has loaded (on focus): the box then is a combobox.
+  await expect.poll(() => p.locator('#site-search-input').getAttribute('role')).toBe('combobox');
 }
 
 /** Boxes of the header bar's visible children, and the bar's own box. */
@@ -83,8 +85,9 @@ describe('header', () => {
     const menu = p.locator(`#${await button.getAttribute('aria-controls')}`);
     const links = menu.locator('nav a');
     expect(await links.first().isVisible()).toBe(false);
+    // The buttons' code loads on the first press, so the menu opens a moment after the click.
     await button.click();
-    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     const viewport = await p.evaluate(() => document.documentElement.clientWidth);
     const n = await links.count();
     expect(n).toBeGreaterThanOrEqual(5);
@@ -96,14 +99,16 @@ describe('header', () => {
     expect(await menu.locator('[data-theme-toggle]').isVisible()).toBe(true);
     // A click elsewhere closes it; Escape closes it and gives focus back to the button.
     await p.mouse.click(5, 700);
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     expect(await links.first().isVisible()).toBe(false);
     await button.click();
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     await p.keyboard.press('Escape');
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-menu-toggle'))).toBe(true);
     // A link in the menu goes where it says.
     await button.click();
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     await links.filter({ hasText: 'Glossary' }).click();
     await p.waitForURL(/\/glossary\/$/);
     await p.context().close();
@@ -126,16 +131,18 @@ describe('header', () => {
     expect(await p.locator('#site-search-input').isVisible()).toBe(false);
     const button = p.locator('[data-search-toggle]');
     await button.click();
-    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    // The box's keys are wired once its code has loaded (on focus): it then becomes a combobox.
+    await expect.poll(() => p.locator('#site-search-input').getAttribute('role')).toBe('combobox');
     await p.keyboard.press('Escape');
     await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     expect(await p.locator('#site-search-input').isVisible()).toBe(false);
     expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-search-toggle'))).toBe(true);
-    // "/" and Ctrl-K open it too.
+    // "/" opens it too.
     await p.keyboard.press('/');
-    expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
-    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
     await p.context().close();
   });
 
@@ -284,9 +291,12 @@ describe('axe', () => {
     const dark = theme === 'dark';
     const phone = await pageAt(390, { dark });
     await phone.goto(ESSAY);
-    await phone.locator('[data-menu-toggle]').click();
+    const menu = phone.locator('[data-menu-toggle]');
+    await menu.click();
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('true');
     expect(await axe(phone)).toEqual([]);
-    await phone.locator('[data-menu-toggle]').click();
+    await menu.click();
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     await openHeaderSearch(phone);
     await phone.keyboard.type('counting');
     await phone.waitForSelector('#site-search-panel [role="option"]');
