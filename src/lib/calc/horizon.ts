@@ -345,39 +345,47 @@ export function slopeAt(inputs: HorizonInputs, H: number): Quantity {
   return slopeOf(inputs.form, pieces(inputs), H);
 }
 
-function advantageOf(form: HorizonForm, { pos, neg }: Pieces, H: number): Quantity {
+/**
+ * Playing along's net value (or its slope) at horizon H: what the positive stretches add less what
+ * the negative ones take, from one per-stretch function for the cutoff form (plain sums) and one
+ * for the discount form (log-space terms).
+ */
+function netOf(form: HorizonForm, { pos, neg }: Pieces, H: number, cutoff: (pc: Piece) => number, discount: (pc: Piece, k: number) => Term): Quantity {
   if (form === 'cutoff') {
-    const f = (pc: Piece) => cutoffLength(H, pc.start, pc.length);
-    const [p, pe] = plainSum(pos, f);
-    const [n, ne] = plainSum(neg, f);
+    const [p, pe] = plainSum(pos, cutoff);
+    const [n, ne] = plainSum(neg, cutoff);
     return plainDifference(p, n, pe + ne);
   }
   const k = LN2 / H;
   const terms = (list: Piece[]) =>
     sum(
-      list.map((pc) => valueTerm(pc, H, k)),
+      list.map((pc) => discount(pc, k)),
       k,
     );
   return difference(terms(pos), terms(neg), k);
 }
 
-function slopeOf(form: HorizonForm, { pos, neg }: Pieces, H: number): Quantity {
-  if (form === 'cutoff') {
-    const f = (pc: Piece) => {
+function advantageOf(form: HorizonForm, parts: Pieces, H: number): Quantity {
+  return netOf(
+    form,
+    parts,
+    H,
+    (pc) => cutoffLength(H, pc.start, pc.length),
+    (pc, k) => valueTerm(pc, H, k),
+  );
+}
+
+function slopeOf(form: HorizonForm, parts: Pieces, H: number): Quantity {
+  return netOf(
+    form,
+    parts,
+    H,
+    (pc) => {
       const x = H - pc.start[0] - pc.start[1];
       return x >= 0 && x < pc.length ? 1 : 0;
-    };
-    const [p, pe] = plainSum(pos, f);
-    const [n, ne] = plainSum(neg, f);
-    return plainDifference(p, n, pe + ne);
-  }
-  const k = LN2 / H;
-  const terms = (list: Piece[]) =>
-    sum(
-      list.map((pc) => slopeTerm(pc, k)),
-      k,
-    );
-  return difference(terms(pos), terms(neg), k);
+    },
+    slopeTerm,
+  );
 }
 
 // A stretch weighted 1, for the single integrals below.

@@ -3,6 +3,7 @@
  * Writing and reading the directive syntax lives here; finding words and choosing a directive that
  * picks out the right occurrence is src/lib/links/text-match.ts.
  */
+import { fragmentId } from './fragment-id.ts';
 
 /**
  * One text directive: `text=[prefix-,]start[,end][,-suffix]`. `start` alone matches those words;
@@ -75,7 +76,6 @@ export interface ParsedFragment {
 export function parseFragment(hash: string): ParsedFragment {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   const at = raw.indexOf(':~:');
-  const idPart = at < 0 ? raw : raw.slice(0, at);
   const directives =
     at < 0
       ? []
@@ -84,7 +84,7 @@ export function parseFragment(hash: string): ParsedFragment {
           .split('&')
           .flatMap((d) => (d.startsWith('text=') ? [parseTextDirective(d.slice(5))] : []))
           .filter((d): d is TextDirective => d !== null);
-  const id = idPart ? (decodePart(idPart) ?? idPart) : null;
+  const id = fragmentId(raw) || null;
   return { id, directives };
 }
 
