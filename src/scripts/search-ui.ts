@@ -4,7 +4,7 @@
 // untrusted source passages.
 import { resultDisplay, type ResultFields } from '../lib/search/display.ts';
 import { contentWords, excerptOf, highlightTerms, markedWords, type ExcerptPart } from '../lib/search/excerpt.ts';
-import { EXCERPT_WORDS, isSearchableQuery, SEARCH_RANKING } from '../lib/search/query.ts';
+import { EXCERPT_WORDS, isSearchableQuery, SEARCH_RANKING, SOURCE_KIND_LABELS, sourcesFirst } from '../lib/search/query.ts';
 import { checkQuery, queryWords, shardName, VOCABULARY_DIR, type VocabularyShard } from '../lib/search/vocabulary.ts';
 
 interface ResultData extends ResultFields {
@@ -12,6 +12,7 @@ interface ResultData extends ResultFields {
 }
 export interface PagefindResult {
   id: string;
+  score: number;
   data: () => Promise<ResultData>;
 }
 type FilterCounts = Record<string, Record<string, number>>;
@@ -25,6 +26,7 @@ interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   search: (q: string | null, o?: { filters?: Record<string, { any: string[] }> }) => Promise<PagefindSearch | null>;
+  preload: (q: string) => Promise<void>;
   filters: () => Promise<FilterCounts>;
 }
 
@@ -85,7 +87,13 @@ let latestQuery = 0;
  */
 export async function query(q: string, filters: Record<string, string[]> = {}, limit = 6): Promise<QueryResult | null> {
   const mine = ++latestQuery;
-  const [pf, vocabulary] = await Promise.all([loadEngine(), vocabularyFor(q)]);
+  const vocabularyLoad = vocabularyFor(q);
+  const pf = await loadEngine();
+  // The index chunks for the query's words load while the vocabulary check runs, instead of after
+  // it: the two are separate round trips, and waiting for one before starting the other was most
+  // of the time from a keystroke to results.
+  if (isSearchableQuery(q)) void pf.preload(q.trim()).catch(() => undefined);
+  const vocabulary = await vocabularyLoad;
   if (mine !== latestQuery) return null;
   const check = checkQuery(q, vocabulary);
   if (check.unknown.length > 0) return { total: 0, data: [], rest: [], filters: {}, unknown: check.unknown, suggestion: check.suggestion, highlight: '' };
@@ -94,15 +102,21 @@ export async function query(q: string, filters: Record<string, string[]> = {}, l
       .filter(([, v]) => v.length > 0)
       .map(([k, v]) => [k, { any: v }]),
   );
-  const search = await pf.search(check.search || null, Object.keys(active).length ? { filters: active } : {});
+  // The same query narrowed to the sources tells which results are source passages without
+  // fetching any result's data; it reuses the index chunks the first search loads.
+  const [search, sources] = await Promise.all([
+    pf.search(check.search || null, Object.keys(active).length ? { filters: active } : {}),
+    check.search ? pf.search(check.search, { filters: { ...active, kind: { any: [...SOURCE_KIND_LABELS] } } }) : null,
+  ]);
   // A reader who typed on while the index chunks loaded has moved past this query: fetching its
   // results' text would only spend their bandwidth on results they will never see.
   if (!search || mine !== latestQuery) return null;
-  const data = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
+  const results = sources ? sourcesFirst(search.results, new Set(sources.results.map((r) => r.id))) : search.results;
+  const data = await Promise.all(results.slice(0, limit).map((r) => r.data()));
   return {
-    total: search.results.length,
+    total: results.length,
     data,
-    rest: search.results.slice(limit),
+    rest: results.slice(limit),
     filters: search.filters,
     unknown: [],
     suggestion: null,

@@ -12,6 +12,8 @@ interface RankingQuery {
   query: string;
   expect: string;
   why: string;
+  /** Our own page matches too, and the passage must still be the first result. */
+  first?: boolean;
 }
 const { queries } = JSON.parse(readFileSync('tests/e2e/ranking-queries.json', 'utf8')) as { queries: RankingQuery[] };
 
@@ -56,11 +58,21 @@ describe('ranking test set', () => {
     console.log(
       `search ranking: ${hits}/${queries.length} queries (${((100 * hits) / queries.length).toFixed(0)} %) have their passage in the top 3; ${first} (${((100 * first) / queries.length).toFixed(0)} %) first`,
     );
+    for (const q of queries)
+      if (outcomes.get(q.query)?.[0] !== q.expect) console.log(`  not first: "${q.query}" wants ${q.expect}, got ${(outcomes.get(q.query) ?? []).join(', ')}`);
     for (const m of misses) console.log(`  miss: "${m.query}" wants ${m.expect}, got ${(outcomes.get(m.query) ?? []).join(', ') || 'nothing'}`);
     expect(hits).toBeGreaterThan(0);
   });
 
   test.each(queries.map((q) => [q.query, q.expect] as const))('"%s" shows %s in the top three', (q, want) => {
     expect(outcomes.get(q), `top three for "${q}"`).toContain(want);
+  });
+
+  const firsts = queries.filter((q) => q.first);
+  test('marks at least ten queries where a source passage must beat our own matching pages', () => {
+    expect(firsts.length).toBeGreaterThanOrEqual(10);
+  });
+  test.each(firsts.map((q) => [q.query, q.expect] as const))('"%s" shows the source passage %s first, above our own pages', (q, want) => {
+    expect(outcomes.get(q)?.[0], `first result for "${q}"`).toBe(want);
   });
 });

@@ -1,3 +1,5 @@
+import { SEARCH_KINDS } from './records.ts';
+
 /**
  * Fewest characters a query needs before we search. A single letter matches nearly every passage
  * and, in Pagefind, makes the browser fetch every index chunk under that letter: the costliest
@@ -22,3 +24,33 @@ export const EXCERPT_WORDS = 26;
  * (tests/e2e/ranking-queries.json), which every change here must keep passing.
  */
 export const SEARCH_RANKING = { pageLength: 0.3, termSimilarity: 3 } as const;
+
+/** The kinds whose results are the sources' own words (filter labels, as the index stores them). */
+export const SOURCE_KIND_LABELS: readonly string[] = [SEARCH_KINDS['essay-section'], SEARCH_KINDS.comment];
+
+/**
+ * What a result of our own (claim, glossary term, person, guide) scores against a source passage.
+ * Our pages name the argument in their titles, which Pagefind ranks highly, so a short summary
+ * outranked the comment that makes the argument ("Pope counting" put a claim first). At 0.3 the
+ * passage comes first unless our page matches several times better, as it does when the query is
+ * a claim's own title word for word. Chosen on the ranking test set, with the rest of the ranking.
+ */
+export const CURATED_SCORE_FACTOR = 0.3;
+
+/** A search result as far as ranking goes. */
+export interface Scored {
+  id: string;
+  score: number;
+}
+
+/**
+ * Results reordered so that source passages come before our own pages of similar score: our pages'
+ * scores count at CURATED_SCORE_FACTOR; ties keep Pagefind's order.
+ */
+export function sourcesFirst<T extends Scored>(results: readonly T[], sourceIds: ReadonlySet<string>): T[] {
+  const adjusted = (r: T) => (sourceIds.has(r.id) ? r.score : r.score * CURATED_SCORE_FACTOR);
+  return results
+    .map((r, i) => ({ r, i, s: adjusted(r) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((e) => e.r);
+}
