@@ -107,3 +107,24 @@ export function threadExport(i: number, rand: () => number, shape: ExportShape =
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * One thread of `n` near-identical comments: the same paragraph each time with one word changed,
+ * from a handful of commenters a minute apart. The input that once made the build superlinear
+ * (issue 15): every comment looked like a quote of every earlier one.
+ */
+export function repetitiveThreadExport(n: number, rand: () => number): string {
+  const t = textMaker(rand);
+  const base = t.paragraph().split(' ');
+  const lines = ['Generated repetitive thread', 'By Rep Author @ 2024-01-01T00:00 (+1)', 'This is a crosspost, probably from LessWrong. Try viewing it there.'];
+  let minutes = Date.UTC(2024, 0, 1) / 60_000;
+  for (let c = 0; c < n; c++) {
+    minutes += 1;
+    const d = new Date(minutes * 60_000);
+    const stamp = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+    const words = [...base];
+    words[t.int(0, words.length - 1)] = t.word();
+    lines.push(`Commenter ${String.fromCharCode(65 + (c % 5))} @ ${stamp} (+1)`, words.join(' '));
+  }
+  return `${lines.join('\n')}\n`;
+}

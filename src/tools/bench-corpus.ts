@@ -4,9 +4,11 @@
 // Nothing is written to the repository; the temp directory is removed unless `keep` is set.
 //
 //   node src/tools/bench-corpus.ts [--threads 0,1000] [--keep]
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { BARE_PROJECT_FILES, bareThreadMarkdown, type BareComment, type BareThread } from '../bench/bare.ts';
 import { prng, threadExport } from '../bench/corpus.ts';
 import { importExport } from '../importer/parse.ts';
 import { renderFiles } from '../importer/to-mdx.ts';
@@ -25,10 +27,24 @@ export interface CorpusRun {
   indexSeconds: number;
   /** Astro build plus search index: what `npm run build` costs. */
   buildSeconds: number;
+  /** Peak resident memory of the build process (Astro and the search index), bytes. */
+  peakBytes: number;
   records: number;
   pagefindBytes: number;
   pagefindFiles: number;
   distBytes: number;
+  htmlBytes: number;
+  /** The same comments built by a bare Astro site and Pagefind's CLI: the floor (src/bench/bare.ts). */
+  bare?: BareRun;
+}
+
+/** Build figures of the bare floor for the same corpus. */
+export interface BareRun {
+  pages: number;
+  astroSeconds: number;
+  indexSeconds: number;
+  buildSeconds: number;
+  peakBytes: number;
   htmlBytes: number;
 }
 
@@ -38,29 +54,94 @@ function copyProject(dir: string): void {
   linkNodeModules(dir);
 }
 
-/** Imports `n` generated thread exports into the project at `dir`; returns the number of comments. */
-function generateThreads(dir: string, n: number): number {
+interface ThreadLike {
+  post: { title: string };
+  comments: readonly { author: { name: string | null }; date: string | null; karma: number | null; paragraphs: readonly { text: string }[] }[];
+}
+
+/** A thread's data as the bare site shows it. */
+function bareThread(slug: string, data: ThreadLike): BareThread {
+  const comments: BareComment[] = data.comments.map((c) => ({
+    author: c.author.name ?? 'Unrecorded author',
+    date: c.date,
+    karma: c.karma,
+    paragraphs: c.paragraphs.map((p) => p.text),
+  }));
+  return { slug, title: data.post.title, comments };
+}
+
+/** The seed threads (not profiles) from the project's content, for the bare floor. */
+function seedThreads(dir: string): BareThread[] {
+  const threads = join(dir, 'content/threads');
+  return readdirSync(threads)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(threads, f), 'utf8'))?.[1] ?? '';
+      return [f.replace(/\.mdx$/, ''), parseYaml(front) as ThreadLike & { type: string }] as const;
+    })
+    .filter(([, data]) => data.type === 'thread')
+    .map(([slug, data]) => bareThread(slug, data));
+}
+
+/**
+ * Imports `n` generated thread exports into the project at `dir`; returns the number of comments
+ * and the generated threads as the bare floor shows them.
+ */
+function generateThreads(dir: string, n: number): { comments: number; threads: BareThread[] } {
   const rand = prng(20261123);
   let comments = 0;
+  const threads: BareThread[] = [];
   for (let i = 0; i < n; i++) {
-    const from = `content/sources/generated-${String(i).padStart(4, '0')}.txt`;
+    const slug = `generated-${String(i).padStart(4, '0')}`;
+    const from = `content/sources/${slug}.txt`;
     const text = threadExport(i, rand);
     mkdirSync(dirname(join(dir, from)), { recursive: true });
     writeFileSync(join(dir, from), text);
-    const result = importExport({ exportFile: from, exportText: text, from, slug: `generated-${String(i).padStart(4, '0')}`, people: [] });
-    comments += (result.thread.data as { comments: readonly unknown[] }).comments.length;
+    const result = importExport({ exportFile: from, exportText: text, from, slug, people: [] });
+    const data = result.thread.data as unknown as ThreadLike;
+    comments += data.comments.length;
+    threads.push(bareThread(slug, data));
     for (const f of renderFiles(result)) writeFileSync(join(dir, f.path), f.text);
   }
-  return comments;
+  return { comments, threads };
+}
+
+/** Builds the bare floor for `threads` cold, in a fresh temp project: Astro, then Pagefind's CLI. */
+function buildBare(threads: readonly BareThread[], log: (line: string) => void): BareRun {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
+  try {
+    for (const [path, text] of Object.entries(BARE_PROJECT_FILES)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    mkdirSync(join(dir, 'content'), { recursive: true });
+    for (const t of threads) writeFileSync(join(dir, 'content', `${t.slug}.md`), bareThreadMarkdown(t));
+    linkNodeModules(dir);
+    const astro = runNode(dir, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build']);
+    const index = runNode(dir, [join(REPO, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist']);
+    const dist = dirStats(join(dir, 'dist'));
+    const out: BareRun = {
+      pages: dist.pages,
+      astroSeconds: astro.seconds,
+      indexSeconds: index.seconds,
+      buildSeconds: astro.seconds + index.seconds,
+      peakBytes: Math.max(astro.peakBytes, index.peakBytes),
+      htmlBytes: dist.htmlBytes,
+    };
+    log(`bare floor: ${out.pages} pages, astro ${out.astroSeconds.toFixed(1)} s + pagefind ${out.indexSeconds.toFixed(1)} s`);
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Builds the site cold with `n` generated threads added, in a fresh temp copy. */
-export function buildCorpus(n: number, { keep = false, log = (_: string) => {} } = {}): CorpusRun {
+export function buildCorpus(n: number, { keep = false, bare = true, log = (_: string) => {} } = {}): CorpusRun {
   const dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
   try {
     copyProject(dir);
     const t0 = performance.now();
-    const comments = generateThreads(dir, n);
+    const { comments, threads } = generateThreads(dir, n);
     const importSeconds = (performance.now() - t0) / 1000;
     log(`corpus +${n} threads (${comments} comments) in ${dir}: building…`);
     // `astro build` writes the search index too; its log line gives the index's share of the time.
@@ -77,12 +158,18 @@ export function buildCorpus(n: number, { keep = false, log = (_: string) => {} }
       astroSeconds,
       indexSeconds,
       buildSeconds: build.seconds,
+      peakBytes: build.peakBytes,
       records,
       pagefindBytes: pf.bytes,
       pagefindFiles: pf.files,
       distBytes: dist.bytes,
       htmlBytes: dist.htmlBytes,
     };
+    // The floor is built right after, on the same machine in the same state, from the same text.
+    if (bare) {
+      out.bare = buildBare([...seedThreads(dir), ...threads], log);
+      log(`corpus +${n}: ${(out.buildSeconds / out.bare.buildSeconds).toFixed(2)}× the bare floor`);
+    }
     log(
       `corpus +${n}: ${out.pages} pages, astro ${out.astroSeconds.toFixed(1)} s + index ${out.indexSeconds.toFixed(1)} s, Pagefind ${(out.pagefindBytes / 1024 / 1024).toFixed(1)} MiB`,
     );
@@ -94,7 +181,7 @@ export function buildCorpus(n: number, { keep = false, log = (_: string) => {} }
 }
 
 /** Builds each corpus size in turn (0 = the seed corpus alone). */
-export function benchCorpus(sizes: readonly number[], options: { keep?: boolean; log?: (line: string) => void } = {}): CorpusRun[] {
+export function benchCorpus(sizes: readonly number[], options: { keep?: boolean; bare?: boolean; log?: (line: string) => void } = {}): CorpusRun[] {
   return sizes.map((n) => buildCorpus(n, options));
 }
 

@@ -1,6 +1,6 @@
 // Small pieces the bench tools share: timed Node runs, directory sizes, throwaway project setup.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -29,13 +29,21 @@ export function dirStats(dir: string): { bytes: number; files: number; htmlBytes
   return out;
 }
 
+// GNU time reports a child's peak resident memory; where it is missing the figure is left out.
+const GNU_TIME = '/usr/bin/time';
+
 /**
- * Runs Node (TypeScript stripped, telemetry off) in `cwd` and returns its wall time and output;
- * `show` passes the output through instead. A failure throws with the last lines of output.
+ * Runs Node (TypeScript stripped, telemetry off) in `cwd` and returns its wall time, its output and
+ * its peak resident memory in bytes (NaN where GNU time is missing); `show` passes the output
+ * through instead. A failure throws with the last lines of output.
  */
-export function runNode(cwd: string, args: readonly string[], { show = false } = {}): { seconds: number; stdout: string } {
+export function runNode(cwd: string, args: readonly string[], { show = false } = {}): { seconds: number; stdout: string; peakBytes: number } {
   const t0 = performance.now();
-  const res = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', ...args], {
+  const node = [process.execPath, '--experimental-strip-types', '--no-warnings', ...args];
+  const timed = existsSync(GNU_TIME);
+  const peakFile = join(cwd, '.peak-memory');
+  const [cmd, ...argv] = timed ? [GNU_TIME, '-f', '%M', '-o', peakFile, ...node] : node;
+  const res = spawnSync(cmd!, argv, {
     cwd,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
@@ -47,7 +55,12 @@ export function runNode(cwd: string, args: readonly string[], { show = false } =
     const tail = `${res.stdout ?? ''}\n${res.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
     throw new Error(`node ${args.join(' ')} failed in ${cwd} (exit ${res.status ?? res.signal})${tail ? `:\n${tail}` : ''}`);
   }
-  return { seconds, stdout: res.stdout ?? '' };
+  let peakBytes = Number.NaN;
+  if (timed && existsSync(peakFile)) {
+    peakBytes = Number(readFileSync(peakFile, 'utf8').trim().split('\n').at(-1)) * 1024;
+    rmSync(peakFile, { force: true });
+  }
+  return { seconds, stdout: res.stdout ?? '', peakBytes };
 }
 
 /** Wall time of a build and of its two parts. */

@@ -276,9 +276,15 @@ function indexOf(graph: LinkGraph): Index {
   let idx = indexes.get(graph);
   if (!idx) {
     idx = { to: new Map(), from: new Map() };
+    // Appending in place: copying each list on every edge made a much-quoted passage quadratic.
+    const add = (m: Map<string, GraphEdge[]>, k: string, e: GraphEdge) => {
+      const list = m.get(k);
+      if (list) list.push(e);
+      else m.set(k, [e]);
+    };
     for (const e of graph.edges) {
-      idx.to.set(e.to, [...(idx.to.get(e.to) ?? []), e]);
-      idx.from.set(e.from, [...(idx.from.get(e.from) ?? []), e]);
+      add(idx.to, e.to, e);
+      add(idx.from, e.from, e);
     }
     indexes.set(graph, idx);
   }

@@ -80,7 +80,21 @@ export interface QuoteMatchOptions {
    * match. Slow (quadratic); tests use it to show the index never skips a real match.
    */
   exhaustive?: boolean;
+  /** Most passages one word or word pair may list before it counts as too common to narrow a search. */
+  maxPostings?: number;
+  /** Counts the passage comparisons made, so tests can bound the work without timing it. */
+  stats?: { comparisons: number };
 }
+
+/**
+ * A word or word pair found in more passages than this is too common to say where a quote comes
+ * from, like a stop word in a search engine: its list keeps only its first (earliest) passages,
+ * and a common word pair no longer counts toward the fuzzy filter. Without the bound, a thread of
+ * near-identical comments compared every comment with every earlier one (20,000 of them took 20
+ * minutes to build). The three sources hold fewer passages than this in all, so nothing in them
+ * reaches it; in a larger corpus a real quote still holds a rarer word, which finds its passage.
+ */
+export const MAX_POSTINGS = 500;
 
 /**
  * Six words: every short generic line in the seeds ("Yes", "Why does this matter?", "Does that
@@ -332,31 +346,36 @@ interface FuzzyLimits {
 interface PassageIndex {
   words: Map<string, number[]>;
   pairs: Map<string, number[]>;
+  /** Words and pairs whose lists reached the bound and stopped growing. */
+  saturated: Set<string>;
   size: number;
   /** Scratch counters, one per passage, kept at zero between quotes. */
   shared: Uint32Array;
 }
 
-function indexPassages(prepared: readonly PreparedPassage[]): PassageIndex {
+function indexPassages(prepared: readonly PreparedPassage[], maxPostings: number): PassageIndex {
   const words = new Map<string, number[]>();
   const pairs = new Map<string, number[]>();
-  const post = (map: Map<string, number[]>, key: string, i: number) => {
+  const saturated = new Set<string>();
+  const post = (map: Map<string, number[]>, key: string, i: number, tag: string) => {
     const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
+    if (!list) map.set(key, [i]);
+    else if (list.length < maxPostings) list.push(i);
+    else saturated.add(tag + key);
   };
   prepared.forEach((p, i) => {
-    for (const w of new Set(p.tokens)) post(words, w, i);
-    for (const g of p.bigrams) post(pairs, g, i);
+    for (const w of new Set(p.tokens)) post(words, w, i, 'w:');
+    for (const g of p.bigrams) post(pairs, g, i, 'p:');
   });
-  return { words, pairs, size: prepared.length, shared: new Uint32Array(prepared.length) };
+  return { words, pairs, saturated, size: prepared.length, shared: new Uint32Array(prepared.length) };
 }
 
 /**
  * Positions of the only passages that can match a quote, in passage order (so ties resolve as in
  * a full scan). A verbatim or normalised match contains every word of the quote, except that a
  * verbatim one may cut the first and last words short, so it contains the quote's rarest inner
- * word. A fuzzy match must pass matchOne's word-pair filter, which the index counts exactly.
+ * word. A fuzzy match must pass matchOne's word-pair filter, which the index counts exactly for
+ * every pair that is not too common (see MAX_POSTINGS).
  */
 function reachablePassages(index: PassageIndex, tokens: readonly string[], grams: ReadonlySet<string>, fuzzy: 'full' | 'strict' | 'none'): number[] {
   const inner = tokens.slice(1, -1).filter((t) => t !== ELLIPSIS);
@@ -371,6 +390,7 @@ function reachablePassages(index: PassageIndex, tokens: readonly string[], grams
     const touched: number[] = [];
     const shared = index.shared;
     for (const g of grams) {
+      if (index.saturated.has(`p:${g}`)) continue;
       for (const i of index.pairs.get(g) ?? []) if ((shared[i] = (shared[i] ?? 0) + 1) === 1) touched.push(i);
     }
     for (const i of touched) {
@@ -417,7 +437,8 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
 
   // Comparing every quote with every passage grows with the square of the corpus (about 10 s for
   // 30 generated threads, hours for 1,000); the index narrows each quote to passages that share words.
-  const index = options.exhaustive ? null : indexPassages(prepared);
+  const index = options.exhaustive ? null : indexPassages(prepared, options.maxPostings ?? MAX_POSTINGS);
+  const stats = options.stats;
   const everyPassage = prepared.map((_, i) => i);
 
   const links: QuoteLink[] = [];
@@ -451,6 +472,7 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
         if (!p || !eligible(p.passage, cand)) continue;
         // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.
         if (short && !(p.passage.kind === 'comment' && p.passage.page === cand.page && p.passage.anchor === cand.parent)) continue;
+        if (stats) stats.comparisons++;
         const m = matchOne(text, tokens, grams, p, fuzzyHere, limits);
         if (!m) continue;
         if (m.source.kind === 'essay') {
