@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { essaySchema } from './schemas/essay.ts';
 import { threadsCollectionSchema } from './schemas/thread.ts';
 import { personSchema } from './schemas/person.ts';
+import { frontmatterLoader } from './loaders/frontmatter.ts';
 import { claimSchema, guideSchema, summarySchema, termSchema } from './schemas/curated.ts';
 
 // Every collection reads from the top-level content/ folder; raw exports in content/sources and
@@ -10,12 +11,13 @@ import { claimSchema, guideSchema, summarySchema, termSchema } from './schemas/c
 // Astro's content cache is keyed on the text of this file alone, not on the schemas it imports,
 // and node_modules/.astro is shared between checkouts: change this line whenever a schema's output
 // changes shape, or entries parsed under the old schema are served from the cache.
-// Schema revision: people.possibleNames added.
+// Schema revision: essays and threads loaded as frontmatter data.
 const mdx = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/*.mdx' });
 
 export const collections = {
-  essays: defineCollection({ loader: mdx('essays'), schema: essaySchema }),
-  threads: defineCollection({ loader: mdx('threads'), schema: threadsCollectionSchema }),
+  // Generated from the exports: all data, no body to render (see src/loaders/frontmatter.ts).
+  essays: defineCollection({ loader: frontmatterLoader('content/essays'), schema: essaySchema }),
+  threads: defineCollection({ loader: frontmatterLoader('content/threads'), schema: threadsCollectionSchema }),
   people: defineCollection({ loader: mdx('people'), schema: personSchema }),
   claims: defineCollection({ loader: mdx('claims'), schema: claimSchema }),
   glossary: defineCollection({ loader: mdx('glossary'), schema: termSchema }),
