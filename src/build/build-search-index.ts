@@ -30,24 +30,24 @@ import {
 import { builtPages } from './dist.ts';
 import { rechunkPagefind } from './rechunk-pagefind.ts';
 
-/** Every element under `el` matching any of `selectors`: the parts a text walk leaves out. */
-function excluded(el: HTMLElement, ...selectors: (string | undefined)[]): Set<HTMLElement> {
-  return new Set(selectors.flatMap((s) => (s ? el.querySelectorAll(s) : [])));
+/** Every element under `el` matching `selector`: a part that a text walk leaves out. */
+function excluded(el: HTMLElement, selector: string): Set<HTMLElement> {
+  return new Set(el.querySelectorAll(selector));
 }
 
 /**
- * Text of an element without the elements in `skip`, with a space at every element boundary so a
- * name, a date and a paragraph never run together. One walk, nothing changed: inserting the
- * spaces into the tree and removing the skipped parts cost time in proportion to the siblings
- * each time, which made a page of 20,000 comments quadratic.
+ * Text of an element without the elements in any of `skip`, with a space at every element
+ * boundary (unless `boundary` says otherwise) so a name, a date and a paragraph never run together. One walk, nothing changed:
+ * inserting the spaces into the tree and removing the skipped parts cost time in proportion to
+ * the siblings each time, which made a page of 20,000 comments quadratic.
  */
-function walkText(el: HTMLElement, skip: ReadonlySet<HTMLElement>): string {
+function walkText(el: HTMLElement, skip: readonly ReadonlySet<HTMLElement>[], boundary = ' '): string {
   const out: string[] = [];
   const visit = (node: Node): void => {
     if (node instanceof HTMLElement) {
-      if (skip.has(node)) return;
+      if (skip.some((s) => s.has(node))) return;
       for (const child of node.childNodes) visit(child);
-      out.push(' ');
+      out.push(boundary);
     } else if (node instanceof TextNode) {
       out.push(node.text);
     }
@@ -56,28 +56,35 @@ function walkText(el: HTMLElement, skip: ReadonlySet<HTMLElement>): string {
   return out.join('');
 }
 
-/** Text of an element, without what is never indexed (code, math, chrome) and without `extra`. */
-function textOf(el: HTMLElement, extra?: string, skip: ReadonlySet<HTMLElement> = new Set()): string {
-  return walkText(el, new Set([...skip, ...excluded(el, UNINDEXED_SELECTOR, extra)]));
+/** What a page's text walks leave out, found once per page rather than once per passage. */
+interface PageParts {
+  /** Never indexed: code, math, hidden parts, chrome marked for Pagefind to ignore. */
+  unindexed: ReadonlySet<HTMLElement>;
+  /** A passage's heading and byline, which become its record's title and author instead. */
+  chrome: ReadonlySet<HTMLElement>;
+  /** Every passage; the page's own record leaves them all out. */
+  passages: ReadonlySet<HTMLElement>;
 }
 
 /** Text of a heading as a reader sees it, without its permalink tools. */
-function headingText(h: HTMLElement): string {
-  return textOf(h).replace(/\s+/g, ' ').trim();
+function headingText(h: HTMLElement, parts: PageParts): string {
+  // A heading reads as one line of text, so its inline elements join without a space.
+  return walkText(h, [parts.unindexed], '').replace(/\s+/g, ' ').trim();
 }
 
 /**
  * The page's own text for its page-level record: the lede, or its prose without listing text,
- * or nothing (see pageTextScope). Runs after the passages were taken out of `body`.
+ * or nothing (see pageTextScope). Every passage is left out.
  */
-function pageText(body: HTMLElement, path: string, kind: SearchKind, passages: ReadonlySet<HTMLElement>): string {
+function pageText(body: HTMLElement, path: string, kind: SearchKind, parts: PageParts): string {
   const scope = pageTextScope(path, kind);
   if (scope === 'title') return '';
   if (scope === 'lede') {
     const lede = body.querySelector('.lede');
-    return lede ? textOf(lede, undefined, passages) : '';
+    return lede ? walkText(lede, [parts.unindexed, parts.passages]) : '';
   }
-  return textOf(body, `h1, ${LISTING_SELECTOR}${dropsHeadings(kind) ? ', h2, h3, h4, h5, h6' : ''}`, passages);
+  const listing = excluded(body, `h1, ${LISTING_SELECTOR}${dropsHeadings(kind) ? ', h2, h3, h4, h5, h6' : ''}`);
+  return walkText(body, [parts.unindexed, parts.passages, listing]);
 }
 
 /** Every search record of a built site: one per marked passage, plus each page's own text. */
@@ -95,8 +102,12 @@ export function collectRecords(dist: string): SearchRecord[] {
     const open: { level: number; text: string }[] = [];
     // Passages are read in page order, and the page's own text leaves every one of them out. A
     // passage inside another counts in both, as it always has (comments nest their replies outside).
-    const passages = new Set(body.querySelectorAll('[data-search-record]'));
-    for (const el of passages) {
+    const parts: PageParts = {
+      unindexed: excluded(body, UNINDEXED_SELECTOR),
+      chrome: excluded(body, PASSAGE_CHROME_SELECTOR),
+      passages: excluded(body, '[data-search-record]'),
+    };
+    for (const el of parts.passages) {
       const a = (name: string) => el.getAttribute(`data-search-${name}`) || undefined;
       const anchor = a('anchor') ?? el.id;
       const where = `${path}#${anchor}`;
@@ -107,7 +118,7 @@ export function collectRecords(dist: string): SearchRecord[] {
       if (heading) {
         const level = Number(heading.tagName[1]);
         while (open.length > 0 && open.at(-1)!.level >= level) open.pop();
-        open.push({ level, text: headingText(heading) });
+        open.push({ level, text: headingText(heading, parts) });
         headings = open.map((h) => h.text);
       } else if (a('kind') === 'essay-section') {
         // A section before the first heading (the essay's opening note) is named by its marked title.
@@ -123,9 +134,9 @@ export function collectRecords(dist: string): SearchRecord[] {
         replyTo,
         source: a('source'),
       };
-      records.push(passageRecord(path, attrs, textOf(el, PASSAGE_CHROME_SELECTOR)));
+      records.push(passageRecord(path, attrs, walkText(el, [parts.unindexed, parts.chrome])));
     }
-    const page = pageRecord(path, kind, title, pageText(body, path, kind, passages));
+    const page = pageRecord(path, kind, title, pageText(body, path, kind, parts));
     if (page) records.push(page);
   }
   return records;

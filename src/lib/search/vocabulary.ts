@@ -25,18 +25,32 @@ function fold(word: string): string {
  */
 export function indexedWords(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.split(/\s+/)) {
-    const whole = fold(raw.replace(/[^\p{L}\p{N}]/gu, ''));
-    if (whole) out.push(whole);
-    if (/[^\p{L}\p{N}]/u.test(raw) || /.\p{Lu}/u.test(raw)) {
-      const parts = raw
-        .replace(/(\p{Ll}|\p{N})(\p{Lu})/gu, '$1 $2')
-        .split(/[^\p{L}\p{N}]+/u)
-        .map(fold)
-        .filter((p) => Array.from(p).length > 1 && p !== whole);
-      out.push(...parts);
-    }
+  for (const raw of text.split(/\s+/)) out.push(...wordsOf(raw));
+  return out;
+}
+
+// A corpus repeats its words endlessly, and folding one (Unicode normalisation, three regular
+// expressions) was most of the vocabulary's build time: each distinct raw word is worked out once.
+const wordCache = new Map<string, readonly string[]>();
+const WORD_CACHE_LIMIT = 200_000;
+
+/** The indexed words of one whitespace-separated word (see indexedWords). */
+function wordsOf(raw: string): readonly string[] {
+  const known = wordCache.get(raw);
+  if (known) return known;
+  const out: string[] = [];
+  const whole = fold(raw.replace(/[^\p{L}\p{N}]/gu, ''));
+  if (whole) out.push(whole);
+  if (/[^\p{L}\p{N}]/u.test(raw) || /.\p{Lu}/u.test(raw)) {
+    const parts = raw
+      .replace(/(\p{Ll}|\p{N})(\p{Lu})/gu, '$1 $2')
+      .split(/[^\p{L}\p{N}]+/u)
+      .map(fold)
+      .filter((p) => Array.from(p).length > 1 && p !== whole);
+    out.push(...parts);
   }
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(raw, out);
   return out;
 }
 

@@ -97,6 +97,14 @@ export interface QuoteMatchOptions {
 export const MAX_POSTINGS = 500;
 
 /**
+ * Word pairs are counted for every pair of every line, so a common pair ("of the") costs its whole
+ * list each time: pairs stop listing passages sooner than words do. A pair past this bound counts
+ * as shared with every passage (see reachablePassages), so the bound saves work without ever
+ * hiding a fuzzy match; matchOne still checks the pairs exactly.
+ */
+export const MAX_PAIR_POSTINGS = 64;
+
+/**
  * Six words: every short generic line in the seeds ("Yes", "Why does this matter?", "Does that
  * answer your question?", "see other comment for commentary") has five or fewer, while the
  * shortest real quotes of another author's sentence have nine or more. Below six words a phrase
@@ -289,16 +297,37 @@ export function longestSharedRun(a: readonly string[], b: readonly string[]): nu
  */
 const MIN_SHARED_BIGRAMS = 0.1;
 
-function bigrams(tokens: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]}`);
+/**
+ * Numbers for words, so a word pair is one number instead of a joined string: the index is looked
+ * up once for every pair of every line, and number keys are several times cheaper than string keys.
+ */
+class WordIds {
+  private readonly ids = new Map<string, number>();
+  /** The word's number, given on first sight. */
+  of(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
+    }
+    return id;
+  }
+}
+
+// Room for 2^26 distinct words: pair keys stay below 2^52, exact in a double.
+const PAIR_BASE = 2 ** 26;
+
+/** The distinct neighbouring word pairs of a token list, each as one number. */
+function bigrams(tokens: readonly string[], words: WordIds): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < tokens.length; i++) out.add(words.of(tokens[i] ?? '') * PAIR_BASE + words.of(tokens[i + 1] ?? ''));
   return out;
 }
 
 interface PreparedPassage {
   passage: QuotablePassage;
   tokens: string[];
-  bigrams: Set<string>;
+  bigrams: Set<number>;
 }
 
 interface Match {
@@ -313,7 +342,7 @@ const KIND_RANK: Record<QuoteMatchKind, number> = { exact: 2, normalised: 1, fuz
 function matchOne(
   text: string,
   tokens: readonly string[],
-  grams: ReadonlySet<string>,
+  grams: ReadonlySet<number>,
   p: PreparedPassage,
   fuzzy: 'full' | 'strict' | 'none',
   limits: FuzzyLimits,
@@ -345,39 +374,44 @@ interface FuzzyLimits {
 /** Which passages hold each word and each word pair, as ascending positions in the passage list. */
 interface PassageIndex {
   words: Map<string, number[]>;
-  pairs: Map<string, number[]>;
-  /** Words and pairs whose lists reached the bound and stopped growing. */
-  saturated: Set<string>;
+  pairs: Map<number, number[]>;
+  /** Word pairs whose lists reached the bound and stopped growing (see MAX_POSTINGS). */
+  commonPairs: Set<number>;
   size: number;
   /** Scratch counters, one per passage, kept at zero between quotes. */
   shared: Uint32Array;
 }
 
 function indexPassages(prepared: readonly PreparedPassage[], maxPostings: number): PassageIndex {
+  const maxPairs = Math.min(maxPostings, MAX_PAIR_POSTINGS);
   const words = new Map<string, number[]>();
-  const pairs = new Map<string, number[]>();
-  const saturated = new Set<string>();
-  const post = (map: Map<string, number[]>, key: string, i: number, tag: string) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [i]);
-    else if (list.length < maxPostings) list.push(i);
-    else saturated.add(tag + key);
-  };
+  const pairs = new Map<number, number[]>();
+  const commonPairs = new Set<number>();
   prepared.forEach((p, i) => {
-    for (const w of new Set(p.tokens)) post(words, w, i, 'w:');
-    for (const g of p.bigrams) post(pairs, g, i, 'p:');
+    for (const w of new Set(p.tokens)) {
+      const list = words.get(w);
+      if (!list) words.set(w, [i]);
+      else if (list.length < maxPostings) list.push(i);
+    }
+    for (const g of p.bigrams) {
+      const list = pairs.get(g);
+      if (!list) pairs.set(g, [i]);
+      else if (list.length < maxPairs) list.push(i);
+      else commonPairs.add(g);
+    }
   });
-  return { words, pairs, saturated, size: prepared.length, shared: new Uint32Array(prepared.length) };
+  return { words, pairs, commonPairs, size: prepared.length, shared: new Uint32Array(prepared.length) };
 }
 
 /**
  * Positions of the only passages that can match a quote, in passage order (so ties resolve as in
  * a full scan). A verbatim or normalised match contains every word of the quote, except that a
  * verbatim one may cut the first and last words short, so it contains the quote's rarest inner
- * word. A fuzzy match must pass matchOne's word-pair filter, which the index counts exactly for
- * every pair that is not too common (see MAX_POSTINGS).
+ * word. A fuzzy match must pass matchOne's word-pair filter: the index counts the shared pairs
+ * exactly, and counts every too-common pair (see MAX_POSTINGS) as shared, so the filter here lets
+ * through everything matchOne's exact one would, and matchOne decides.
  */
-function reachablePassages(index: PassageIndex, tokens: readonly string[], grams: ReadonlySet<string>, fuzzy: 'full' | 'strict' | 'none'): number[] {
+function reachablePassages(index: PassageIndex, tokens: readonly string[], grams: ReadonlySet<number>, fuzzy: 'full' | 'strict' | 'none'): number[] {
   const inner = tokens.slice(1, -1).filter((t) => t !== ELLIPSIS);
   if (inner.length === 0) return Array.from({ length: index.size }, (_, i) => i);
   let rarest: readonly number[] | undefined;
@@ -389,12 +423,16 @@ function reachablePassages(index: PassageIndex, tokens: readonly string[], grams
   if (fuzzy !== 'none' && grams.size > 0) {
     const touched: number[] = [];
     const shared = index.shared;
+    let common = 0;
     for (const g of grams) {
-      if (index.saturated.has(`p:${g}`)) continue;
+      if (index.commonPairs.has(g)) {
+        common++;
+        continue;
+      }
       for (const i of index.pairs.get(g) ?? []) if ((shared[i] = (shared[i] ?? 0) + 1) === 1) touched.push(i);
     }
     for (const i of touched) {
-      if ((shared[i] ?? 0) / grams.size >= MIN_SHARED_BIGRAMS) out.add(i);
+      if (((shared[i] ?? 0) + common) / grams.size >= MIN_SHARED_BIGRAMS) out.add(i);
       shared[i] = 0;
     }
   }
@@ -430,9 +468,10 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
   };
   const margin = options.essayMargin ?? ESSAY_PREFERENCE_MARGIN;
 
+  const wordIds = new WordIds();
   const prepared: PreparedPassage[] = passages.map((passage) => {
     const tokens = tokenise(passage.text);
-    return { passage, tokens, bigrams: bigrams(tokens) };
+    return { passage, tokens, bigrams: bigrams(tokens, wordIds) };
   });
 
   // Comparing every quote with every passage grows with the square of the corpus (about 10 s for
@@ -463,7 +502,7 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
         }
         if (!cand.parent) continue;
       }
-      const grams = bigrams(tokens);
+      const grams = bigrams(tokens, wordIds);
       let bestEssay: Match | null = null;
       let bestComment: Match | null = null;
       const fuzzyHere = words >= minFuzzy && !short ? fuzzy : 'none';
