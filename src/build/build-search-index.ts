@@ -5,8 +5,11 @@
 // `astro build` runs this through src/integrations/search.ts; the command line re-indexes a dist
 // that is already there (`npm run build:search`) or builds a reference index with Pagefind's own
 // chunks for the tests: node src/build/build-search-index.ts [--chunk-positions N] [distDir]
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { HTMLElement, type Node, parse, TextNode } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
@@ -87,58 +90,117 @@ function pageText(body: HTMLElement, path: string, kind: SearchKind, parts: Page
   return walkText(body, [parts.unindexed, parts.passages, listing]);
 }
 
-/** Every search record of a built site: one per marked passage, plus each page's own text. */
-export function collectRecords(dist: string): SearchRecord[] {
+// What a page's records depend on besides its HTML: the code that reads them. A change to either
+// file makes every cached page's records stale.
+const RECORD_CODE = createHash('sha256')
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(readFileSync(fileURLToPath(new URL('../lib/search/records.ts', import.meta.url))))
+  .digest('hex');
+
+/**
+ * Records kept between builds, one file per page named by the hash of its path, its HTML and the
+ * code above: after adding one thread, only the pages whose HTML changed are parsed again.
+ */
+class RecordCache {
+  private readonly used = new Set<string>();
+  private readonly dir: string | null;
+  constructor(dir: string | null) {
+    this.dir = dir;
+    if (dir) mkdirSync(dir, { recursive: true });
+  }
+  private keyOf(path: string, html: string): string {
+    return createHash('sha256').update(RECORD_CODE).update(path).update('\0').update(html).digest('hex');
+  }
+  /** The page's records from an earlier build, or the ones `make` gives (then kept). */
+  get(path: string, html: string, make: () => SearchRecord[]): { records: SearchRecord[]; hit: boolean } {
+    if (!this.dir) return { records: make(), hit: false };
+    const key = this.keyOf(path, html);
+    this.used.add(key);
+    const file = join(this.dir, `${key}.json`);
+    if (existsSync(file)) {
+      try {
+        return { records: JSON.parse(readFileSync(file, 'utf8')) as SearchRecord[], hit: true };
+      } catch {
+        // A damaged cache file is rebuilt below.
+      }
+    }
+    const records = make();
+    writeFileSync(file, JSON.stringify(records));
+    return { records, hit: false };
+  }
+  /** Removes the files no page of this build used, so the cache never outgrows the site. */
+  prune(): void {
+    if (!this.dir) return;
+    for (const f of readdirSync(this.dir)) if (f.endsWith('.json') && !this.used.has(f.slice(0, -5))) rmSync(join(this.dir, f), { force: true });
+  }
+}
+
+/** Every search record of a built site; with `cacheDir`, pages unchanged since the last build reuse their records. */
+export function collectRecords(dist: string, cacheDir: string | null = null): { records: SearchRecord[]; reused: number; pages: number } {
+  const cache = new RecordCache(cacheDir);
   const records: SearchRecord[] = [];
+  let reused = 0;
+  let pages = 0;
   for (const { path, html } of builtPages(dist)) {
     const kind = pageKindFor(path);
     if (!kind) continue;
-    const root = parse(html);
-    const body = root.querySelector('[data-pagefind-body]');
-    if (!body) continue;
-    const title = (body.querySelector('h1')?.textContent ?? root.querySelector('title')?.textContent ?? path).trim();
-    // Essay sections are flat siblings with h2–h4 headings: the open headings above each one make
-    // its title path, so a "Why does this matter?" says which question it belongs to.
-    const open: { level: number; text: string }[] = [];
-    // Passages are read in page order, and the page's own text leaves every one of them out. A
-    // passage inside another counts in both, as it always has (comments nest their replies outside).
-    const parts: PageParts = {
-      unindexed: excluded(body, UNINDEXED_SELECTOR),
-      chrome: excluded(body, PASSAGE_CHROME_SELECTOR),
-      passages: excluded(body, '[data-search-record]'),
-    };
-    for (const el of parts.passages) {
-      const a = (name: string) => el.getAttribute(`data-search-${name}`) || undefined;
-      const anchor = a('anchor') ?? el.id;
-      const where = `${path}#${anchor}`;
-      const replyTo = a('reply-to') || a('reply-to-status') ? passageAttribution(`${where} (reply)`, a('reply-to'), a('reply-to-status')) : undefined;
-      const author = passageAttribution(where, a('author'), a('author-status'));
-      const heading = el.childNodes.find((n): n is HTMLElement => n instanceof HTMLElement && /^H[1-6]$/.test(n.tagName));
-      let headings: string[] = [];
-      if (heading) {
-        const level = Number(heading.tagName[1]);
-        while (open.length > 0 && open.at(-1)!.level >= level) open.pop();
-        open.push({ level, text: headingText(heading, parts) });
-        headings = open.map((h) => h.text);
-      } else if (a('kind') === 'essay-section') {
-        // A section before the first heading (the essay's opening note) is named by its marked title.
-        headings = [a('title')?.split(' · ')[0] ?? ''];
-      }
-      const kindOf = a('kind');
-      const attrs = {
-        kind: kindOf,
-        anchor,
-        title: isSearchKind(kindOf) ? passageTitle(kindOf, author, headings) : undefined,
-        author,
-        date: a('date'),
-        replyTo,
-        source: a('source'),
-      };
-      records.push(passageRecord(path, attrs, walkText(el, [parts.unindexed, parts.chrome])));
-    }
-    const page = pageRecord(path, kind, title, pageText(body, path, kind, parts));
-    if (page) records.push(page);
+    pages++;
+    const got = cache.get(path, html, () => pageRecords(path, kind, html));
+    if (got.hit) reused++;
+    records.push(...got.records);
   }
+  cache.prune();
+  return { records, reused, pages };
+}
+
+/** The records of one page: one per marked passage, plus the page's own text. */
+function pageRecords(path: string, kind: SearchKind, html: string): SearchRecord[] {
+  const records: SearchRecord[] = [];
+  const root = parse(html);
+  const body = root.querySelector('[data-pagefind-body]');
+  if (!body) return records;
+  const title = (body.querySelector('h1')?.textContent ?? root.querySelector('title')?.textContent ?? path).trim();
+  // Essay sections are flat siblings with h2–h4 headings: the open headings above each one make
+  // its title path, so a "Why does this matter?" says which question it belongs to.
+  const open: { level: number; text: string }[] = [];
+  // Passages are read in page order, and the page's own text leaves every one of them out. A
+  // passage inside another counts in both, as it always has (comments nest their replies outside).
+  const parts: PageParts = {
+    unindexed: excluded(body, UNINDEXED_SELECTOR),
+    chrome: excluded(body, PASSAGE_CHROME_SELECTOR),
+    passages: excluded(body, '[data-search-record]'),
+  };
+  for (const el of parts.passages) {
+    const a = (name: string) => el.getAttribute(`data-search-${name}`) || undefined;
+    const anchor = a('anchor') ?? el.id;
+    const where = `${path}#${anchor}`;
+    const replyTo = a('reply-to') || a('reply-to-status') ? passageAttribution(`${where} (reply)`, a('reply-to'), a('reply-to-status')) : undefined;
+    const author = passageAttribution(where, a('author'), a('author-status'));
+    const heading = el.childNodes.find((n): n is HTMLElement => n instanceof HTMLElement && /^H[1-6]$/.test(n.tagName));
+    let headings: string[] = [];
+    if (heading) {
+      const level = Number(heading.tagName[1]);
+      while (open.length > 0 && open.at(-1)!.level >= level) open.pop();
+      open.push({ level, text: headingText(heading, parts) });
+      headings = open.map((h) => h.text);
+    } else if (a('kind') === 'essay-section') {
+      // A section before the first heading (the essay's opening note) is named by its marked title.
+      headings = [a('title')?.split(' · ')[0] ?? ''];
+    }
+    const kindOf = a('kind');
+    const attrs = {
+      kind: kindOf,
+      anchor,
+      title: isSearchKind(kindOf) ? passageTitle(kindOf, author, headings) : undefined,
+      author,
+      date: a('date'),
+      replyTo,
+      source: a('source'),
+    };
+    records.push(passageRecord(path, attrs, walkText(el, [parts.unindexed, parts.chrome])));
+  }
+  const page = pageRecord(path, kind, title, pageText(body, path, kind, parts));
+  if (page) records.push(page);
   return records;
 }
 
@@ -151,12 +213,18 @@ export interface SearchIndexOptions {
   chunkPositions?: number;
   /** Where progress lines go (the integration passes Astro's logger). */
   log?: (line: string) => void;
+  /** Folder for the per-page record cache (see RecordCache); none when absent. */
+  cacheDir?: string | null;
 }
 
 /** Writes `<dist>/pagefind`, replacing any index already there, from the built pages in `dist`. */
-export async function buildSearchIndex(dist: string, { chunkPositions = DEFAULT_CHUNK_POSITIONS, log = console.log }: SearchIndexOptions = {}): Promise<void> {
+export async function buildSearchIndex(
+  dist: string,
+  { chunkPositions = DEFAULT_CHUNK_POSITIONS, log = console.log, cacheDir = null }: SearchIndexOptions = {},
+): Promise<void> {
   const started = performance.now();
-  const records = collectRecords(dist);
+  const { records, reused, pages } = collectRecords(dist, cacheDir);
+  if (reused > 0) log(`search records: ${reused} of ${pages} pages unchanged since the last build, reused`);
 
   await rm(join(dist, 'pagefind'), { recursive: true, force: true });
   // Pagefind runs as a child process: close it on failure too, or a failed `astro build` would
