@@ -4,12 +4,13 @@
 // Nothing is written to the repository; the temp directory is removed unless `keep` is set.
 //
 //   node src/tools/bench-corpus.ts [--threads 0,1000] [--keep]
+//   node src/tools/bench-corpus.ts --repetitive 20000   (one thread of near-identical comments)
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BARE_PROJECT_FILES, bareThreadMarkdown, type BareComment, type BareThread } from '../bench/bare.ts';
-import { prng, threadExport } from '../bench/corpus.ts';
+import { prng, repetitiveThreadExport, threadExport } from '../bench/corpus.ts';
 import { importExport } from '../importer/parse.ts';
 import { renderFiles } from '../importer/to-mdx.ts';
 import { buildTimes, dirStats, linkNodeModules, REPO, runNode } from './bench-util.ts';
@@ -34,6 +35,8 @@ export interface CorpusRun {
   pagefindFiles: number;
   distBytes: number;
   htmlBytes: number;
+  /** True for one thread of near-identical comments instead of `generatedThreads` varied threads. */
+  repetitive?: boolean;
   /** The same comments built by a bare Astro site and Pagefind's CLI: the floor (src/bench/bare.ts). */
   bare?: BareRun;
 }
@@ -135,13 +138,28 @@ function buildBare(threads: readonly BareThread[], log: (line: string) => void):
   }
 }
 
-/** Builds the site cold with `n` generated threads added, in a fresh temp copy. */
-export function buildCorpus(n: number, { keep = false, bare = true, log = (_: string) => {} } = {}): CorpusRun {
+/** Imports one thread of `n` near-identical comments (repetitiveThreadExport) into the project at `dir`. */
+function generateRepetitive(dir: string, n: number): { comments: number; threads: BareThread[] } {
+  const slug = 'generated-repetitive';
+  const from = `content/sources/${slug}.txt`;
+  const text = repetitiveThreadExport(n, prng(20261202));
+  writeFileSync(join(dir, from), text);
+  const result = importExport({ exportFile: from, exportText: text, from, slug, people: [] });
+  const data = result.thread.data as unknown as ThreadLike;
+  for (const f of renderFiles(result)) writeFileSync(join(dir, f.path), f.text);
+  return { comments: data.comments.length, threads: [bareThread(slug, data)] };
+}
+
+/**
+ * Builds the site cold with `n` generated threads added, in a fresh temp copy; with `repetitive`,
+ * the addition is instead one thread of `n` near-identical comments.
+ */
+export function buildCorpus(n: number, { keep = false, bare = true, repetitive = false, log = (_: string) => {} } = {}): CorpusRun {
   const dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
   try {
     copyProject(dir);
     const t0 = performance.now();
-    const { comments, threads } = generateThreads(dir, n);
+    const { comments, threads } = repetitive ? generateRepetitive(dir, n) : generateThreads(dir, n);
     const importSeconds = (performance.now() - t0) / 1000;
     log(`corpus +${n} threads (${comments} comments) in ${dir}: building…`);
     // `astro build` writes the search index too; its log line gives the index's share of the time.
@@ -152,6 +170,7 @@ export function buildCorpus(n: number, { keep = false, bare = true, log = (_: st
     const pf = dirStats(join(dir, 'dist/pagefind'));
     const out: CorpusRun = {
       generatedThreads: n,
+      ...(repetitive ? { repetitive: true } : {}),
       comments,
       pages: dist.pages,
       importSeconds,
@@ -186,6 +205,17 @@ export function benchCorpus(sizes: readonly number[], options: { keep?: boolean;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = process.argv.indexOf('--repetitive');
+  if (r >= 0) {
+    console.log(
+      JSON.stringify(
+        buildCorpus(Number(process.argv[r + 1] ?? '20000'), { repetitive: true, keep: process.argv.includes('--keep'), log: console.error }),
+        null,
+        2,
+      ),
+    );
+    process.exit(0);
+  }
   const i = process.argv.indexOf('--threads');
   const sizes = (i < 0 ? '0,1000' : (process.argv[i + 1] ?? '')).split(',').map(Number);
   console.log(JSON.stringify(benchCorpus(sizes, { keep: process.argv.includes('--keep'), log: console.error }), null, 2));

@@ -289,17 +289,38 @@ function tables(r: BenchResults): Table[] {
   if (r.corpus) {
     out.push([
       'Cold builds in a temp copy of the site: seed corpus, and seed plus generated threads',
-      ['corpus', 'pages', 'comments', 'astro build s', 'search index s', 'total s', 'records', 'Pagefind MiB', 'Pagefind files', 'dist MiB'],
+      [
+        'corpus',
+        'pages',
+        'comments',
+        'astro build s',
+        'search index s',
+        'total s',
+        'bare floor s (astro + pagefind)',
+        '× bare',
+        'peak memory MiB',
+        'records',
+        'Pagefind MiB',
+        'HTML MiB',
+        'dist MiB',
+      ],
       r.corpus.map((c) => [
-        c.generatedThreads ? `seed + ${c.generatedThreads} threads` : 'seed',
+        c.repetitive
+          ? `seed + 1 thread of ${c.generatedThreads} near-identical comments`
+          : c.generatedThreads
+            ? `seed + ${c.generatedThreads} threads`
+            : 'seed',
         String(c.pages),
         String(c.comments),
         c.astroSeconds.toFixed(1),
         c.indexSeconds.toFixed(1),
         c.buildSeconds.toFixed(1),
+        c.bare ? `${c.bare.buildSeconds.toFixed(1)} (${c.bare.astroSeconds.toFixed(1)} + ${c.bare.indexSeconds.toFixed(1)})` : '—',
+        c.bare ? (c.buildSeconds / c.bare.buildSeconds).toFixed(2) : '—',
+        Number.isFinite(c.peakBytes) ? (c.peakBytes / 1048576).toFixed(0) : '—',
         String(c.records),
         (c.pagefindBytes / 1048576).toFixed(1),
-        String(c.pagefindFiles),
+        (c.htmlBytes / 1048576).toFixed(1),
         (c.distBytes / 1048576).toFixed(1),
       ]),
     ]);
@@ -530,8 +551,13 @@ async function main(): Promise<void> {
   }
   if (!flag('no-corpus')) {
     const { benchCorpus } = await import('./bench-corpus.ts');
-    const n = Number(option('corpus-threads', '1000'));
-    r.corpus = await timed('corpus', () => benchCorpus([0, n], { log }));
+    // Sizes to build, smallest first: `--corpus-threads 1000,5000` also shows how the cost grows.
+    const sizes = option('corpus-threads', '1000').split(',').map(Number);
+    r.corpus = await timed('corpus', () => benchCorpus([0, ...sizes], { log }));
+    // The input that once made the build superlinear: one thread of near-identical comments.
+    const { buildCorpus } = await import('./bench-corpus.ts');
+    const repetitive = Number(option('repetitive', '20000'));
+    if (repetitive > 0) r.corpus.push(await timed('repetitive corpus', () => buildCorpus(repetitive, { repetitive: true, log })));
   }
   if (flag('markdown'))
     r.markdown = await timed('markdown', () => measureMarkdown({ runs: Number(option('runs', '3')), pages: Number(option('pages', '1000')) }));
