@@ -186,10 +186,16 @@ describe('the argument map with a mouse and fingers', () => {
     const cx = before.box.left + before.box.width / 2;
     const cy = Math.max(before.box.top, 0) + 300;
     const cdp = await ctx.newCDPSession(page);
-    const touch = (type: string, d: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', d: number) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
-        touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }],
+        touchPoints:
+          type === 'touchEnd'
+            ? []
+            : [
+                { x: cx - d, y: cy, id: 1 },
+                { x: cx + d, y: cy, id: 2 },
+              ],
       });
     await touch('touchStart', 30);
     for (let d = 40; d <= 120; d += 10) await touch('touchMove', d);
