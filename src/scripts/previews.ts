@@ -269,8 +269,16 @@ addEventListener(
   { passive: true },
 );
 
-/** Opens the preview for a link when this module loads in response to that link's event. */
-export function start(first: Link, how: 'hover' | 'focus' | 'touch'): void {
-  if (how === 'touch') lastPointer = 'touch';
-  if (how !== 'touch') void open(first);
+/**
+ * Takes over the event that loaded this module: opens the preview of the hovered or focused link,
+ * or, for a tap that site.ts held back, taps again, so the click handler above previews the link
+ * or, if it has no preview, lets it navigate. A new click event rather than click(), which an SVG
+ * link (a box of the argument map) does not have.
+ */
+export function start(first: Element, how: 'hover' | 'focus' | 'touch'): void {
+  const link = previewable(first);
+  if (how === 'touch') {
+    lastPointer = 'touch';
+    first.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+  } else if (link) void open(link);
 }

@@ -114,11 +114,12 @@ type PreviewModule = typeof import('./previews.ts');
 let previews: Promise<PreviewModule> | undefined;
 let previewsReady = false;
 let touched = false;
-// A link may be an SVG <a> (the argument map's boxes): its href is not a string and it has no click().
-function previewCandidate(e: Event): Element | null {
-  const a = (e.target as Element | null)?.closest?.('main a[href]');
+// A rough first sort: an SVG <a> (the argument map's boxes) has an object for its href, which reads
+// here as an address on this site; previews.ts looks at every link properly.
+function previewCandidate(e: Event): HTMLAnchorElement | null {
+  const a = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('main a[href]');
   if (!a || a.closest('.anchor-tools, .toc, [data-search-result]')) return null;
-  const url = new URL(a.getAttribute('href') ?? '', location.href);
+  const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || (url.pathname === location.pathname && !url.hash)) return null;
   return a;
 }
@@ -132,13 +133,7 @@ function firstPreview(e: Event, how: 'hover' | 'focus' | 'touch'): void {
     previewsReady = true;
     return m;
   });
-  void previews.then((m) => {
-    const link = m.previewable(a);
-    // The tap held back above happens now: the preview module's own handler decides what it means.
-    const tap = (): unknown => how === 'touch' && a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-    if (link) m.start(link, how);
-    tap();
-  });
+  void previews.then((m) => m.start(a, how));
 }
 document.addEventListener('pointerdown', (e) => {
   touched = e.pointerType === 'touch';
@@ -153,26 +148,12 @@ document.addEventListener('click', (e) => {
   if (touched) firstPreview(e, 'touch');
 });
 
-// The argument map's zoom and pan load as the map nears the screen; a press or key that comes
-// before them is passed on once they are in.
+// The argument map's zoom and pan (map.ts) load as the map nears the screen, before it can be used.
 const mapFigure = document.querySelector<HTMLElement>('[data-map]');
-if (mapFigure) {
-  let mapReady = false;
-  const loadMap = (then?: () => unknown): void =>
-    void import('./map.ts').then((m) => {
-      m.start(mapFigure);
-      if (!mapReady) then?.();
-      mapReady = true;
-    });
-  new IntersectionObserver((seen, o) => seen.some((x) => x.isIntersecting) && (o.disconnect(), loadMap()), { rootMargin: '400px' }).observe(mapFigure);
-  mapFigure.addEventListener('click', (e) => {
-    const b = (e.target as Element).closest<HTMLElement>('[data-map-zoom]');
-    if (b && !mapReady) loadMap(() => b.click());
-  });
-  mapFigure.addEventListener('keydown', (e) => {
-    if (!mapReady) loadMap(() => e.target?.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, bubbles: true, cancelable: true })));
-  });
-}
+if (mapFigure)
+  new IntersectionObserver((seen, o) => seen[0]?.isIntersecting && (o.disconnect(), import('./map.ts').then((m) => m.start(mapFigure))), {
+    rootMargin: '50%',
+  }).observe(mapFigure);
 
 // Comment threads: folding, moves by j/k/J/K and the ? list of keys load on the first press
 // (thread-nav.ts); so does the notice for an address whose fragment names nothing on the page,
