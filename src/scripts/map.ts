@@ -45,7 +45,8 @@ export function start(figure: HTMLElement): void {
     if (d !== shown()) return;
     const fitted = isFitted(v, d.map, d.box);
     figure.classList.toggle('map-zoomed', !fitted);
-    if (status) status.textContent = fitted ? `Whole map · ${Math.round(scaleOf(v, d.box) * 100)} %` : `${Math.round(scaleOf(v, d.box) * 100)} %`;
+    const percent = `${Math.round(scaleOf(v, d.box) * 100)} %`;
+    if (status) status.textContent = fitted ? `Whole map · ${percent}` : `${percent} · drag to move`;
   };
 
   const measure = (d: Drawing): boolean => {
@@ -167,7 +168,10 @@ export function start(figure: HTMLElement): void {
   const up = (e: PointerEvent) => {
     down.delete(e.pointerId);
     if (down.size < 2) pinch = null;
-    if (down.size === 0) figure.classList.remove('map-dragging');
+    if (down.size > 0) return;
+    figure.classList.remove('map-dragging');
+    // The click that may follow this release comes first; a later one (Enter on a box) must go through.
+    setTimeout(() => (dragged = false));
   };
   viewEl.addEventListener('pointerup', up);
   viewEl.addEventListener('pointercancel', up);

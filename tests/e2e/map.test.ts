@@ -119,7 +119,20 @@ describe.each(WIDTHS)('the argument map at %i px', (width) => {
     expect(scale(back)).toBeCloseTo(fit, 5);
     expect(await page.locator('[data-map-status]').textContent()).toMatch(/^Whole map/);
 
+    // Focus on a box outside the zoomed view brings it into view.
     await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const last = page.locator('svg[data-map-svg]:visible a[data-map-node]').last();
+    await last.focus();
+    const lastBox = await last.locator('rect').boundingBox();
+    const view = await shown(page);
+    if (!lastBox) throw new Error('the last box has no position');
+    // Its middle, at least: zoomed in on a phone, a box can be wider than the screen.
+    const mid = { x: lastBox.x + lastBox.width / 2, y: lastBox.y + lastBox.height / 2 };
+    expect(mid.x).toBeGreaterThan(view.box.left);
+    expect(mid.x).toBeLessThan(view.box.right);
+    expect(mid.y).toBeGreaterThan(view.box.top);
+    expect(mid.y).toBeLessThan(view.box.bottom);
     await page.getByRole('button', { name: 'Whole map' }).click();
     expect(scale(await shown(page))).toBeCloseTo(fit, 5);
     expectNone(errors, 'page errors');

@@ -1,15 +1,17 @@
 /**
  * Build-time layout of the argument map for narrow screens: the boxes in one column, in the order
- * the caller gives (the page passes the order of its nested list, conclusions first), and every
- * relation drawn as a line in a vertical lane to the left of the boxes, leaving its source box and
- * entering its target box from the left. On a phone the layered drawing (layout.ts) is four times
- * wider than the screen; this one is drawn for a phone's width, so its text stays legible when it
- * is fitted to the screen and the reader only scrolls down.
+ * the caller gives (the page passes the order of its nested list, conclusions first), and the
+ * relations drawn in vertical lanes to the left of the boxes. On a phone the layered drawing
+ * (layout.ts) is four times wider than the screen; this one is drawn for a phone's width, so its
+ * text stays legible when it is fitted to the screen and the reader only scrolls down.
  *
- * Lanes: each edge covers the rows from its source to its target; edges are given the innermost
- * lane free over their whole span (shortest spans first, so short hops stay next to the boxes).
- * Ports: on each box's left side, edges leaving upward come first, innermost lane on top, then
- * edges leaving downward, outermost lane on top, so no edge crosses another at its own box.
+ * Buses: the relations of one kind into one claim share a lane, like the branches of a tree: a
+ * trunk, a tick from each source box, and one head (arrow or bar) into the target box. A bus is
+ * given the innermost lane free over all its rows (shortest first, so short hops stay next to the
+ * boxes); where a tick crosses an inner trunk, the trunk is cut so the two do not look joined.
+ * Ports: on each box's left side, trunks that run only upward come first, innermost lane on top,
+ * then those that run both ways, then those that run only downward, outermost lane on top, so no
+ * bus crosses another at its own box.
  *
  * Pure and deterministic: the same input always gives the same drawing.
  */
