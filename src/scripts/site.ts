@@ -151,9 +151,14 @@ document.addEventListener('click', (e) => {
 // The argument map's zoom and pan (map.ts) load as the map nears the screen, before it can be used.
 const mapFigure = document.querySelector<HTMLElement>('[data-map]');
 if (mapFigure)
-  new IntersectionObserver((seen, o) => seen[0]?.isIntersecting && (o.disconnect(), import('./map.ts').then((m) => m.start(mapFigure))), {
-    rootMargin: '50%',
-  }).observe(mapFigure);
+  new IntersectionObserver(
+    (seen, o) => {
+      if (!seen[0]?.isIntersecting) return;
+      o.disconnect();
+      void import('./map.ts').then((m) => m.start(mapFigure));
+    },
+    { rootMargin: '50%' },
+  ).observe(mapFigure);
 
 // Comment threads: folding, moves by j/k/J/K and the ? list of keys load on the first press
 // (thread-nav.ts); so does the notice for an address whose fragment names nothing on the page,
