@@ -39,18 +39,23 @@ card.append(body, actions);
 // Inside <main> so the card belongs to a landmark; main is not positioned, so page coordinates still apply.
 (document.querySelector('main') ?? document.body).append(card);
 
-let openFor: HTMLAnchorElement | null = null;
+/** A link: an HTML <a>, or an SVG <a> (the argument map's boxes), whose href is no string and which has no click(). */
+type Link = HTMLAnchorElement | SVGAElement;
+/** Where a link goes, for HTML and SVG links alike. */
+const urlOf = (a: Link): URL => new URL(a.getAttribute('href') ?? '', location.href);
+
+let openFor: Link | null = null;
 let showTimer = 0;
 let hideTimer = 0;
 let lastPointer = '';
 // Focus returning to a link from its own card must not reopen the card at once.
-let quietFocus: HTMLAnchorElement | null = null;
+let quietFocus: Link | null = null;
 
 /** An internal link worth previewing, or null. */
-export function previewable(target: EventTarget | null): HTMLAnchorElement | null {
-  const a = (target as Element | null)?.closest?.<HTMLAnchorElement>('a[href]');
+export function previewable(target: EventTarget | null): Link | null {
+  const a = (target as Element | null)?.closest?.<Link>('a[href]');
   if (!a || a.closest(EXCLUDE) || !a.closest('main')) return null;
-  const url = new URL(a.href, location.href);
+  const url = urlOf(a);
   if (url.origin !== location.origin) return null;
   if (url.pathname === location.pathname) return url.hash ? a : null;
   return previewFileFor(url.pathname) ? a : null;
@@ -109,8 +114,8 @@ async function quoteFor(url: URL, id: string, d: TextDirective): Promise<QuoteWi
   return text ? quoteWindow(indexText(text), d) : null;
 }
 
-async function lookup(a: HTMLAnchorElement): Promise<{ p: Preview; quote: QuoteWindow | null } | null> {
-  const url = new URL(a.href, location.href);
+async function lookup(a: Link): Promise<{ p: Preview; quote: QuoteWindow | null } | null> {
+  const url = urlOf(a);
   const { id, directives } = parseFragment(url.hash);
   const anchor = id ?? '';
   const [first] = directives;
@@ -145,7 +150,7 @@ function draw(p: Preview, quote: QuoteWindow | null, href: string): void {
   openLink.href = href;
 }
 
-function place(a: HTMLAnchorElement): void {
+function place(a: Link): void {
   const r = a.getBoundingClientRect();
   const width = Math.min(384, document.documentElement.clientWidth - 16);
   card.style.width = `${width}px`;
@@ -154,13 +159,13 @@ function place(a: HTMLAnchorElement): void {
   card.style.top = `${r.bottom + scrollY + 6}px`;
 }
 
-async function open(a: HTMLAnchorElement): Promise<void> {
+async function open(a: Link): Promise<void> {
   window.clearTimeout(hideTimer);
   if (openFor === a && !card.hidden) return;
   const found = await lookup(a);
   if (!found) return;
   close();
-  draw(found.p, found.quote, a.href);
+  draw(found.p, found.quote, urlOf(a).href);
   place(a);
   card.hidden = false;
   openFor = a;
@@ -264,8 +269,16 @@ addEventListener(
   { passive: true },
 );
 
-/** Opens the preview for a link when this module loads in response to that link's event. */
-export function start(first: HTMLAnchorElement, how: 'hover' | 'focus' | 'touch'): void {
-  if (how === 'touch') lastPointer = 'touch';
-  if (how !== 'touch') void open(first);
+/**
+ * Takes over the event that loaded this module: opens the preview of the hovered or focused link,
+ * or, for a tap that site.ts held back, taps again, so the click handler above previews the link
+ * or, if it has no preview, lets it navigate. A new click event rather than click(), which an SVG
+ * link (a box of the argument map) does not have.
+ */
+export function start(first: Element, how: 'hover' | 'focus' | 'touch'): void {
+  const link = previewable(first);
+  if (how === 'touch') {
+    lastPointer = 'touch';
+    first.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+  } else if (link) void open(link);
 }

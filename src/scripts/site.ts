@@ -114,6 +114,8 @@ type PreviewModule = typeof import('./previews.ts');
 let previews: Promise<PreviewModule> | undefined;
 let previewsReady = false;
 let touched = false;
+// A rough first sort: an SVG <a> (the argument map's boxes) has an object for its href, which reads
+// here as an address on this site; previews.ts looks at every link properly.
 function previewCandidate(e: Event): HTMLAnchorElement | null {
   const a = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('main a[href]');
   if (!a || a.closest('.anchor-tools, .toc, [data-search-result]')) return null;
@@ -131,15 +133,7 @@ function firstPreview(e: Event, how: 'hover' | 'focus' | 'touch'): void {
     previewsReady = true;
     return m;
   });
-  void previews.then((m) => {
-    const link = m.previewable(a);
-    if (!link) {
-      if (how === 'touch') a.click();
-      return;
-    }
-    m.start(link, how);
-    if (how === 'touch') link.click();
-  });
+  void previews.then((m) => m.start(a, how));
 }
 document.addEventListener('pointerdown', (e) => {
   touched = e.pointerType === 'touch';
@@ -153,6 +147,18 @@ document.addEventListener('focusin', (e) => {
 document.addEventListener('click', (e) => {
   if (touched) firstPreview(e, 'touch');
 });
+
+// The argument map's zoom and pan (map.ts) load as the map nears the screen, before it can be used.
+const mapFigure = document.querySelector<HTMLElement>('[data-map]');
+if (mapFigure)
+  new IntersectionObserver(
+    (seen, o) => {
+      if (!seen[0]?.isIntersecting) return;
+      o.disconnect();
+      void import('./map.ts').then((m) => m.start(mapFigure));
+    },
+    { rootMargin: '50%' },
+  ).observe(mapFigure);
 
 // Comment threads: folding, moves by j/k/J/K and the ? list of keys load on the first press
 // (thread-nav.ts); so does the notice for an address whose fragment names nothing on the page,

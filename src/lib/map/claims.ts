@@ -127,3 +127,17 @@ export function argumentTree(claims: readonly ClaimIn[], relations: readonly Rel
   for (const c of sorted) if (!shown.has(c.slug)) out.push(visit(c.slug, null, true));
   return out;
 }
+
+/** The claims of a nested list in reading order, each once (entries marked `repeat` are skipped). */
+export function treeOrder(tree: readonly TreeItem[]): string[] {
+  const out: string[] = [];
+  const walk = (items: readonly TreeItem[]) => {
+    for (const item of items) {
+      if (item.repeat) continue;
+      out.push(item.slug);
+      walk(item.children);
+    }
+  };
+  walk(tree);
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { argumentTree, claimRelations, relationsFrom, relationsTo, sortClaims, unknownSlugs, type ClaimIn } from '../../../../src/lib/map/claims.ts';
+import { argumentTree, claimRelations, relationsFrom, relationsTo, sortClaims, treeOrder, unknownSlugs, type ClaimIn } from '../../../../src/lib/map/claims.ts';
 
 const c = (slug: string, extra: Partial<ClaimIn> = {}): ClaimIn => ({ slug, title: slug, kind: 'claim', order: 100, supports: [], attacks: [], ...extra });
 
@@ -115,5 +115,18 @@ describe('argumentTree', () => {
     const tree = argumentTree(claims, claimRelations(claims).relations);
     expect(tree.map((i) => i.slug)).toEqual(['a']);
     expect(tree[0]?.children[0]?.slug).toBe('b');
+  });
+});
+
+describe('treeOrder', () => {
+  test('returns each claim once, in the reading order of the nested list', () => {
+    const claims = [
+      c('t', { kind: 'thesis', order: 1 }),
+      c('a', { supports: ['t'], order: 2 }),
+      c('o', { kind: 'objection', attacks: ['a', 't'], order: 3 }),
+      c('b', { supports: ['t'], order: 4 }),
+    ];
+    const tree = argumentTree(claims, claimRelations(claims).relations);
+    expect(treeOrder(tree)).toEqual(['t', 'a', 'o', 'b']);
   });
 });
