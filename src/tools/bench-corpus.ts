@@ -161,7 +161,7 @@ export function buildCorpus(n: number, { keep = false, bare = true, repetitive =
     const t0 = performance.now();
     const { comments, threads } = repetitive ? generateRepetitive(dir, n) : generateThreads(dir, n);
     const importSeconds = (performance.now() - t0) / 1000;
-    log(`corpus +${n} threads (${comments} comments) in ${dir}: building…`);
+    log(`corpus +${repetitive ? `1 thread of ${n} near-identical comments` : `${n} threads (${comments} comments)`} in ${dir}: building…`);
     // `astro build` writes the search index too; its log line gives the index's share of the time.
     const build = runNode(dir, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build']);
     const { astroSeconds, indexSeconds } = buildTimes(build.seconds, build.stdout);
