@@ -7,11 +7,13 @@ import { pageRedirects } from './src/lib/links/permalinks.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import contentSecurityPolicy from './src/integrations/csp.ts';
 import searchIndex from './src/integrations/search.ts';
+import siteAddress from './src/integrations/site-url.ts';
+import { siteUrl } from './src/lib/seo/site-url.ts';
 
 // The site's public address, used for canonical links, og:url, sitemap.xml and robots.txt.
-// Set SITE_URL when building for a real host; the default is a PLACEHOLDER (.example is a
-// reserved name that can never resolve), so a build that forgot it is easy to spot.
-const SITE_URL = process.env.SITE_URL || 'https://deceptive-alignment.example/';
+// Set SITE_URL when building for a real host; without it the address is a PLACEHOLDER (.example is
+// a reserved name that can never resolve) and `astro build` warns once (siteAddress below).
+const SITE_URL = siteUrl(process.env.SITE_URL);
 
 // Content stays on Astro 7's default Markdown processor (Sätteri); formulas are rendered with
 // KaTeX at build time by components/Formula.astro only where they appear. README "Design notes"
@@ -21,7 +23,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // contentSecurityPolicy() hashes the final HTML, so it is the last to rewrite pages; searchIndex()
   // only reads them, and goes after it so the index is built from exactly the pages we ship.
-  integrations: [mdx(), preact(), permalinkRedirects(), sitemap(), contentSecurityPolicy(), searchIndex()],
+  integrations: [siteAddress(process.env.SITE_URL), mdx(), preact(), permalinkRedirects(), sitemap(), contentSecurityPolicy(), searchIndex()],
   // Whole pages that moved (content/permalinks/redirects.json); moved anchors are handled by
   // the permalinkRedirects integration after the build.
   redirects: pageRedirects(readRedirects()),
