@@ -18,6 +18,8 @@ const ESTIMATES_MS = 1000;
 
 /** What the calculator shows of a run: its latest estimates and whether it is still going. */
 export interface McView {
+  /** The inputs (as JSON) the estimates are for: earlier ones stay on screen, marked busy, until the new run reports. */
+  key: string;
   result: MonteCarloResult;
   running: boolean;
   /** Stopped by the reader: the estimates are from part of the samples. */
@@ -36,7 +38,7 @@ export interface McControl {
 }
 
 /** Runs the Monte Carlo for `inputs` while `active`, restarting whenever they change. */
-export function useMonteCarlo(inputs: OrderingInputs, active: boolean): [McView | null, McControl] {
+export function useMonteCarlo(inputs: OrderingInputs, active: boolean): [McView | null, McControl, string] {
   const key = active ? JSON.stringify(inputs) : '';
   const [view, setView] = useState<McView | null>(null);
   const listener = useRef<(p: McProgress) => void>(() => {});
@@ -65,7 +67,7 @@ export function useMonteCarlo(inputs: OrderingInputs, active: boolean): [McView 
     let size = FIRST_CHUNK;
     let lastProgress = 0;
     let lastEstimates = Number.NEGATIVE_INFINITY;
-    const publish = (cancelled: boolean) => setView({ result: run.result(), running: !run.done && !cancelled, cancelled });
+    const publish = (cancelled: boolean) => setView({ key, result: run.result(), running: !run.done && !cancelled, cancelled });
     channel.port1.onmessage = () => {
       if (stopped) return;
       const t0 = performance.now();
@@ -114,7 +116,7 @@ export function useMonteCarlo(inputs: OrderingInputs, active: boolean): [McView 
       channel.port1.close();
     };
   }, [key]);
-  return [view, control.current];
+  return [view, control.current, key];
 }
 
 /** The progress bar, with Cancel while sampling and Continue once cancelled; one button, so focus stays on it. */

@@ -57,13 +57,13 @@ export default function OrderingCalculator({ ordersShown = 12, presets = [], hea
   const rows = useMemo(() => sensitivity(inputs), [inputs]);
   const exactOrders = useMemo(() => orderProbabilities(inputs), [inputs]);
   const general = needsMonteCarlo(inputs);
-  const [mc, control] = useMonteCarlo(inputs, general && live);
+  const [mc, control, mcKey] = useMonteCarlo(inputs, general && live);
   const mcResult = general ? mc?.result : undefined;
   const scenario = useScenario(presets, orderingQuery(texts), live);
   const set = (key: OrderingKey) => (text: string) => setTexts({ ...texts, [key]: text });
   const bind = fieldBinder(texts, errors, live, setTexts, inputs);
   const errorCount = Object.keys(errors).length;
-  const busy = general && (!mcResult || !!mc?.running);
+  const busy = general && (!mc || mc.key !== mcKey || mc.running);
 
   // Until the first Monte Carlo chunk reports, the exponential reading stands in, and says so.
   const shown = (exactValue: number, est: Estimate | undefined) => ({
@@ -147,7 +147,7 @@ export default function OrderingCalculator({ ordersShown = 12, presets = [], hea
   if (general)
     mode =
       mc?.cancelled || mc?.running
-        ? `${mc.cancelled ? 'Cancelled: a partial' : 'Sampling: a running'} Monte Carlo estimate from ${formatCount(mc.result.samples)} of ${formatCount(inputs.n)} samples (seed ${inputs.seed}), ± one standard error.`
+        ? `${mc.cancelled ? 'Cancelled: a partial' : 'Sampling: a running (refreshed each second)'} Monte Carlo estimate from ${formatCount(mc.result.samples)} of ${formatCount(inputs.n)} samples (seed ${inputs.seed}), ± one standard error.`
         : `General mode: Monte Carlo estimate from ${formatCount(mcResult?.samples ?? 0)} samples (seed ${inputs.seed}), ± one standard error.`;
 
   return (
@@ -157,7 +157,7 @@ export default function OrderingCalculator({ ordersShown = 12, presets = [], hea
           target="ordering-results"
           items={[
             { name: 'p-deceptive', label: 'P(deceptive)', text: deceptive.text },
-            { name: 'p-dangerous-order', label: 'P(dangerous order: B last)', text: dangerous.text },
+            { name: 'p-dangerous-order', label: 'P(dangerous order)', text: dangerous.text },
           ]}
         />
         <PresetLinks presets={presets} scenario={scenario} onApply={(q) => setTexts(orderingTextsFromQuery(q), true)}>
@@ -186,7 +186,7 @@ export default function OrderingCalculator({ ordersShown = 12, presets = [], hea
             </dd>
           </div>
           <div class="calc-figure-order">
-            <dt>P(dangerous order): under these inputs, the chance that goals come before understanding (B last, after G, L and S)</dt>
+            <dt>P(dangerous order): under these inputs, the chance that goals come before understanding (B last)</dt>
             <dd
               data-result="p-dangerous-order"
               data-value={dataValue(dangerous.value)}
