@@ -425,6 +425,8 @@ function notes(r: BenchResults): string[] {
   if (r.calculators) {
     for (const [path, w] of Object.entries(r.calculators.pages))
       if (w) lines.push(`Calculator ${path}: ${kib(w.gz)} KiB gzipped JS (${w.files} files + ${w.inlineScripts} inline)`);
+    for (const t of r.calculators.inputToResult ?? [])
+      lines.push(`Calculator ${t.path}: median ${t.medianMs.toFixed(1)} ms from an input change to the result on screen`);
   }
   if (r.markdown) {
     const v = r.markdown.variants;

@@ -2,6 +2,7 @@
 import { decadeTicks, horizonChartRange, logScale, linearScale, symlog, symlogTicks } from '../../../src/lib/calc/chart.ts';
 import { formatHorizonNear, formatNumber } from '../../../src/lib/calc/format.ts';
 import { advantage, advantageCurve, valueOpen, valuePlayAlong, type HorizonInputs } from '../../../src/lib/calc/horizon.ts';
+import { useWidth } from '../calculator-kit/hooks.ts';
 
 export interface AdvantageChartProps {
   inputs: HorizonInputs;
@@ -10,12 +11,15 @@ export interface AdvantageChartProps {
   digits?: number;
 }
 
-const W = 640;
+// Drawn at the width it is shown (1 unit = 1 CSS pixel) so its 11–12 px text stays that size on a
+// phone; the server draws it 640 wide.
+const WIDE = 640;
 const H = 320;
 const PAD = { left: 84, right: 16, top: 54, bottom: 40 };
 
 /** The advantage chart as inline SVG with its title, description and table of values. */
 export function AdvantageChart({ inputs, hMin, digits = 3 }: AdvantageChartProps) {
+  const [ref, W] = useWidth<HTMLElement>(WIDE);
   const [from, to] = horizonChartRange(inputs, hMin);
   const corners = [inputs.c, inputs.T, inputs.T + inputs.D, hMin ?? NaN, inputs.h0].filter((x) => x > from && x < to);
   const points = [...advantageCurve(inputs, from, to, 16), ...corners.map((h) => ({ H: h, advantage: advantage(inputs, h) }))].sort((a, b) => a.H - b.H);
@@ -36,7 +40,7 @@ export function AdvantageChart({ inputs, hMin, digits = 3 }: AdvantageChartProps
   const unitName = inputs.unit;
   const tableRows = decadeTicks(from, to, 14);
   return (
-    <figure class="calc-figure">
+    <figure class="calc-figure" ref={ref}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="advantage-title advantage-desc" class="calc-chart">
         <title id="advantage-title">Advantage of playing along, V_B − V_A, against the goal horizon H</title>
         <desc id="advantage-desc">
@@ -47,7 +51,7 @@ export function AdvantageChart({ inputs, hMin, digits = 3 }: AdvantageChartProps
           {hMin === null ? '' : `, h-min`}, and the current horizon h₀ = {formatNumber(inputs.h0, digits)} {unitName}. The table below gives values at each
           power of ten.
         </desc>
-        {decadeTicks(from, to, 7).map((t) => (
+        {decadeTicks(from, to, Math.max(3, Math.min(7, Math.floor((W - PAD.left) / 64)))).map((t) => (
           <g class="calc-grid">
             <line x1={x(t)} x2={x(t)} y1={PAD.top} y2={H - PAD.bottom} />
             <text x={x(t)} y={H - PAD.bottom + 16} text-anchor="middle">

@@ -2,6 +2,7 @@
  * The goal-horizon calculator island: reads the fields, calls the model in src/lib/calc, draws.
  * The server renders it with the defaults, so every number is in the HTML before any script runs.
  */
+import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { dataValue, formatHorizonNear, formatNumber, formatQuantity, formatRatio, precisionNote, resultDigits } from '../../../src/lib/calc/format.ts';
 import { evaluateHorizon, type HorizonResult, type Quantity } from '../../../src/lib/calc/horizon.ts';
@@ -15,6 +16,7 @@ import {
 } from '../../../src/lib/calc/horizon-query.ts';
 import { Choice, ErrorSummary, Field, fieldBinder } from '../calculator-kit/Field.tsx';
 import { useHydrated, useUrlTexts } from '../calculator-kit/hooks.ts';
+import { PresetLinks, ResultStrip, scenarioText, useScenario, type PresetRef } from '../calculator-kit/Presets.tsx';
 import { ShareControls } from '../calculator-kit/ShareControls.tsx';
 import { AdvantageChart } from './AdvantageChart.tsx';
 import '../calculator-kit/kit.css';
@@ -23,6 +25,10 @@ import './HorizonCalculator.css';
 export interface Props {
   /** Show the deliberate-training panel (on by default). */
   showTrainingPanel?: boolean;
+  /** The presets whose links (the children) apply in place. */
+  presets?: readonly PresetRef[];
+  /** The server-rendered preset list. */
+  children?: ComponentChildren;
 }
 
 const UNIT_ONE: Record<string, string> = { tokens: 'token', steps: 'step', days: 'day' };
@@ -59,7 +65,7 @@ function readingAtH0(r: HorizonResult, slopeText: string, one: string): string {
 }
 
 /** The goal-horizon calculator: fields, results, chart and the deliberate-training panel. */
-export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
+export default function HorizonCalculator({ showTrainingPanel = true, presets = [], children }: Props) {
   const live = useHydrated();
   const [texts, setTexts] = useUrlTexts<HorizonTexts>(horizonTexts(), horizonTextsFromQuery, horizonQuery);
   const { inputs, errors } = useMemo(() => parseHorizonTexts(texts), [texts]);
@@ -72,75 +78,91 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
   // No more significant figures than the most precisely typed input states (format.ts).
   const digits = resultDigits([texts.T, texts.c, texts.p, texts.m, texts.D, texts.eps, texts.h0]);
   const slopeText = formatQuantity(r.slopeAtH0, digits);
+  const scenario = useScenario(presets, horizonQuery(texts), live);
+  const hMinText = formatHorizonNear(r.hMin, inputs.T, unit, digits);
+  const ratioText = r.hMinRatio === null ? 'never' : formatRatio(r.hMinRatio, digits);
   const field = (key: HorizonKey, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => <Field {...bind(key)} label={label} {...extra} />;
 
   return (
-    <div class="calc" data-calculator="goal-horizon" data-ready={live ? 'true' : 'false'}>
-      <form class="calc-form" aria-labelledby="horizon-inputs-heading" onSubmit={(e) => e.preventDefault()} noValidate>
-        <h2 id="horizon-inputs-heading">Inputs</h2>
-        <p class="calc-note">
-          Numbers may be written plainly or in scientific notation (1e13, 1.5e6); D may be inf.
-          <ErrorSummary count={errorCount} />
-        </p>
-        <div class="calc-horizon-grid">
-          <fieldset>
-            <legend>How the goal weighs time</legend>
-            <Choice
-              id="form"
-              label="Horizon form"
-              value={texts.form}
-              options={[
-                { value: 'cutoff', label: 'hard cutoff at H' },
-                { value: 'discount', label: 'discounting, half-life H' },
-              ]}
-              error={errors.form}
-              disabled={!live}
-              onText={set('form')}
-            />
-            <Choice
-              id="unit"
-              label="Unit of time"
-              value={texts.unit}
-              options={[
-                { value: 'tokens', label: 'tokens' },
-                { value: 'steps', label: 'gradient steps' },
-                { value: 'days', label: 'days' },
-              ]}
-              error={errors.unit}
-              disabled={!live}
-              onText={set('unit')}
-            />
-            {field('h0', 'Current horizon h₀', { unit })}
-          </fieldset>
-          <fieldset>
-            <legend>Oversight and correction</legend>
-            {field('T', 'Oversight remaining, T (training plus monitored use)', { unit })}
-            {field('c', 'Time an openly pursued proxy survives, c', { unit })}
-            {field('eps', 'Payoff rate while playing along, ε (open pursuit pays 1)', { slider: { min: 0, max: 1, step: 0.01, scale: 'linear' } })}
-          </fieldset>
-          <fieldset>
-            <legend>After oversight ends</legend>
-            {field('p', 'Chance escape succeeds, p', { slider: { min: 0, max: 1, step: 0.01, scale: 'linear' } })}
-            {field('m', 'Payoff rate after escape, m (open pursuit pays 1)', { slider: { min: -2, max: 3, step: 0.01, scale: 'log' } })}
-            {field('D', 'How long that payoff lasts, D', { unit })}
-          </fieldset>
-        </div>
-        <ShareControls disabled={!live} onReset={() => setTexts(horizonTexts())} />
-      </form>
+    <div class="calc calc-layout" data-calculator="goal-horizon" data-ready={live ? 'true' : 'false'}>
+      <div class="calc-inputs">
+        <ResultStrip
+          target="horizon-results"
+          items={[
+            { name: 'h-min', label: 'h-min', text: r.hMin === null ? 'never' : hMinText },
+            { name: 'h-min-ratio', label: 'h-min / T', text: ratioText },
+          ]}
+        />
+        <PresetLinks presets={presets} scenario={scenario} onApply={(q) => setTexts(horizonTextsFromQuery(q), true)}>
+          {children}
+        </PresetLinks>
+        <form class="calc-form" aria-labelledby="horizon-inputs-heading" onSubmit={(e) => e.preventDefault()} noValidate>
+          <h2 id="horizon-inputs-heading">Inputs</h2>
+          <p class="calc-note">
+            Numbers may be written plainly or in scientific notation (1e13, 1.5e6); D may be inf.
+            <ErrorSummary count={errorCount} />
+          </p>
+          <div class="calc-horizon-grid">
+            <fieldset>
+              <legend>How the goal weighs time</legend>
+              <Choice
+                id="form"
+                label="Horizon form"
+                value={texts.form}
+                options={[
+                  { value: 'cutoff', label: 'hard cutoff at H' },
+                  { value: 'discount', label: 'discounting, half-life H' },
+                ]}
+                error={errors.form}
+                disabled={!live}
+                onText={set('form')}
+              />
+              <Choice
+                id="unit"
+                label="Unit of time"
+                value={texts.unit}
+                options={[
+                  { value: 'tokens', label: 'tokens' },
+                  { value: 'steps', label: 'gradient steps' },
+                  { value: 'days', label: 'days' },
+                ]}
+                error={errors.unit}
+                disabled={!live}
+                onText={set('unit')}
+              />
+              {field('h0', 'Current horizon h₀', { unit })}
+            </fieldset>
+            <fieldset>
+              <legend>Oversight and correction</legend>
+              {field('T', 'Oversight remaining, T (training plus monitored use)', { unit })}
+              {field('c', 'Time an openly pursued proxy survives, c', { unit })}
+              {field('eps', 'Payoff rate while playing along, ε (open pursuit pays 1)', { slider: { min: 0, max: 1, step: 0.01, scale: 'linear' } })}
+            </fieldset>
+            <fieldset>
+              <legend>After oversight ends</legend>
+              {field('p', 'Chance escape succeeds, p', { slider: { min: 0, max: 1, step: 0.01, scale: 'linear' } })}
+              {field('m', 'Payoff rate after escape, m (open pursuit pays 1)', { slider: { min: -2, max: 3, step: 0.01, scale: 'log' } })}
+              {field('D', 'How long that payoff lasts, D', { unit })}
+            </fieldset>
+          </div>
+          <ShareControls disabled={!live} onReset={() => setTexts(horizonTexts())} />
+        </form>
+      </div>
 
-      <section class="calc-results" aria-labelledby="horizon-results-heading">
+      <section class="calc-results calc-side" id="horizon-results" aria-labelledby="horizon-results-heading">
         <h2 id="horizon-results-heading">Results</h2>
+        <p class="calc-scenario-line">{scenarioText(scenario)}</p>
         <dl class="calc-figures" aria-live="polite">
           <div class="calc-figure-main">
             <dt>h-min: the shortest horizon at which playing along pays</dt>
             <dd data-result="h-min" data-value={dataValue(r.hMin)}>
-              {formatHorizonNear(r.hMin, inputs.T, unit, digits)}
+              {hMinText}
             </dd>
           </div>
           <div>
             <dt>h-min as a multiple of T</dt>
             <dd data-result="h-min-ratio" data-value={dataValue(r.hMinRatio)}>
-              {r.hMinRatio === null ? 'never' : formatRatio(r.hMinRatio, digits)}
+              {ratioText}
             </dd>
           </div>
           <div>
@@ -161,6 +183,10 @@ export default function HorizonCalculator({ showTrainingPanel = true }: Props) {
         <p class="calc-mode">
           {readingAtH0(r, slopeText, one)} Values are in units of the payoff from one {one} of open pursuit.
         </p>
+      </section>
+
+      <section class="calc-curve" aria-labelledby="horizon-curve-heading">
+        <h2 id="horizon-curve-heading">The advantage of playing along, by horizon</h2>
         <AdvantageChart inputs={inputs} hMin={r.hMin} digits={digits} />
       </section>
 

@@ -2,19 +2,12 @@
  * The ordering calculator island: reads the fields, calls the model in src/lib/calc, draws. The
  * server renders it with the defaults, so every number is in the HTML before any script runs.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { dataValue, formatEstimate, formatNumber, formatPercent } from '../../../src/lib/calc/format.ts';
-import { startMonteCarlo, type MonteCarloResult } from '../../../src/lib/calc/montecarlo.ts';
-import {
-  exactOutcome,
-  needsMonteCarlo,
-  orderProbabilities,
-  ORDERS,
-  PROPS,
-  sensitivity,
-  type OrderingInputs,
-  type Prop,
-} from '../../../src/lib/calc/ordering.ts';
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { dataValue, formatCount, formatEstimate, formatPercent } from '../../../src/lib/calc/format.ts';
+import { compareWithHeadlines } from '../../../src/lib/calc/headlines.ts';
+import type { Estimate } from '../../../src/lib/calc/montecarlo.ts';
+import { exactOutcome, needsMonteCarlo, orderProbabilities, ORDERS, PROPS, sensitivity, type Prop } from '../../../src/lib/calc/ordering.ts';
 import {
   orderingQuery,
   orderingTexts,
@@ -25,14 +18,22 @@ import {
 } from '../../../src/lib/calc/ordering-query.ts';
 import { Choice, ErrorSummary, Field, fieldBinder } from '../calculator-kit/Field.tsx';
 import { useHydrated, useUrlTexts } from '../calculator-kit/hooks.ts';
+import { PresetLinks, ResultStrip, scenarioText, useScenario, type PresetRef } from '../calculator-kit/Presets.tsx';
 import { ShareControls } from '../calculator-kit/ShareControls.tsx';
 import { OrdersChart, TornadoChart } from './charts.tsx';
+import { MonteCarloProgress, useMonteCarlo } from './MonteCarloRun.tsx';
 import '../calculator-kit/kit.css';
 import './OrderingCalculator.css';
 
 export interface Props {
   /** How many orders the bar chart shows (the table always lists all 65). */
   ordersShown?: number;
+  /** The presets whose links (the children) apply in place. */
+  presets?: readonly PresetRef[];
+  /** Where the two headline figures are explained: the essay's passage and the tour's comparison. */
+  headlines?: { essay: string; report: string };
+  /** The server-rendered preset list. */
+  children?: ComponentChildren;
 }
 
 const NAMES: Record<Prop, string> = {
@@ -42,55 +43,13 @@ const NAMES: Record<Prop, string> = {
   S: 'situational awareness',
 };
 
-// Samples per slice of work: small enough that a slice stays well under a frame.
-const CHUNK = 4000;
-const SLICE_MS = 8;
-const SHOW_PROGRESS_AFTER_MS = 100;
-
-interface McState {
-  key: string;
-  result: MonteCarloResult;
-  drawn: number;
-  total: number;
-  running: boolean;
-  showProgress: boolean;
-}
-
-/** Runs the Monte Carlo in slices between frames so typing never waits for it. */
-function useMonteCarlo(inputs: OrderingInputs, active: boolean): McState | null {
-  const key = active ? JSON.stringify(inputs) : '';
-  const [state, setState] = useState<McState | null>(null);
-  useEffect(() => {
-    if (!active) {
-      setState(null);
-      return;
-    }
-    let cancelled = false;
-    const run = startMonteCarlo(inputs);
-    const started = performance.now();
-    const slice = () => {
-      if (cancelled) return;
-      const t0 = performance.now();
-      do run.step(CHUNK);
-      while (!run.done && performance.now() - t0 < SLICE_MS);
-      const elapsed = performance.now() - started;
-      // Publish partial estimates only when the reader will see progress, to avoid 25 renders per run.
-      if (run.done || elapsed > SHOW_PROGRESS_AFTER_MS) {
-        setState({ key, result: run.result(), drawn: run.drawn, total: run.total, running: !run.done, showProgress: !run.done });
-      }
-      if (!run.done) setTimeout(slice, 0);
-    };
-    setState((prev) => (prev ? { ...prev, running: true, showProgress: false } : prev));
-    setTimeout(slice, 0);
-    return () => {
-      cancelled = true;
-    };
-  }, [key]);
-  return state;
+// Beside P(dangerous order): what it is, so a neutral 25 % is not read as Carlsmith's estimate.
+function orderNote(p: number): string {
+  return `${Math.abs(p - 0.25) < 0.0005 ? 'One race in four, by symmetry: not Carlsmith’s ≈ 25 %' : 'A share of races, not an estimate of scheming'}. Correction and the end of the run are left out.`;
 }
 
 /** The ordering calculator: fields, exact or Monte Carlo results, orders chart and sensitivity. */
-export default function OrderingCalculator({ ordersShown = 12 }: Props) {
+export default function OrderingCalculator({ ordersShown = 12, presets = [], headlines, children }: Props) {
   const live = useHydrated();
   const [texts, setTexts] = useUrlTexts<OrderingTexts>(orderingTexts(), orderingTextsFromQuery, orderingQuery);
   const { inputs, errors } = useMemo(() => parseOrderingTexts(texts), [texts]);
@@ -98,22 +57,34 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
   const rows = useMemo(() => sensitivity(inputs), [inputs]);
   const exactOrders = useMemo(() => orderProbabilities(inputs), [inputs]);
   const general = needsMonteCarlo(inputs);
-  const mc = useMonteCarlo(inputs, general && live);
+  const [mc, control, mcKey] = useMonteCarlo(inputs, general && live);
   const mcResult = general ? mc?.result : undefined;
+  const scenario = useScenario(presets, orderingQuery(texts), live);
   const set = (key: OrderingKey) => (text: string) => setTexts({ ...texts, [key]: text });
   const bind = fieldBinder(texts, errors, live, setTexts, inputs);
   const errorCount = Object.keys(errors).length;
+  const busy = general && (!mc || mc.key !== mcKey || mc.running);
 
-  const figures = [
-    { name: 'p-deceptive', label: 'P(deceptively aligned)', exact: exact.pDeceptive, est: mcResult?.pDeceptive },
-    { name: 'p-aligned', label: 'P(aligned: goal points at the base goal)', exact: exact.pAligned, est: mcResult?.pAligned },
-    { name: 'p-proxy', label: 'P(proxy goal, not deceptive yet)', exact: exact.pProxy, est: mcResult?.pProxy },
-    { name: 'p-no-goal', label: 'P(not goal-directed yet)', exact: exact.pNoGoal, est: mcResult?.pNoGoal },
-  ] as const;
+  // Until the first Monte Carlo chunk reports, the exponential reading stands in, and says so.
+  const shown = (exactValue: number, est: Estimate | undefined) => ({
+    value: est ? est.value : exactValue,
+    se: est?.se,
+    text: est ? formatEstimate(est.value, est.se) : formatPercent(exactValue) + (general ? ' (exponential reading; sampling…)' : ''),
+  });
+  const deceptive = shown(exact.pDeceptive, mcResult?.pDeceptive);
+  const dangerous = shown(exact.pDangerousOrder, mcResult?.pDangerousOrder);
+  const minor = [
+    { name: 'p-aligned', label: 'P(aligned: goal points at the base goal)', ...shown(exact.pAligned, mcResult?.pAligned) },
+    { name: 'p-proxy', label: 'P(proxy goal, not deceptive yet)', ...shown(exact.pProxy, mcResult?.pProxy) },
+    { name: 'p-no-goal', label: 'P(not goal-directed yet)', ...shown(exact.pNoGoal, mcResult?.pNoGoal) },
+  ];
+  const compare = compareWithHeadlines(deceptive.value);
   const orderErrors = mcResult ? mcResult.orders.map((p) => Math.sqrt((p * (1 - p)) / Math.max(1, mcResult.samples))) : undefined;
 
-  return (
-    <div class="calc" data-calculator="ordering" data-ready={live ? 'true' : 'false'}>
+  // The form and the sensitivity chart only change with the inputs: the same element lets Preact
+  // skip them when a Monte Carlo run refreshes its estimates.
+  const form = useMemo(
+    () => (
       <form class="calc-form" aria-labelledby="ordering-inputs-heading" onSubmit={(e) => e.preventDefault()} noValidate>
         <h2 id="ordering-inputs-heading">Inputs</h2>
         <p class="calc-note">
@@ -162,52 +133,77 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
         </fieldset>
         <fieldset class="calc-prop">
           <legend>Monte Carlo (used when any time is lognormal)</legend>
-          <Field {...bind('n')} label="Samples" />
+          <Field {...bind('n')} label="Samples" hint="1,000 to 10,000,000. Long runs show their progress and can be cancelled." />
           <Field {...bind('seed')} label="Seed" />
         </fieldset>
         <ShareControls disabled={!live} onReset={() => setTexts(orderingTexts())} />
       </form>
+    ),
+    [texts, live],
+  );
+  const tornado = useMemo(() => <TornadoChart rows={rows} base={exact.pDeceptive} />, [rows, exact]);
 
-      <section class="calc-results" aria-labelledby="ordering-results-heading">
+  let mode = 'Exact: every emergence time is exponential, so the chain is solved exactly (error below 10⁻⁹).';
+  if (general)
+    mode =
+      mc?.cancelled || mc?.running
+        ? `${mc.cancelled ? 'Cancelled: a partial' : 'Sampling: a running (refreshed each second)'} Monte Carlo estimate from ${formatCount(mc.result.samples)} of ${formatCount(inputs.n)} samples (seed ${inputs.seed}), ± one standard error.`
+        : `General mode: Monte Carlo estimate from ${formatCount(mcResult?.samples ?? 0)} samples (seed ${inputs.seed}), ± one standard error.`;
+
+  return (
+    <div class="calc calc-layout" data-calculator="ordering" data-ready={live ? 'true' : 'false'}>
+      <div class="calc-inputs">
+        <ResultStrip
+          target="ordering-results"
+          items={[
+            { name: 'p-deceptive', label: 'P(deceptive)', text: deceptive.text },
+            { name: 'p-dangerous-order', label: 'P(dangerous order)', text: dangerous.text },
+          ]}
+        />
+        <PresetLinks presets={presets} scenario={scenario} onApply={(q) => setTexts(orderingTextsFromQuery(q), true)}>
+          {children}
+        </PresetLinks>
+        {form}
+      </div>
+
+      <section class="calc-results calc-side" id="ordering-results" aria-labelledby="ordering-results-heading">
         <h2 id="ordering-results-heading">Results at the end of the run</h2>
-        <p class="calc-mode" data-mode={general ? 'monte-carlo' : 'exact'}>
-          {general
-            ? `General mode: Monte Carlo estimate from ${formatNumber(mcResult?.samples ?? 0)} samples (seed ${inputs.seed}), ± one standard error.`
-            : 'Exact: every emergence time is exponential, so the chain is solved exactly (error below 10⁻⁹).'}
+        <p class="calc-scenario-line">{scenarioText(scenario)}</p>
+        <p class="calc-mode" data-mode={general ? 'monte-carlo' : 'exact'} data-partial={mc?.cancelled ? 'true' : undefined}>
+          {mode}
         </p>
-        {general && mc?.showProgress ? (
-          <p class="calc-progress">
-            <span id="ordering-progress-label">Sampling</span>{' '}
-            <progress id="ordering-progress" aria-labelledby="ordering-progress-label" max={mc.total} value={mc.drawn}>
-              {Math.round((100 * mc.drawn) / mc.total)} %
-            </progress>{' '}
-            {Math.round((100 * mc.drawn) / mc.total)} % of {formatNumber(mc.total)}
-          </p>
-        ) : null}
-        <dl class="calc-figures" aria-live="polite" aria-busy={general && (!mcResult || mc?.running) ? 'true' : 'false'}>
-          {figures.map((f) => {
-            // Until the first Monte Carlo slice reports, the exponential reading stands in, and says so.
-            const est = general ? f.est : undefined;
-            return (
-              <div class={f.name === 'p-deceptive' ? 'calc-figure-main' : undefined}>
-                <dt>{f.label}</dt>
-                <dd data-result={f.name} data-value={dataValue(est ? est.value : f.exact)} data-se={est ? dataValue(est.se) : undefined}>
-                  {est ? formatEstimate(est.value, est.se) : formatPercent(f.exact)}
-                  {general && !est ? ' (exponential reading; sampling…)' : ''}
-                </dd>
-              </div>
-            );
-          })}
-          <div>
-            <dt>P(dangerous order: B last, after G, L and S), ignoring correction and the end of the run</dt>
-            <dd
-              data-result="p-dangerous-order"
-              data-value={dataValue(mcResult ? mcResult.pDangerousOrder.value : exact.pDangerousOrder)}
-              data-se={mcResult ? dataValue(mcResult.pDangerousOrder.se) : undefined}
-            >
-              {mcResult ? formatEstimate(mcResult.pDangerousOrder.value, mcResult.pDangerousOrder.se) : formatPercent(exact.pDangerousOrder)}
+        {general ? <MonteCarloProgress control={control} /> : null}
+        <dl class="calc-figures" aria-live="polite" aria-busy={busy ? 'true' : 'false'}>
+          <div class="calc-figure-main">
+            <dt>P(deceptively aligned)</dt>
+            <dd data-result="p-deceptive" data-value={dataValue(deceptive.value)} data-se={deceptive.se === undefined ? undefined : dataValue(deceptive.se)}>
+              {deceptive.text}
+            </dd>
+            <dd class="calc-compare">
+              {compare.essay.replace(/^./, (c) => c.toUpperCase())} the essay’s {headlines ? <a href={headlines.essay}>“&lt;1 %”</a> : '“<1 %”'};{' '}
+              {compare.report} Carlsmith’s {headlines ? <a href={headlines.report}>≈ 25 %</a> : '≈ 25 %'} for scheming. The two figures answer different
+              questions.
             </dd>
           </div>
+          <div class="calc-figure-order">
+            <dt>P(dangerous order): under these inputs, the chance that goals come before understanding (B last)</dt>
+            <dd
+              data-result="p-dangerous-order"
+              data-value={dataValue(dangerous.value)}
+              data-se={dangerous.se === undefined ? undefined : dataValue(dangerous.se)}
+            >
+              {dangerous.text}
+            </dd>
+            <dd class="calc-compare">{orderNote(dangerous.value)}</dd>
+          </div>
+          {minor.map((f) => (
+            <div class="calc-figure-minor">
+              <dt>{f.label}</dt>
+              <dd data-result={f.name} data-value={dataValue(f.value)} data-se={f.se === undefined ? undefined : dataValue(f.se)}>
+                {f.text}
+              </dd>
+            </div>
+          ))}
         </dl>
       </section>
 
@@ -226,7 +222,7 @@ export default function OrderingCalculator({ ordersShown = 12 }: Props) {
           Each input moved on its own: times halved and doubled, probabilities moved half way to 0 and half way to 1.
           {general ? ' Computed with the exact model, reading every time as exponential.' : ''}
         </p>
-        <TornadoChart rows={rows} base={exact.pDeceptive} />
+        {tornado}
       </section>
     </div>
   );

@@ -55,6 +55,11 @@ export function formatNumber(x: number, digits = 8): string {
   return `${sign}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
+/** A count, such as samples drawn, in full with thousands grouped (1,945,578): counts are exact, never 1.9 × 10⁶. */
+export function formatCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** A value that may be "never" (null), with its unit. */
 export function formatHorizon(h: number | null, unit: string, digits = 8): string {
   return h === null ? 'never (no horizon up to 10⁶ · T pays)' : `${formatNumber(h, digits)} ${unit}`;

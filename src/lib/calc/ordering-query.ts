@@ -15,7 +15,8 @@ export const ORDERING_RANGES = {
   correction: TIME,
   runEnd: TIME,
   spread: { min: 0, max: 5, minExclusive: true },
-  samples: { min: 1000, max: 1_000_000, integer: true },
+  // Up to 10^7: the island runs it in chunks between frames (chunking.ts), with progress and Cancel.
+  samples: { min: 1000, max: 10_000_000, integer: true },
   seed: { min: 0, max: 4294967295, integer: true },
 } as const satisfies Record<string, NumberRule>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   dataValue,
+  formatCount,
   formatEstimate,
   formatHorizon,
   formatHorizonNear,
@@ -52,6 +53,16 @@ describe('formatNumber', () => {
   test('returns plain digits, never exponent notation, below 10⁶ at any precision', () => {
     expect(formatNumber(10000, 3)).toBe('10,000');
     expect(formatNumber(123456.7, 3)).toBe('123,000');
+  });
+});
+
+describe('formatCount', () => {
+  test('returns whole counts in full with thousands grouped', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(20_000)).toBe('20,000');
+    expect(formatCount(1_945_578)).toBe('1,945,578');
+    expect(formatCount(10_000_000)).toBe('10,000,000');
   });
 });
 

@@ -23,7 +23,7 @@ describe('parseOrderingQuery', () => {
       pG: '2 is out of range. Enter a number from 0 to 1.',
       mL: '“abc” is not a number. Enter a number from 1e-9 to 1e9.',
       q: 'This field is empty. Enter a number from 0 to 1.',
-      n: '50 is out of range. Enter a whole number from 1000 to 1e6.',
+      n: '50 is out of range. Enter a whole number from 1000 to 1e7.',
       dB: '“gamma” is not an option. Choose “exponential” or “lognormal”.',
     });
     expect(inputs).toEqual({ ...ORDERING_DEFAULTS, corr: 0.5 });
