@@ -10,7 +10,7 @@ import { claimSchema, guideSchema, summarySchema, termSchema } from './schemas/c
 // Astro's content cache is keyed on the text of this file alone, not on the schemas it imports,
 // and node_modules/.astro is shared between checkouts: change this line whenever a schema's output
 // changes shape, or entries parsed under the old schema are served from the cache.
-// Schema revision: people.possibleNames added.
+// Schema revision: forum imports (paragraph html, comment deleted/retracted, .json sources).
 const mdx = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/*.mdx' });
 
 export const collections = {

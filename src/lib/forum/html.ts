@@ -134,7 +134,7 @@ function prepare(tree: Root, opts: ConvertOptions): void {
       walk(c, inLink || tag === 'a');
       next.push(c);
     }
-    node.children = next as typeof node.children;
+    node.children = next;
   };
   walk(tree, false);
 }
@@ -207,7 +207,7 @@ function unlinkDangling(tree: Root): void {
       }
       next.push(c);
     }
-    node.children = next as typeof node.children;
+    node.children = next;
   };
   fix(tree);
 }
@@ -233,7 +233,7 @@ function asBlocks(children: readonly (RootContent | ElementContent)[]): Element[
   };
   for (const c of children) {
     if (c.type === 'comment' || c.type === 'doctype') continue;
-    if (isInline(c)) run.push(c as ElementContent);
+    if (isInline(c)) run.push(c);
     else if (c.type === 'element') {
       flush();
       out.push(c);

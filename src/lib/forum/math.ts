@@ -47,7 +47,7 @@ export function unwrapDelimiters(text: string): Formula | null {
 
 function classes(el: Element): string[] {
   const c = el.properties['className'];
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? String(c).split(/\s+/) : [];
 }
 
 function textOf(node: Element | Root): string {
@@ -83,7 +83,8 @@ function formulaOf(el: Element, insideBlockMjpage: boolean): Formula | null {
     const inner = math ?? (chtml ? findElement(chtml, (e) => classes(e).includes('mjx-math')) : null);
     const label = inner ? attr(inner, 'ariaLabel') : null;
     if (label === null) return null;
-    const display = cls.includes('mjpage__block') || cls.includes('MJXc-display') || (chtml ? classes(chtml).includes('MJXc-display') : false) || insideBlockMjpage;
+    const display =
+      cls.includes('mjpage__block') || cls.includes('MJXc-display') || (chtml ? classes(chtml).includes('MJXc-display') : false) || insideBlockMjpage;
     return { tex: label.trim(), display };
   }
   const dataTex = attr(el, 'dataMathTex');
@@ -140,7 +141,7 @@ export function normaliseFormulas(tree: Root | Element): void {
       walk(child, literal || LITERAL.has(child.tagName), blockMjpage || classes(child).includes('mjpage__block'));
       next.push(child);
     }
-    node.children = next as typeof node.children;
+    node.children = next;
   };
   walk(tree, false, false);
 }

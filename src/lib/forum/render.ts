@@ -76,7 +76,7 @@ function decorate(tree: Root, expectedText: string, decorations: readonly Decora
         next.push(c);
       }
     }
-    node.children = next as typeof node.children;
+    node.children = next;
   };
   apply(tree);
   return true;
@@ -118,7 +118,7 @@ function typesetFormulas(node: Root | Element): void {
       });
     }
   }
-  node.children = next as typeof node.children;
+  node.children = next;
 }
 
 /** Whether stored block HTML holds a formula (so the page needs KaTeX's stylesheet). */
@@ -136,4 +136,21 @@ export function renderForumBlock(html: string, text: string, decorations: readon
   if (decorations.length > 0) decorate(tree, text, decorations);
   typesetFormulas(tree);
   return toHtml(tree);
+}
+
+/** A run of a block's text, with the element of ours to wrap it in, if any. */
+export interface DecoratedPiece {
+  text: string;
+  element?: Omit<Decoration, 'start' | 'end'> | undefined;
+}
+
+/** Decorations from pieces that join back into the block's text (glossary segments, quoted spans). */
+export function decorationsFromPieces(pieces: readonly DecoratedPiece[]): Decoration[] {
+  const out: Decoration[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    if (p.element) out.push({ start: at, end: at + p.text.length, ...p.element });
+    at += p.text.length;
+  }
+  return out;
 }

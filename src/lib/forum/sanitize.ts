@@ -202,6 +202,6 @@ function finishElements(children: (RootContent | ElementContent)[], seenIds: Set
 export function sanitizeForum(tree: Nodes): Root {
   const clean = sanitize(tree, FORUM_SCHEMA);
   const root: Root = clean.type === 'root' ? clean : { type: 'root', children: clean.type === 'doctype' ? [] : [clean] };
-  root.children = finishElements(root.children, new Set(), false) as RootContent[];
+  root.children = finishElements(root.children, new Set(), false);
   return root;
 }

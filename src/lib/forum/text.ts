@@ -139,6 +139,6 @@ export function collapseWhitespace(tree: Root | Element): void {
 }
 
 function removeEmptyText(node: Root | Element): void {
-  node.children = node.children.filter((c) => c.type !== 'text' || c.value.length > 0) as typeof node.children;
+  node.children = node.children.filter((c) => c.type !== 'text' || c.value.length > 0);
   for (const c of node.children) if (c.type === 'element') removeEmptyText(c);
 }
