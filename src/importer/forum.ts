@@ -33,9 +33,19 @@ export interface ForumImportInput {
   people?: readonly (PersonRecord & { profiles?: readonly string[] })[] | undefined;
 }
 
-/** Whether a file's text is JSON (forum data) rather than a plain-text export: it starts with `{`. */
+/**
+ * Whether a file's text is JSON (forum data) rather than a plain-text export: it starts with `{`,
+ * or it starts with `[` and parses (an export's title line may start with "[Linkpost]").
+ */
 export function looksLikeForumJson(text: string): boolean {
-  return /^\uFEFF?\s*\{/.test(text);
+  if (/^\uFEFF?\s*\{/.test(text)) return true;
+  if (!/^\uFEFF?\s*\[/.test(text)) return false;
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** An ISO date (UTC) as our files record dates: `YYYY-MM-DDTHH:MM`, in UTC. */
