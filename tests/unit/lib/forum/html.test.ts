@@ -29,7 +29,10 @@ describe('convertForumHtml', () => {
   });
 
   test('collapses the source whitespace as a browser shows it, and drops paragraphs that show nothing', () => {
-    expect(blocks('<p>\n  Hello   <em> big </em>\n world  </p><p> &nbsp; </p><p></p><p>a\u00a0 b</p>').map((b) => b.text)).toEqual(['Hello big world', 'a\u00a0 b']);
+    expect(blocks('<p>\n  Hello   <em> big </em>\n world  </p><p> &nbsp; </p><p></p><p>a\u00a0 b</p>').map((b) => b.text)).toEqual([
+      'Hello big world',
+      'a\u00a0 b',
+    ]);
   });
 
   test('returns top-level headings of a post as headings, and demotes a comment’s so the highest is an h4', () => {
@@ -42,14 +45,20 @@ describe('convertForumHtml', () => {
   });
 
   test('turns images and embeds into links to their address, never loading them', () => {
-    expect(htmlOf('<p><img src="https://img.example/a.png" alt="A graph"> <img src="data:image/png;base64,xx"></p><iframe src="https://www.youtube.com/embed/abc"></iframe>')).toBe(
+    expect(
+      htmlOf(
+        '<p><img src="https://img.example/a.png" alt="A graph"> <img src="data:image/png;base64,xx"></p><iframe src="https://www.youtube.com/embed/abc"></iframe>',
+      ),
+    ).toBe(
       '<p><a href="https://img.example/a.png" rel="noopener noreferrer">[image: A graph]</a> [image]</p><p><a href="https://www.youtube.com/embed/abc" rel="noopener noreferrer">[embedded content: www.youtube.com]</a></p>',
     );
   });
 
   test('makes the forum’s relative links absolute, keeps http(s) links and drops every other scheme', () => {
     expect(
-      htmlOf('<p><a href="/posts/x/y">rel</a> <a href="//cdn.example/z">proto</a> <a href="mailto:a@b.c">mail</a> <a href="javascript:alert(1)">js</a> <a href="https://ok.example/">ok</a></p>'),
+      htmlOf(
+        '<p><a href="/posts/x/y">rel</a> <a href="//cdn.example/z">proto</a> <a href="mailto:a@b.c">mail</a> <a href="javascript:alert(1)">js</a> <a href="https://ok.example/">ok</a></p>',
+      ),
     ).toBe(
       '<p><a href="https://www.lesswrong.com/posts/x/y" rel="noopener noreferrer">rel</a> <a href="https://cdn.example/z" rel="noopener noreferrer">proto</a> mail js <a href="https://ok.example/" rel="noopener noreferrer">ok</a></p>',
     );
@@ -68,7 +77,9 @@ describe('convertForumHtml', () => {
     const hostile =
       '<p onclick="x()" style="color:red" class="c" title="t">kept</p>' +
       // Void elements hold no text, and the parser itself ignores frames and head in a body.
-      STRIPPED_ELEMENTS.filter((t) => !['img', 'iframe', 'hr', 'input', 'source', 'track', 'meta', 'link', 'base', 'embed', 'frame', 'frameset', 'head'].includes(t))
+      STRIPPED_ELEMENTS.filter(
+        (t) => !['img', 'iframe', 'hr', 'input', 'source', 'track', 'meta', 'link', 'base', 'embed', 'frame', 'frameset', 'head'].includes(t),
+      )
         .map((t) => `<${t}>SECRET-${t}</${t}>`)
         .join('');
     const out = htmlOf(hostile);

@@ -27,7 +27,11 @@ describe('formula shapes ForumMagnum stores', () => {
       '<p><span class="mjpage mjpage__block"><span class="mjx-chtml MJXc-display"><span class="mjx-math" aria-label="\\frac{a}{b}"><span>junk</span></span></span></span></p>',
       DISPLAY,
     ],
-    ['typeset MathJax inside the editor’s span', '<p>x <span class="math-tex"><span class="mjx-chtml"><span class="mjx-math" aria-label="a^2">a2</span></span></span> y</p>', INLINE],
+    [
+      'typeset MathJax inside the editor’s span',
+      '<p>x <span class="math-tex"><span class="mjx-chtml"><span class="mjx-math" aria-label="a^2">a2</span></span></span> y</p>',
+      INLINE,
+    ],
     ['the editing view’s data-math-tex', '<p>x <span data-math-tex="a^2">a2</span> y</p>', INLINE],
     ['bare delimiters left by the Markdown editor', '<p>x \\(a^2\\) y</p>', INLINE],
     ['bare display delimiters', '<p>\\[\\frac{a}{b}\\]</p>', DISPLAY],
@@ -50,7 +54,10 @@ describe('unwrapDelimiters', () => {
 
 describe('typeset', () => {
   test('returns KaTeX’s own markup for good TeX', () => {
-    expect(typeset({ tex: 'a^2', display: false })).toEqual({ ok: true, html: katex.renderToString('a^2', { output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' }) });
+    expect(typeset({ tex: 'a^2', display: false })).toEqual({
+      ok: true,
+      html: katex.renderToString('a^2', { output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' }),
+    });
   });
 
   test('returns the reason for bad TeX instead of throwing', () => {
@@ -59,7 +66,12 @@ describe('typeset', () => {
   });
 
   test('never makes a link or runs a trusted command', () => {
-    for (const tex of ['\\href{javascript:alert(1)}{x}', '\\url{https://evil.example/}', '\\htmlClass{x}{y}', '\\includegraphics{https://evil.example/a.png}']) {
+    for (const tex of [
+      '\\href{javascript:alert(1)}{x}',
+      '\\url{https://evil.example/}',
+      '\\htmlClass{x}{y}',
+      '\\includegraphics{https://evil.example/a.png}',
+    ]) {
       const r = typeset({ tex, display: false });
       const html = r.ok ? r.html : '';
       // The source is kept as text (in the annotation); no link, image or class of its own is made.
@@ -70,7 +82,9 @@ describe('typeset', () => {
 
 describe('formulas on the page', () => {
   test('renders a stored formula with KaTeX, a display one in a scrolling box', () => {
-    expect(renderForumBlock(INLINE, 'x \\(a^2\\) y')).toBe(`<p>x <span class="math-inline">${katex.renderToString('a^2', { output: 'htmlAndMathml' })}</span> y</p>`);
+    expect(renderForumBlock(INLINE, 'x \\(a^2\\) y')).toBe(
+      `<p>x <span class="math-inline">${katex.renderToString('a^2', { output: 'htmlAndMathml' })}</span> y</p>`,
+    );
     expect(renderForumBlock(DISPLAY, '\\[\\frac{a}{b}\\]')).toBe(
       `<p><span class="math-display" tabindex="0">${katex.renderToString('\\frac{a}{b}', { output: 'htmlAndMathml', displayMode: true })}</span></p>`,
     );

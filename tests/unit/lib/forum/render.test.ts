@@ -25,7 +25,8 @@ describe('renderForumBlock', () => {
   });
 
   test('lays decorations over the text, across element boundaries, but never inside links, code or formulas', () => {
-    const html = '<p>the <em>mesa objective</em> and <a href="https://x.example/">mesa link</a> and <code>mesa</code> <span class="math-tex">\\(mesa\\)</span></p>';
+    const html =
+      '<p>the <em>mesa objective</em> and <a href="https://x.example/">mesa link</a> and <code>mesa</code> <span class="math-tex">\\(mesa\\)</span></p>';
     const text = 'the mesa objective and mesa link and mesa \\(mesa\\)';
     const at = (w: string, from = 0) => text.indexOf(w, from);
     const decorations = [
@@ -44,7 +45,10 @@ describe('renderForumBlock', () => {
   });
 
   test('puts an inner element inside the wrapper (a quotation inside its link)', () => {
-    const d = decorationsFromPieces([{ text: 'he said ' }, { text: 'yes', element: { tagName: 'a', properties: { href: '/x/' }, inner: { tagName: 'q', properties: {} } } }]);
+    const d = decorationsFromPieces([
+      { text: 'he said ' },
+      { text: 'yes', element: { tagName: 'a', properties: { href: '/x/' }, inner: { tagName: 'q', properties: {} } } },
+    ]);
     expect(renderForumBlock('<p>he said yes</p>', 'he said yes', d)).toBe('<p>he said <a href="/x/"><q>yes</q></a></p>');
   });
 });
