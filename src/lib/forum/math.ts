@@ -146,8 +146,23 @@ export function normaliseFormulas(tree: Root | Element): void {
   walk(tree, false, false);
 }
 
-/** The KaTeX settings for forum formulas: no trusted commands (\href, \url, \htmlClass …), bounded expansion. */
-const KATEX_OPTIONS = { throwOnError: true, output: 'htmlAndMathml', strict: 'ignore', trust: false, maxExpand: 1000, maxSize: 50 } as const;
+/**
+ * KaTeX colours a command it will not run (\href, \url, \htmlClass … without trust) in its
+ * error colour instead of throwing. This colour is one no formula would choose, so finding it in
+ * the output means a refusal, shown like any other (a fixed red would also fail contrast in the dark theme).
+ */
+const REFUSED_COLOUR = '#010203';
+
+/** The KaTeX settings for forum formulas: no trusted commands, bounded expansion. */
+const KATEX_OPTIONS = {
+  throwOnError: true,
+  output: 'htmlAndMathml',
+  strict: 'ignore',
+  trust: false,
+  maxExpand: 1000,
+  maxSize: 50,
+  errorColor: REFUSED_COLOUR,
+} as const;
 
 /** A formula typeset by KaTeX, or the reason it could not be. */
 export type Typeset = { ok: true; html: string } | { ok: false; error: string };
@@ -155,7 +170,9 @@ export type Typeset = { ok: true; html: string } | { ok: false; error: string };
 /** Typesets one formula; KaTeX's refusal (bad TeX, an untrusted command) is returned, never thrown. */
 export function typeset(f: Formula): Typeset {
   try {
-    return { ok: true, html: katex.renderToString(f.tex, { ...KATEX_OPTIONS, displayMode: f.display }) };
+    const html = katex.renderToString(f.tex, { ...KATEX_OPTIONS, displayMode: f.display });
+    if (html.includes(REFUSED_COLOUR)) return { ok: false, error: 'KaTeX does not run this command here (it could link or load)' };
+    return { ok: true, html };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }

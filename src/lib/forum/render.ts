@@ -113,7 +113,8 @@ function typesetFormulas(node: Root | Element): void {
       next.push({
         type: 'element',
         tagName: 'code',
-        properties: { className: ['math-error'], title: `The formula could not be typeset: ${error}` },
+        // The source is shown, not indexed: search leaves formula source out (src/lib/search/records.ts).
+        properties: { className: ['math-error'], title: `The formula could not be typeset: ${error}`, dataPagefindIgnore: true },
         children: [{ type: 'text', value: source }],
       });
     }

@@ -36,7 +36,24 @@ const CANDIDATE = /\b(?:[A-Za-z]+(?:-[A-Za-z]+)+|[A-Z]{2,6}s?)\b/g;
 /** Passages a candidate must appear in before it is listed. */
 export const CANDIDATE_MIN_PASSAGES = 3;
 /** Acronyms and compounds every text uses; listing them would only add noise. */
-const COMMON = new Set(['ai', 'ais', 'ok', 'i', 'us', 'uk', 'eg', 'ie', 'tl-dr', 'e-g', 'i-e', 'so-called', 'well-known', 'long-term', 'short-term', 'non-trivial']);
+const COMMON = new Set([
+  'ai',
+  'ais',
+  'ok',
+  'i',
+  'us',
+  'uk',
+  'eg',
+  'ie',
+  'tl-dr',
+  'e-g',
+  'i-e',
+  'so-called',
+  'well-known',
+  'long-term',
+  'short-term',
+  'non-trivial',
+]);
 
 /** Builds the report. */
 export function curationReport(input: CurationInput): CurationReport {
@@ -66,7 +83,9 @@ export function curationReport(input: CurationInput): CurationReport {
         counts.set(key, entry);
       }
     }
-    const words = [...counts.values()].filter((w) => w.passages >= CANDIDATE_MIN_PASSAGES).sort((a, b) => b.passages - a.passages || a.word.localeCompare(b.word));
+    const words = [...counts.values()]
+      .filter((w) => w.passages >= CANDIDATE_MIN_PASSAGES)
+      .sort((a, b) => b.passages - a.passages || a.word.localeCompare(b.word));
     if (words.length > 0) candidates.push({ page: p.page, words });
   }
   return { unsummarised, uncitedTerms, candidates };
