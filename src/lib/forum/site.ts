@@ -101,7 +101,7 @@ export function licenceFor(site: ForumSite, what: 'post' | 'comments', dates: re
       ? 'The post was posted before that date'
       : late === 0
         ? 'All of these comments were posted before that date'
-        : `${early} of these comments were posted before that date (the other ${late} are under CC BY 4.0; ${CHANGES.charAt(0).toLowerCase()}${CHANGES.slice(1, -1)})`;
+        : `${early} of these comments ${early === 1 ? 'was' : 'were'} posted before that date (the other ${late} ${late === 1 ? 'is' : 'are'} under CC BY 4.0; ${CHANGES.charAt(0).toLowerCase()}${CHANGES.slice(1, -1)})`;
   return {
     status: 'all-rights-reserved',
     statement: `The EA Forum makes what is posted on it from 1 December 2022 available under CC BY 4.0. ${part}, and for that no open licence is stated, so copyright stays with the authors. It is reproduced here, with attribution, for commentary.`,
