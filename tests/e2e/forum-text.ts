@@ -43,6 +43,11 @@ export function shownForumText(el: HTMLElement): string {
   return blockText(tree).text;
 }
 
+/** An element's child elements (node-html-parser keeps text nodes among them). */
+function elements(el: HTMLElement): HTMLElement[] {
+  return el.childNodes.filter((n): n is HTMLElement => n.nodeType === 1);
+}
+
 /**
  * The elements a container shows for its forum blocks, in order: in a comment, each block is a
  * child of the comment body, or of a blockquote there (our "Quoting:" note aside); in an essay
@@ -51,16 +56,14 @@ export function shownForumText(el: HTMLElement): string {
  */
 export function shownForumBlocks(container: HTMLElement, kind: 'comment' | 'essay'): HTMLElement[] {
   const out: HTMLElement[] = [];
-  for (const child of container.childNodes) {
-    if (child.nodeType !== 1) continue;
-    const el = child as HTMLElement;
+  for (const el of elements(container)) {
     if (kind === 'comment') {
       if (el.classList.contains('comment-deleted')) continue;
-      if (el.tagName === 'BLOCKQUOTE') out.push(...el.children.filter((x) => !x.classList.contains('quote-source')));
+      if (el.tagName === 'BLOCKQUOTE') out.push(...elements(el).filter((x) => !x.classList.contains('quote-source')));
       else out.push(el);
     } else {
       if (el.classList.contains('para')) {
-        const first = el.children[0];
+        const first = elements(el)[0];
         if (first) out.push(first);
       } else if (!/^H[2-4]$/.test(el.tagName)) {
         const furniture = ['heading-row', 'section-tools', 'backlinks', 'editorial-note', 'missing-list'].some((c) => el.classList.contains(c));
