@@ -26,12 +26,20 @@ function entries(dir: string): { slug: string; data: unknown; file: string }[] {
 const pages: CurationPage[] = [];
 for (const e of entries('essays')) {
   const d = essaySchema.parse(e.data);
-  pages.push({ page: `essays/${e.slug}`, title: d.title, passages: d.sections.map((s) => ({ anchor: s.id, texts: s.blocks.flatMap((b) => (b.kind === 'p' ? [b.text] : [])) })) });
+  pages.push({
+    page: `essays/${e.slug}`,
+    title: d.title,
+    passages: d.sections.map((s) => ({ anchor: s.id, texts: s.blocks.flatMap((b) => (b.kind === 'p' ? [b.text] : [])) })),
+  });
 }
 for (const e of entries('threads')) {
   const d = threadsCollectionSchema.parse(e.data);
   if (d.type !== 'thread') continue;
-  pages.push({ page: `threads/${e.slug}`, title: d.title, passages: d.comments.map((c) => ({ anchor: c.id, texts: c.paragraphs.filter((p) => !p.quote).map((p) => p.text) })) });
+  pages.push({
+    page: `threads/${e.slug}`,
+    title: d.title,
+    passages: d.comments.map((c) => ({ anchor: c.id, texts: c.paragraphs.filter((p) => !p.quote).map((p) => p.text) })),
+  });
 }
 const summaries = entries('summaries').map((e) => summarySchema.parse(e.data).target);
 const terms = entries('glossary').map((e) => {

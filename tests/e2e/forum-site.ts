@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 /** What a build needs from the repository (node_modules is linked, not copied). */
 const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'components', 'public', 'content'];
-export const FIXTURE_SLUG = 'counting-arguments-worked-example';
+/** A slug of its own, so the fixture never meets a real thread of the same name in content/. */
+export const FIXTURE_SLUG = 'forum-import-fixture';
 
 function run(cwd: string, args: string[]): void {
   const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
@@ -33,7 +34,7 @@ export function buildForumFixtureSite(): { dist: string; cleanup: () => void } {
     symlinkSync(join(ROOT, 'node_modules', name), join(tmp, 'node_modules', name));
   }
   cpSync(join(ROOT, 'tests/fixtures/forum/lesswrong-thread.json'), join(tmp, 'content/sources/forum-fixture.json'));
-  run(tmp, ['--experimental-strip-types', '--no-warnings', 'src/importer/cli.ts', 'content/sources/forum-fixture.json', '--out', '.']);
-  run(tmp, ['node_modules/astro/astro.js', 'build']);
+  run(tmp, ['--experimental-strip-types', '--no-warnings', 'src/importer/cli.ts', 'content/sources/forum-fixture.json', '--slug', FIXTURE_SLUG, '--out', '.']);
+  run(tmp, ['node_modules/astro/bin/astro.mjs', 'build']);
   return { dist: join(tmp, 'dist'), cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
 }

@@ -5,7 +5,7 @@
 // for these blocks as it is for export paragraphs.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { HTMLElement } from 'node-html-parser';
+import { NodeType, type HTMLElement } from 'node-html-parser';
 import { blockText } from '../../src/lib/forum/text.ts';
 
 function hasClass(e: Element, c: string): boolean {
@@ -33,7 +33,7 @@ function untypeset(node: Root | Element): void {
     }
     untypeset(c);
     return c;
-  }) as typeof node.children;
+  });
 }
 
 /** The text of a rendered forum block, with formulas as their stored source. */
@@ -45,7 +45,7 @@ export function shownForumText(el: HTMLElement): string {
 
 /** An element's child elements (node-html-parser keeps text nodes among them). */
 function elements(el: HTMLElement): HTMLElement[] {
-  return el.childNodes.filter((n): n is HTMLElement => n.nodeType === 1);
+  return el.childNodes.filter((n): n is HTMLElement => n.nodeType === NodeType.ELEMENT_NODE);
 }
 
 /**

@@ -92,6 +92,8 @@ describe('formulas on the page', () => {
 
   test('shows a formula KaTeX refuses as its source, with the reason, and never throws', () => {
     const out = renderForumBlock('<p><span class="math-tex">\\(\\frac{1}{\\)</span></p>', '');
-    expect(out).toMatch(/^<p><code class="math-error" title="The formula could not be typeset: KaTeX parse error: [^"]*" data-pagefind-ignore>\\\(\\frac\{1\}\{\\\)<\/code><\/p>$/);
+    expect(out).toMatch(
+      /^<p><code class="math-error" title="The formula could not be typeset: KaTeX parse error: [^"]*" data-pagefind-ignore>\\\(\\frac\{1\}\{\\\)<\/code><\/p>$/,
+    );
   });
 });

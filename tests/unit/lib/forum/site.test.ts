@@ -35,7 +35,9 @@ describe('licenceFor', () => {
   test('returns no open licence for LessWrong and the Alignment Forum', () => {
     if (!LW || !AF) throw new Error('no forum');
     expect(licenceFor(LW, 'comments', ['2024-01-01T00:00:00.000Z']).status).toBe('all-rights-reserved');
-    expect(licenceFor(AF, 'post', ['2024-01-01T00:00:00.000Z']).statement).toMatch(/^The Alignment Forum, which shares its posts and comments with LessWrong, states no open licence/);
+    expect(licenceFor(AF, 'post', ['2024-01-01T00:00:00.000Z']).statement).toMatch(
+      /^The Alignment Forum, which shares its posts and comments with LessWrong, states no open licence/,
+    );
   });
 
   test('returns CC BY 4.0 with a note of our changes for EA Forum text from 1 December 2022 on', () => {

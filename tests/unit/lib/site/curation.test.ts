@@ -36,6 +36,8 @@ describe('curationReport', () => {
   });
 
   test('formats the report with the file to add for each missing summary', () => {
-    expect(formatCurationReport(curationReport(input))).toContain('threads/new-one  “A new thread”: add content/summaries/thread-new-one.mdx with target: "threads/new-one"');
+    expect(formatCurationReport(curationReport(input))).toContain(
+      'threads/new-one  “A new thread”: add content/summaries/thread-new-one.mdx with target: "threads/new-one"',
+    );
   });
 });
