@@ -11,7 +11,8 @@ import { claimSchema, guideSchema, summarySchema, termSchema } from './schemas/c
 // Astro's content cache is keyed on the text of this file alone, not on the schemas it imports,
 // and node_modules/.astro is shared between checkouts: change this line whenever a schema's output
 // changes shape, or entries parsed under the old schema are served from the cache.
-// Schema revision: essays and threads loaded as frontmatter data.
+// Schema revision: forum imports (paragraph html, comment deleted/retracted, .json sources); essays
+// and threads loaded as frontmatter data.
 const mdx = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/*.mdx' });
 
 export const collections = {

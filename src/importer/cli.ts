@@ -1,5 +1,8 @@
 /**
- * npm run import -- <export.txt> [--slug <slug>] [--segments <file>] [--out <dir>] [--force]
+ * npm run import -- <export.txt | thread.json> [--slug <slug>] [--segments <file>] [--out <dir>] [--force]
+ *
+ * The input's kind is read from its content: a file that starts with `{` is a thread saved from a
+ * ForumMagnum GraphQL endpoint (forum.ts), anything else a plain-text export (parse.ts).
  *
  * The only importer file that touches the file system or the process. Reads the export (and the
  * segmentation file, and the people under content/people), lets the pure core check and build
@@ -19,11 +22,12 @@ import { parse as parseYaml } from 'yaml';
 import { SourceError } from '../lib/threads/errors.ts';
 import type { PersonRecord } from '../lib/threads/names.ts';
 import { personSchema } from '../schemas/person.ts';
-import { importExport } from './parse.ts';
+import { importForumThread, looksLikeForumJson } from './forum.ts';
+import { importExport, type ImportResult } from './parse.ts';
 import { renderFiles } from './to-mdx.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const USAGE = 'usage: npm run import -- <export.txt> [--slug <slug>] [--segments <file>] [--out <dir>] [--force]';
+const USAGE = 'usage: npm run import -- <export.txt | thread.json> [--slug <slug>] [--segments <file>] [--out <dir>] [--force]';
 
 class UsageError extends Error {}
 
@@ -65,8 +69,8 @@ function frontmatter(text: string): unknown {
   return fm === undefined ? null : parseYaml(fm, { maxAliasCount: 100 });
 }
 
-/** The people under content/people, with the names and aliases authors are matched against. */
-function knownPeople(): PersonRecord[] {
+/** The people under content/people, with the names, aliases and forum profiles authors are matched against. */
+function knownPeople(): (PersonRecord & { profiles: string[] })[] {
   const dir = join(REPO_ROOT, 'content', 'people');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -85,7 +89,7 @@ function knownPeople(): PersonRecord[] {
         const issue = p.error.issues[0];
         throw new SourceError(rel, null, `not a valid person page: ${issue?.path.map(String).join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
       }
-      return { slug: f.slice(0, -4), name: p.data.name, aliases: p.data.aliases };
+      return { slug: f.slice(0, -4), name: p.data.name, aliases: p.data.aliases, profiles: p.data.profiles.map((x) => x.url) };
     });
 }
 
@@ -170,9 +174,16 @@ function run(argv: string[]): { written: string[]; warnings: string[] } {
   if (!exportFile || extra.length > 0) throw new UsageError(USAGE);
   const root = resolve(parsed.values.out ?? REPO_ROOT);
   const segmentsFile = parsed.values.segments;
+  const exportText = readText(exportFile);
+  if (looksLikeForumJson(exportText)) {
+    if (segmentsFile !== undefined) throw new UsageError(`--segments is for plain-text exports; ${exportFile} is forum data, which needs none\n${USAGE}`);
+    const from = posixRelative(root, exportFile);
+    const result = importForumThread({ file: exportFile, text: exportText, from, slug: parsed.values.slug, people: knownPeople() });
+    return write(root, result, { from, segments: null, slug: parsed.values.slug ?? null }, parsed.values.force === true);
+  }
   const input = {
     exportFile,
-    exportText: readText(exportFile),
+    exportText,
     from: posixRelative(root, exportFile),
     segmentsFile,
     segmentsText: segmentsFile === undefined ? undefined : readText(segmentsFile),
@@ -181,12 +192,17 @@ function run(argv: string[]): { written: string[]; warnings: string[] } {
     people: knownPeople(),
   };
   const result = importExport(input);
+  return write(root, result, { from: input.from, segments: input.segmentsRel ?? null, slug: input.slug ?? null }, parsed.values.force === true);
+}
+
+/** Checks the targets, then writes each file next to its target and renames it over it. */
+function write(root: string, result: ImportResult, now: Generated & { from: string }, force: boolean): { written: string[]; warnings: string[] } {
   const files = renderFiles(result).map((f) => ({ ...f, abs: join(root, f.path) }));
   checkTargets(
     root,
     files.map((f) => f.abs),
-    { from: input.from, segments: input.segmentsRel ?? null, slug: input.slug ?? null },
-    parsed.values.force === true,
+    now,
+    force,
   );
   // Everything is valid: write each file next to its target, then rename over it.
   const temps: string[] = [];

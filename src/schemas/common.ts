@@ -106,13 +106,18 @@ export const paragraphSchema = z.object({
   quote: z.boolean().default(false),
   /** For a quote: what it quotes, in the editors' words, when no passage on the site holds it. */
   quoteNote: z.string().min(1).optional(),
+  /**
+   * For text imported from a forum's own data: the block's HTML as src/lib/forum's allowlist left
+   * it (`text` is its plain text). Pages show it after sanitizing it again (renderForumBlock).
+   */
+  html: z.string().min(1).optional(),
 });
 export type Paragraph = z.output<typeof paragraphSchema>;
 
 /** Where an importer-written file came from, and the command that writes it again. */
 export const generatedSchema = z.object({
-  /** Path of the export this file was generated from, e.g. `content/sources/001_….txt`. */
-  from: z.string().regex(/^content\/sources\/[^/]+\.txt$/),
+  /** Path of the export (`….txt`) or saved forum data (`….json`) this file was generated from, e.g. `content/sources/001_….txt`. */
+  from: z.string().regex(/^content\/sources\/[^/]+\.(?:txt|json)$/),
   /** Segmentation file used, when the export has no comment headers. */
   segments: z
     .string()

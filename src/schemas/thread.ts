@@ -60,8 +60,12 @@ export const commentSchema = z.object({
   note: z.string().optional(),
   /** For profile comments: the post it was left on. */
   onPost: onPostSchema.optional(),
-  /** Verbatim text, one entry per export line. */
-  paragraphs: z.array(paragraphSchema).min(1),
+  /** Deleted on the forum: the page keeps its place in the tree, with its replies, as "[deleted]". */
+  deleted: z.boolean().optional(),
+  /** Retracted by its author: shown struck through, as the forums show it. */
+  retracted: z.boolean().optional(),
+  /** Verbatim text, one entry per export line (per block, for forum data); empty only for a deleted comment. */
+  paragraphs: z.array(paragraphSchema),
 });
 export type Comment = z.output<typeof commentSchema>;
 export type CommentInput = z.input<typeof commentSchema>;
@@ -122,10 +126,12 @@ export type ThreadData = z.output<typeof threadSchema>;
 export type ProfileData = z.output<typeof profileSchema>;
 export type ThreadsEntryData = z.output<typeof threadsCollectionSchema>;
 
-/** Cross-field rules: unique ids, and every reply points at a comment in the same file. */
+/** Cross-field rules: text unless deleted, unique ids, and every reply points at a comment in the same file. */
 function checkComments(data: { comments: Comment[] }, ctx: z.RefinementCtx): void {
   const ids = new Set<string>();
   data.comments.forEach((c, i) => {
+    if (c.paragraphs.length === 0 && c.deleted !== true)
+      ctx.addIssue({ code: 'custom', path: ['comments', i, 'paragraphs'], message: 'a comment needs text unless it is deleted' });
     if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['comments', i, 'id'], message: `duplicate comment id "${c.id}"` });
     ids.add(c.id);
   });

@@ -412,7 +412,11 @@ describe('copy link to selected text', () => {
         permissions: ['clipboard-read', 'clipboard-write'],
       });
       const page = await ctx.newPage();
-      const thread = sourcePaths('thread').find((p) => dom(p).querySelector('article.comment .comment-body > p')) ?? '';
+      const long = (p: string) =>
+        dom(p)
+          .querySelectorAll('article.comment .comment-body > p')
+          .some((x) => (x.firstChild?.textContent ?? '').split(' ').length > 45);
+      const thread = sourcePaths('thread').find(long) ?? '';
       await page.goto(thread);
       // Select four words well inside a long comment paragraph, past what contents lists repeat.
       const selected = await page.evaluate(() => {

@@ -46,6 +46,8 @@ export function sectionContents(sections: readonly { id: string; heading: string
 /** What commentContents reads of a comment: the tree fields, its author and its paragraphs. */
 export interface ContentsComment extends TreeComment {
   author: { name: string | null; status: AttributionStatus };
+  /** Deleted on the forum: listed as "[deleted]", as the page shows it. */
+  deleted?: boolean | undefined;
   paragraphs: readonly { text: string; line: number; col?: number | undefined; quote?: boolean | undefined }[];
 }
 
@@ -66,7 +68,7 @@ export function commentContents<C extends ContentsComment>(
     return {
       kind: 'comment',
       id: t.comment.id,
-      text: ownWords(t.comment.paragraphs, quotesByParagraph(graph, `${page}#${t.comment.id}`), CONTENTS_WORDS),
+      text: t.comment.deleted ? '[deleted]' : ownWords(t.comment.paragraphs, quotesByParagraph(graph, `${page}#${t.comment.id}`), CONTENTS_WORDS),
       ...(author === null ? {} : { author }),
       replies: countNodes(t.replies),
       children: [],

@@ -149,10 +149,12 @@ describe('content/glossary', () => {
 });
 
 describe('content/summaries', () => {
-  test('every essay and thread has exactly one summary, and every summary targets an existing page', () => {
+  // A page without a summary is not an error: a thread just imported has none yet, and
+  // `npm run curation` lists it (src/lib/site/curation.ts).
+  test('no essay or thread has two summaries, and every summary targets an existing page', () => {
     const targets = summaries.map((s) => summarySchema.parse(s.data).target);
     const pages = [...model.essays.map((e) => pageIdOf('essay', e.id)), ...model.threads.map((t) => pageIdOf('thread', t.id))];
-    for (const p of pages) expect(targets.filter((t) => t === p), p).toHaveLength(1);
+    for (const p of pages) expect(targets.filter((t) => t === p).length, p).toBeLessThanOrEqual(1);
     for (const t of targets) expect(known.has(t), t).toBe(true);
   });
 });

@@ -43,7 +43,8 @@ describe('sectionContents', () => {
   });
 
   test('returns every headed section of the real essay once, with its sub-sections nested', () => {
-    const essay = contentModel().essays[0];
+    // The essay with the deepest outline (level-4 headings), whichever others are imported beside it.
+    const essay = contentModel().essays.find((e) => e.data.sections.some((s) => s.level === 4));
     expect(essay).toBeDefined();
     const sections = essay?.data.sections ?? [];
     const entries = sectionContents(sections);
@@ -120,6 +121,11 @@ describe('commentContents', () => {
     expect(Array.from(first).length).toBeLessThanOrEqual(CONTENTS_WORDS);
     expect(LONG.startsWith(first.slice(0, -1))).toBe(true);
     expect(entries[1]?.text).toBe('Short and own.');
+  });
+
+  test('returns "[deleted]" as the words of a comment deleted on the forum', () => {
+    const deleted = commentContents(buildCommentTree([{ ...comments[0]!, deleted: true, paragraphs: [] }]), graph, 'threads/t');
+    expect(deleted.map((e) => e.text)).toEqual(['[deleted]']);
   });
 
   test('returns the labels a page supplies instead of the default ones, and none where it gives null', () => {
