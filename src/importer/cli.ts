@@ -1,5 +1,8 @@
 /**
- * npm run import -- <export.txt | thread.json> [--slug <slug>] [--segments <file>] [--out <dir>] [--force]
+ * npm run import -- <export.txt | thread.json | folder> [more…] [--slug <slug>] [--segments <file>] [--out <dir>] [--force]
+ *
+ * Many exports (files, or folders of .txt and .json exports) import in one process, all or nothing:
+ * if any one is bad, the message names it and nothing is written.
  *
  * The input's kind is read from its content: a file that starts with `{` is a thread saved from a
  * ForumMagnum GraphQL endpoint (forum.ts), anything else a plain-text export (parse.ts).
@@ -27,7 +30,8 @@ import { importExport, type ImportResult } from './parse.ts';
 import { renderFiles } from './to-mdx.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const USAGE = 'usage: npm run import -- <export.txt | thread.json> [--slug <slug>] [--segments <file>] [--out <dir>] [--force]';
+const USAGE =
+  'usage: npm run import -- <export.txt | thread.json | folder> [more…] [--slug <slug>] [--segments <file>] [--out <dir>] [--force]\n(--slug and --segments with one export only)';
 
 class UsageError extends Error {}
 
@@ -159,6 +163,58 @@ function checkTargets(root: string, targets: readonly string[], now: Generated &
   }
 }
 
+/** One export made ready to write: its result and how it was generated. */
+interface Prepared {
+  result: ImportResult;
+  now: Generated & { from: string };
+}
+
+/** The export files named on the command line: files as given, folders as their .txt and .json files, sorted. */
+function inputFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      return [p]; // readText names the problem
+    }
+    if (!isDir) return [p];
+    const files = readdirSync(p)
+      .filter((f) => f.endsWith('.txt') || f.endsWith('.json'))
+      .sort()
+      .map((f) => join(p, f));
+    if (files.length === 0) throw new SourceError(p, null, 'the folder holds no exports (.txt or .json files)');
+    return files;
+  });
+}
+
+/** Reads and converts one export; nothing is written. */
+function prepare(
+  root: string,
+  exportFile: string,
+  options: { slug?: string | undefined; segments?: string | undefined },
+  people: ReturnType<typeof knownPeople>,
+): Prepared {
+  const exportText = readText(exportFile);
+  const from = posixRelative(root, exportFile);
+  if (looksLikeForumJson(exportText)) {
+    if (options.segments !== undefined) throw new UsageError(`--segments is for plain-text exports; ${exportFile} is forum data, which needs none\n${USAGE}`);
+    const result = importForumThread({ file: exportFile, text: exportText, from, slug: options.slug, people });
+    return { result, now: { from, segments: null, slug: options.slug ?? null } };
+  }
+  const input = {
+    exportFile,
+    exportText,
+    from,
+    segmentsFile: options.segments,
+    segmentsText: options.segments === undefined ? undefined : readText(options.segments),
+    segmentsRel: options.segments === undefined ? undefined : posixRelative(root, options.segments),
+    slug: options.slug,
+    people,
+  };
+  return { result: importExport(input), now: { from, segments: input.segmentsRel ?? null, slug: input.slug ?? null } };
+}
+
 function run(argv: string[]): { written: string[]; warnings: string[] } {
   let parsed;
   try {
@@ -170,40 +226,38 @@ function run(argv: string[]): { written: string[]; warnings: string[] } {
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
   }
-  const [exportFile, ...extra] = parsed.positionals;
-  if (!exportFile || extra.length > 0) throw new UsageError(USAGE);
+  if (parsed.positionals.length === 0) throw new UsageError(USAGE);
   const root = resolve(parsed.values.out ?? REPO_ROOT);
-  const segmentsFile = parsed.values.segments;
-  const exportText = readText(exportFile);
-  if (looksLikeForumJson(exportText)) {
-    if (segmentsFile !== undefined) throw new UsageError(`--segments is for plain-text exports; ${exportFile} is forum data, which needs none\n${USAGE}`);
-    const from = posixRelative(root, exportFile);
-    const result = importForumThread({ file: exportFile, text: exportText, from, slug: parsed.values.slug, people: knownPeople() });
-    return write(root, result, { from, segments: null, slug: parsed.values.slug ?? null }, parsed.values.force === true);
+  const files = inputFiles(parsed.positionals);
+  // A slug or a segmentation file names one thread: with several exports it would name them all.
+  if (files.length > 1 && (parsed.values.slug !== undefined || parsed.values.segments !== undefined)) {
+    throw new UsageError(`--slug and --segments apply to one export; ${files.length} were given (import those one at a time)\n${USAGE}`);
   }
-  const input = {
-    exportFile,
-    exportText,
-    from: posixRelative(root, exportFile),
-    segmentsFile,
-    segmentsText: segmentsFile === undefined ? undefined : readText(segmentsFile),
-    segmentsRel: segmentsFile === undefined ? undefined : posixRelative(root, segmentsFile),
-    slug: parsed.values.slug,
-    people: knownPeople(),
-  };
-  const result = importExport(input);
-  return write(root, result, { from: input.from, segments: input.segmentsRel ?? null, slug: input.slug ?? null }, parsed.values.force === true);
+  // One process for the whole batch: people are read once, every export is converted and checked,
+  // and only if all of them are good is anything written.
+  const people = knownPeople();
+  const prepared = files.map((f) => prepare(root, f, { slug: parsed.values.slug, segments: parsed.values.segments }, people));
+  return write(root, prepared, parsed.values.force === true);
 }
 
-/** Checks the targets, then writes each file next to its target and renames it over it. */
-function write(root: string, result: ImportResult, now: Generated & { from: string }, force: boolean): { written: string[]; warnings: string[] } {
-  const files = renderFiles(result).map((f) => ({ ...f, abs: join(root, f.path) }));
-  checkTargets(
-    root,
-    files.map((f) => f.abs),
-    now,
-    force,
-  );
+/** Checks every target, then writes each file next to its target and renames them all over their targets. */
+function write(root: string, batch: readonly Prepared[], force: boolean): { written: string[]; warnings: string[] } {
+  const files = batch.flatMap(({ result, now }) => renderFiles(result).map((f) => ({ ...f, abs: join(root, f.path), now })));
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const other = seen.get(f.abs);
+    if (other !== undefined && other !== f.now.from)
+      throw new SourceError(f.now.from, null, `would write ${f.path}, as ${other} in the same batch does; give one of them another slug`);
+    seen.set(f.abs, f.now.from);
+  }
+  for (const { result, now } of batch) {
+    checkTargets(
+      root,
+      renderFiles(result).map((f) => join(root, f.path)),
+      now,
+      force,
+    );
+  }
   // Everything is valid: write each file next to its target, then rename over it.
   const temps: string[] = [];
   try {
@@ -217,7 +271,10 @@ function write(root: string, result: ImportResult, now: Generated & { from: stri
   } finally {
     for (const t of temps) rmSync(t, { force: true });
   }
-  return { written: files.map((f) => f.path), warnings: result.warnings.map((w) => `${w.file}${w.line === null ? '' : `:${w.line}`}: warning: ${w.message}`) };
+  return {
+    written: files.map((f) => f.path),
+    warnings: batch.flatMap(({ result }) => result.warnings.map((w) => `${w.file}${w.line === null ? '' : `:${w.line}`}: warning: ${w.message}`)),
+  };
 }
 
 try {
