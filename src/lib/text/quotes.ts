@@ -82,8 +82,10 @@ export interface QuoteMatchOptions {
   exhaustive?: boolean;
   /** Most passages one word or word pair may list before it counts as too common to narrow a search. */
   maxPostings?: number;
-  /** Counts the passage comparisons made, so tests can bound the work without timing it. */
-  stats?: { comparisons: number };
+  /** Most word-by-word alignments per quote (see MAX_ALIGNMENTS). */
+  maxAlignments?: number;
+  /** Counts the passage comparisons and alignments made, so tests can bound the work without timing it. */
+  stats?: { comparisons: number; alignments?: number; maxPerQuote?: number };
 }
 
 /**
@@ -103,6 +105,13 @@ export const MAX_POSTINGS = 500;
  * hiding a fuzzy match; matchOne still checks the pairs exactly.
  */
 export const MAX_PAIR_POSTINGS = 64;
+
+/**
+ * Word-by-word alignments one quote may cost, checked in passage order (earliest first). The
+ * seeds' busiest quote needs far fewer; a thread of near-identical comments would otherwise align
+ * each comment with hundreds of its look-alikes.
+ */
+export const MAX_ALIGNMENTS = 40;
 
 /**
  * Six words: every short generic line in the seeds ("Yes", "Why does this matter?", "Does that
@@ -346,6 +355,7 @@ function matchOne(
   p: PreparedPassage,
   fuzzy: 'full' | 'strict' | 'none',
   limits: FuzzyLimits,
+  budget: { alignments: number; used: number },
 ): Match | null {
   const bare = text.replace(WRAPPING, '');
   if (bare.length > 0 && p.passage.text.includes(bare)) return { source: p.passage, kind: 'exact', score: 1 };
@@ -355,6 +365,10 @@ function matchOne(
   let shared = 0;
   for (const g of grams) if (p.bigrams.has(g)) shared++;
   if (grams.size === 0 || shared / grams.size < MIN_SHARED_BIGRAMS) return null;
+  // The alignment is the one costly step (quadratic in words); a quote gets a fixed number of them.
+  if (budget.alignments <= 0) return null;
+  budget.alignments--;
+  budget.used++;
   const score = tokenSimilarity(tokens, p.tokens);
   if (fuzzy === 'strict') return score >= limits.unflaggedThreshold ? { source: p.passage, kind: 'fuzzy', score } : null;
   if (score >= limits.threshold) return { source: p.passage, kind: 'fuzzy', score };
@@ -506,19 +520,24 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
       let bestEssay: Match | null = null;
       let bestComment: Match | null = null;
       const fuzzyHere = words >= minFuzzy && !short ? fuzzy : 'none';
+      const budget = { alignments: options.maxAlignments ?? MAX_ALIGNMENTS, used: 0 };
       for (const i of index ? reachablePassages(index, tokens, grams, fuzzyHere) : everyPassage) {
         const p = prepared[i];
         if (!p || !eligible(p.passage, cand)) continue;
         // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.
         if (short && !(p.passage.kind === 'comment' && p.passage.page === cand.page && p.passage.anchor === cand.parent)) continue;
         if (stats) stats.comparisons++;
-        const m = matchOne(text, tokens, grams, p, fuzzyHere, limits);
+        const m = matchOne(text, tokens, grams, p, fuzzyHere, limits, budget);
         if (!m) continue;
         if (m.source.kind === 'essay') {
           if (!bestEssay || better(m, bestEssay)) bestEssay = m;
         } else if (!bestComment || better(m, bestComment)) {
           bestComment = m;
         }
+      }
+      if (stats) {
+        stats.alignments = (stats.alignments ?? 0) + budget.used;
+        stats.maxPerQuote = Math.max(stats.maxPerQuote ?? 0, budget.used);
       }
       const pick = bestEssay && (!bestComment || bestEssay.score >= bestComment.score - margin) ? bestEssay : bestComment;
       if (!pick) continue;

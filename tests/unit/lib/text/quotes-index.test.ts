@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   essayPassages,
   findQuoteLinks,
+  MAX_ALIGNMENTS,
   threadQuoteInputs,
   type QuotableEssay,
   type QuotablePassage,
@@ -112,5 +113,17 @@ describe('findQuoteLinks', () => {
     const links = findQuoteLinks(passages, candidates);
     expect(links.length).toBeGreaterThan(10);
     expect(links).toEqual(findQuoteLinks(passages, candidates, { exhaustive: true }));
+  });
+
+  test('the bound on alignments per quote changes nothing on the seed excerpts: the busiest quote needs fewer', () => {
+    const essay = essayPassages('essays/p1', seed000.essay as QuotableEssay);
+    const t000 = threadQuoteInputs('threads/p1', seed000.thread, 1);
+    const t001 = threadQuoteInputs('threads/p2', seed001.thread, 1000);
+    const passages = [...essay, ...t000.passages, ...t001.passages];
+    const candidates = [...t000.candidates, ...t001.candidates];
+    const stats = { comparisons: 0, alignments: 0, maxPerQuote: 0 };
+    const unbounded = findQuoteLinks(passages, candidates, { maxAlignments: Number.POSITIVE_INFINITY, stats });
+    expect(stats.maxPerQuote).toBeLessThan(MAX_ALIGNMENTS);
+    expect(findQuoteLinks(passages, candidates)).toEqual(unbounded);
   });
 });
