@@ -149,6 +149,6 @@ describe('importer CLI', () => {
   test('prints usage for missing arguments', () => {
     const r = cli();
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^usage: npm run import -- <export\.txt>/);
+    expect(r.stderr).toMatch(/^usage: npm run import -- <export\.txt \| thread\.json/);
   });
 });

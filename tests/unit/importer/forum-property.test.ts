@@ -20,7 +20,7 @@ const words = fc.array(word, { minLength: 1, maxLength: 5 });
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** A piece of inline HTML and the words a reader sees in it. */
-type Piece = { html: string; shown: string[] };
+type Piece = { html: string; shown: readonly string[] };
 const plain = words.map((w): Piece => ({ html: esc(w.join(' ')), shown: w }));
 const inline: fc.Arbitrary<Piece> = fc.oneof(
   plain,
@@ -51,7 +51,7 @@ const body = fc
 
 interface Generated {
   json: unknown;
-  shown: Map<string, string[]>;
+  shown: Map<string, readonly string[]>;
 }
 
 const id = (i: number) => `Gen${String(i).padStart(14, '0')}`;
@@ -72,7 +72,7 @@ const thread: fc.Arbitrary<Generated> = fc
     ),
   })
   .map(({ postBody, comments }) => {
-    const shown = new Map<string, string[]>();
+    const shown = new Map<string, readonly string[]>();
     const results = comments.map((c, i) => {
       const parent = c.top || i === 0 ? null : id(c.parent % i);
       shown.set(`c-${id(i)}`, c.deleted ? [] : c.body.shown);
