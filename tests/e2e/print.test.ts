@@ -149,6 +149,8 @@ const HIDDEN = {
   'a calculator slider': '.calc-slider',
   'a calculator button': '.calc button',
   'the copy-scenario and reset controls': '.calc-share',
+  "a calculator's sticky result strip (phones)": '.calc-strip',
+  'the preset status beside the presets': '.calc-scenario',
 } as const;
 
 /** For each selector in HIDDEN: how many elements match, and which of them still show in print. */
@@ -215,6 +217,20 @@ describe('controls and backlink lists do not print', () => {
       expect(i.width, i.value).toBeGreaterThan(0);
     }
   });
+});
+
+test.each(WIDTHS)("at %i px a calculator's results print in full, not in a scroll box one page tall", async (width) => {
+  const calculators = FORMULA_PAGES.filter((p) => p.startsWith('/calculators/'));
+  for (const path of calculators) {
+    const page = await open(width, path);
+    await page.emulateMedia({ media: 'print' });
+    const side = await page.$$eval('.calc-side', (els) =>
+      els.map((e) => ({ shown: e.checkVisibility(), overflow: getComputedStyle(e).overflowY, clipped: e.scrollHeight > e.clientHeight + 1 })),
+    );
+    await page.close();
+    expectSome(side, `results columns on ${path}`);
+    for (const s of side) expect(s, path).toEqual({ shown: true, overflow: 'visible', clipped: false });
+  }
 });
 
 describe('folded comments print in full', () => {
