@@ -93,7 +93,12 @@ describe('calculators in the browser', () => {
     page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
     page.on('request', (r) => !r.url().startsWith(s.served.url) && problems.push(`third party: ${r.url()}`));
-    for (const path of [INDEX, ORDERING, HORIZON]) await page.goto(path, { waitUntil: 'networkidle' });
+    for (const path of [INDEX, ORDERING, HORIZON]) {
+      await page.goto(path, { waitUntil: 'networkidle' });
+      // On a busy machine the island's imports can start after the network has been quiet for a
+      // moment: wait until the island is live (its code loaded), so leaving the page aborts nothing.
+      if (path !== INDEX) await page.waitForSelector('[data-ready="true"]');
+    }
     expect(problems).toEqual([]);
   });
 

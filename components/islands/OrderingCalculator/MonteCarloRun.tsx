@@ -122,10 +122,19 @@ export function useMonteCarlo(inputs: OrderingInputs, active: boolean): [McView 
 /** The progress bar, with Cancel while sampling and Continue once cancelled; one button, so focus stays on it. */
 export function MonteCarloProgress({ control }: { control: McControl }) {
   const [p, setP] = useState<McProgress>(null);
-  useEffect(() => control.listen(setP), [control]);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(
+    () =>
+      control.listen((next) => {
+        // A run that ends while its Cancel button has focus hands focus to the results, not to the page.
+        if (!next && box.current?.contains(document.activeElement)) document.getElementById('ordering-results')?.focus();
+        setP(next);
+      }),
+    [control],
+  );
   if (!p) return null;
   return (
-    <div class="calc-progress">
+    <div class="calc-progress" ref={box}>
       <span id="ordering-progress-label">Monte Carlo progress</span>
       <progress id="ordering-progress" aria-labelledby="ordering-progress-label" max={p.total} value={p.drawn}>
         {p.percent} %

@@ -166,7 +166,7 @@ export default function OrderingCalculator({ ordersShown = 12, presets = [], hea
         {form}
       </div>
 
-      <section class="calc-results calc-side" id="ordering-results" aria-labelledby="ordering-results-heading">
+      <section class="calc-results calc-side" id="ordering-results" tabIndex={-1} aria-labelledby="ordering-results-heading">
         <h2 id="ordering-results-heading">Results at the end of the run</h2>
         <p class="calc-scenario-line">{scenarioText(scenario)}</p>
         <p class="calc-mode" data-mode={general ? 'monte-carlo' : 'exact'} data-partial={mc?.cancelled ? 'true' : undefined}>
