@@ -59,12 +59,13 @@ describe('importer CLI re-importing with other options', { timeout: 60_000 }, ()
 describe('importer CLI on unreadable or hostile input', { timeout: 60_000 }, () => {
   test.each<[string, () => string[], string]>([
     [
-      'a directory as the export',
+      // A folder is read as a batch of exports (npm run import -- <folder>); an empty one says so.
+      'a directory with no exports as the export',
       () => {
         mkdirSync(join(tmp, 'content/sources/dir.txt'));
         return ['content/sources/dir.txt'];
       },
-      'content/sources/dir.txt: not a file (it is a directory)',
+      'content/sources/dir.txt: the folder holds no exports (.txt or .json files)',
     ],
     [
       'a path through a file',
