@@ -33,9 +33,49 @@ import {
 import { builtPages } from './dist.ts';
 import { rechunkPagefind } from './rechunk-pagefind.ts';
 
+/**
+ * A test for one element from a selector list of the simple forms the record selectors use
+ * (`tag`, `.class`, `[attribute]`, `.class:not(.class)`). A general selector engine matched each
+ * list against every element of every page and was a third of the index step; anything else in
+ * a list is refused, so a new selector cannot be silently misread.
+ */
+export function simpleMatcher(selector: string): (el: HTMLElement) => boolean {
+  const tests = selector.split(',').map((raw): ((el: HTMLElement) => boolean) => {
+    const part = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^([a-z][a-z0-9]*)$/.exec(part))) {
+      const tag = m[1]!.toUpperCase();
+      return (el) => el.tagName === tag;
+    }
+    if ((m = /^\.([\w-]+)(?::not\(\.([\w-]+)\))?$/.exec(part))) {
+      const [, has, not] = m;
+      return (el) => el.classList.contains(has!) && !(not && el.classList.contains(not));
+    }
+    if ((m = /^\[([\w-]+)\]$/.exec(part))) {
+      const name = m[1]!;
+      return (el) => el.hasAttribute(name);
+    }
+    throw new Error(`search records: selector "${part}" is not one of the simple forms tag, .class, [attribute], .class:not(.class)`);
+  });
+  return (el) => tests.some((t) => t(el));
+}
+
+const matchers = new Map<string, (el: HTMLElement) => boolean>();
+
 /** Every element under `el` matching `selector`: a part that a text walk leaves out. */
 function excluded(el: HTMLElement, selector: string): Set<HTMLElement> {
-  return new Set(el.querySelectorAll(selector));
+  let test = matchers.get(selector);
+  if (!test) matchers.set(selector, (test = simpleMatcher(selector)));
+  const out = new Set<HTMLElement>();
+  const visit = (node: HTMLElement): void => {
+    for (const child of node.childNodes) {
+      if (!(child instanceof HTMLElement)) continue;
+      if (test(child)) out.add(child);
+      visit(child);
+    }
+  };
+  visit(el);
+  return out;
 }
 
 /**

@@ -74,7 +74,7 @@ function bareThread(slug: string, data: ThreadLike): BareThread {
 }
 
 /** The seed threads (not profiles) from the project's content, for the bare floor. */
-function seedThreads(dir: string): BareThread[] {
+export function seedThreads(dir: string): BareThread[] {
   const threads = join(dir, 'content/threads');
   return readdirSync(threads)
     .filter((f) => f.endsWith('.mdx'))
@@ -109,8 +109,14 @@ function generateThreads(dir: string, n: number): { comments: number; threads: B
   return { comments, threads };
 }
 
+/** A built bare site: its figures and the directory it lives in (the caller removes it). */
+export interface BareSite {
+  dir: string;
+  run: BareRun;
+}
+
 /** Builds the bare floor for `threads` cold, in a fresh temp project: Astro, then Pagefind's CLI. */
-function buildBare(threads: readonly BareThread[], log: (line: string) => void): BareRun {
+export function buildBareSite(threads: readonly BareThread[], log: (line: string) => void = () => {}): BareSite {
   const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
   try {
     for (const [path, text] of Object.entries(BARE_PROJECT_FILES)) {
@@ -123,7 +129,7 @@ function buildBare(threads: readonly BareThread[], log: (line: string) => void):
     const astro = runNode(dir, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build']);
     const index = runNode(dir, [join(REPO, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist']);
     const dist = dirStats(join(dir, 'dist'));
-    const out: BareRun = {
+    const run: BareRun = {
       pages: dist.pages,
       astroSeconds: astro.seconds,
       indexSeconds: index.seconds,
@@ -131,11 +137,19 @@ function buildBare(threads: readonly BareThread[], log: (line: string) => void):
       peakBytes: Math.max(astro.peakBytes, index.peakBytes),
       htmlBytes: dist.htmlBytes,
     };
-    log(`bare floor: ${out.pages} pages, astro ${out.astroSeconds.toFixed(1)} s + pagefind ${out.indexSeconds.toFixed(1)} s`);
-    return out;
-  } finally {
+    log(`bare floor: ${run.pages} pages, astro ${run.astroSeconds.toFixed(1)} s + pagefind ${run.indexSeconds.toFixed(1)} s`);
+    return { dir, run };
+  } catch (err) {
     rmSync(dir, { recursive: true, force: true });
+    throw err;
   }
+}
+
+/** The bare floor's figures for `threads`; the built site is removed. */
+function buildBare(threads: readonly BareThread[], log: (line: string) => void): BareRun {
+  const { dir, run } = buildBareSite(threads, log);
+  rmSync(dir, { recursive: true, force: true });
+  return run;
 }
 
 /** Imports one thread of `n` near-identical comments (repetitiveThreadExport) into the project at `dir`. */

@@ -27,7 +27,7 @@
 // Prints tables, checks the budgets (src/bench/budgets.ts) and writes --out (default
 // bench/results.json) plus a Markdown rendering of the tables beside it (results.md).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -106,6 +106,8 @@ interface BenchResults {
   browser?: Partial<Record<PageKind, BrowserPage>>;
   chromium?: string;
   lighthouse?: Partial<Record<PageKind, Partial<Record<string, LighthouseRun>>>>;
+  /** Lighthouse on the bare floor's page for the same thread (src/bench/bare.ts), same run, same presets. */
+  lighthouseBare?: { path: string; runs: Partial<Record<string, LighthouseRun>> };
   search?: SearchBench;
   calculators?: Awaited<ReturnType<typeof benchCalculators>>;
   corpus?: CorpusRun[];
@@ -259,24 +261,33 @@ function tables(r: BenchResults): Table[] {
   }
   if (r.lighthouse) {
     const presets = [...new Set(Object.values(r.lighthouse).flatMap((x) => Object.keys(x)))];
-    out.push([
-      'Lighthouse: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS',
-      ['kind', ...presets.flatMap((p) => [`${p} scores`, 'LCP', 'TBT', 'CLS'])],
-      Object.entries(r.lighthouse).map(([kind, x]) => [
-        kind,
-        ...presets.flatMap((p) => {
-          const run = x[p];
-          if (!run) return ['—', '—', '—', '—'];
-          return [
+    const bare = r.lighthouseBare;
+    // LCP as a multiple of the bare floor's, for the same preset (issue 15 holds reading pages to 1.15×).
+    const ratio = (run: LighthouseRun, p: string): string[] => {
+      const floor = bare?.runs[p];
+      return bare ? [floor ? (run.lcpMs / floor.lcpMs).toFixed(2) : '—'] : [];
+    };
+    const cells = (run: LighthouseRun | undefined, p: string): string[] =>
+      run
+        ? [
             Object.values(run.scores)
               .map((s) => s ?? '–')
               .join('/'),
             ms(run.lcpMs),
+            ...ratio(run, p),
             ms(run.tbtMs),
             clsText(run.cls),
-          ];
-        }),
-      ]),
+          ]
+        : bare
+          ? ['—', '—', '—', '—', '—']
+          : ['—', '—', '—', '—'];
+    out.push([
+      `Lighthouse: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS${bare ? `; × bare = LCP over that of the bare floor's page for the same thread (${bare.path})` : ''}`,
+      ['kind', ...presets.flatMap((p) => [`${p} scores`, 'LCP', ...(bare ? ['× bare'] : []), 'TBT', 'CLS'])],
+      [
+        ...Object.entries(r.lighthouse).map(([kind, x]) => [kind, ...presets.flatMap((p) => cells(x[p], p))]),
+        ...(bare ? [['bare floor (thread)', ...presets.flatMap((p) => cells(bare.runs[p], p))]] : []),
+      ],
     ]);
   }
   if (r.search?.firstQueries) {
@@ -538,6 +549,24 @@ async function main(): Promise<void> {
     const unknown = presets.filter((p) => !(PRESETS as readonly string[]).includes(p));
     if (unknown.length) throw new Error(`--presets: unknown ${unknown.join(', ')} (known: ${PRESETS.join(', ')})`);
     r.lighthouse = await timed('lighthouse', () => benchLighthouse(dist, r.representative, { presets: presets as (typeof PRESETS)[number][], log }));
+    // The floor for first paint: the same thread's text as a bare Astro page, measured right after ours.
+    const slug = /^\/threads\/([^/]+)\/$/.exec(r.representative.thread ?? '')?.[1];
+    if (slug) {
+      const { buildBareSite, seedThreads } = await import('./bench-corpus.ts');
+      r.lighthouseBare = await timed('lighthouse (bare floor)', async () => {
+        const bare = buildBareSite(
+          seedThreads(repo).filter((t) => t.slug === slug),
+          log,
+        );
+        try {
+          const path = `/${slug}/`;
+          const runs = await benchLighthouse(join(bare.dir, 'dist'), { thread: path }, { presets: presets as (typeof PRESETS)[number][], log });
+          return { path, runs: runs.thread ?? {} };
+        } finally {
+          rmSync(bare.dir, { recursive: true, force: true });
+        }
+      });
+    }
   }
   if (!flag('no-reading')) {
     const { benchReading } = await import('./bench-reading.ts');

@@ -307,11 +307,14 @@ export function longestSharedRun(a: readonly string[], b: readonly string[]): nu
 const MIN_SHARED_BIGRAMS = 0.1;
 
 /**
- * Numbers for words, so a word pair is one number instead of a joined string: the index is looked
- * up once for every pair of every line, and number keys are several times cheaper than string keys.
+ * Numbers for words and for word pairs, so a pair is one small integer instead of a joined string:
+ * the index is looked up once for every pair of every line, and small-integer keys are the cheapest
+ * a Map or an array can have.
  */
 class WordIds {
   private readonly ids = new Map<string, number>();
+  private readonly pairIds = new Map<number, Map<number, number>>();
+  private pairCount = 0;
   /** The word's number, given on first sight. */
   of(word: string): number {
     let id = this.ids.get(word);
@@ -321,21 +324,28 @@ class WordIds {
     }
     return id;
   }
+  /** The number of the pair (first, second) of word numbers, given on first sight. */
+  pair(first: number, second: number): number {
+    let row = this.pairIds.get(first);
+    if (!row) this.pairIds.set(first, (row = new Map()));
+    let id = row.get(second);
+    if (id === undefined) row.set(second, (id = this.pairCount++));
+    return id;
+  }
 }
 
-// Room for 2^26 distinct words: pair keys stay below 2^52, exact in a double.
-const PAIR_BASE = 2 ** 26;
-
-/** The distinct neighbouring word pairs of a token list, each as one number. */
-function bigrams(tokens: readonly string[], words: WordIds): Set<number> {
+/** The distinct neighbouring pairs of a list of word numbers, each as one number. */
+function pairsOf(ids: readonly number[], words: WordIds): Set<number> {
   const out = new Set<number>();
-  for (let i = 0; i + 1 < tokens.length; i++) out.add(words.of(tokens[i] ?? '') * PAIR_BASE + words.of(tokens[i + 1] ?? ''));
+  for (let i = 0; i + 1 < ids.length; i++) out.add(words.pair(ids[i] ?? 0, ids[i + 1] ?? 0));
   return out;
 }
 
 interface PreparedPassage {
   passage: QuotablePassage;
   tokens: string[];
+  /** The tokens as word numbers (see WordIds). */
+  ids: number[];
   bigrams: Set<number>;
 }
 
@@ -387,22 +397,24 @@ interface FuzzyLimits {
 
 /** Which passages hold each word and each word pair, as ascending positions in the passage list. */
 interface PassageIndex {
-  words: Map<string, number[]>;
+  /** By word number (see WordIds). */
+  words: Map<number, number[]>;
   pairs: Map<number, number[]>;
   /** Word pairs whose lists reached the bound and stopped growing (see MAX_POSTINGS). */
   commonPairs: Set<number>;
   size: number;
   /** Scratch counters, one per passage, kept at zero between quotes. */
   shared: Uint32Array;
+  sharedInner: Uint32Array;
 }
 
 function indexPassages(prepared: readonly PreparedPassage[], maxPostings: number): PassageIndex {
   const maxPairs = Math.min(maxPostings, MAX_PAIR_POSTINGS);
-  const words = new Map<string, number[]>();
+  const words = new Map<number, number[]>();
   const pairs = new Map<number, number[]>();
   const commonPairs = new Set<number>();
   prepared.forEach((p, i) => {
-    for (const w of new Set(p.tokens)) {
+    for (const w of new Set(p.ids)) {
       const list = words.get(w);
       if (!list) words.set(w, [i]);
       else if (list.length < maxPostings) list.push(i);
@@ -414,41 +426,80 @@ function indexPassages(prepared: readonly PreparedPassage[], maxPostings: number
       else commonPairs.add(g);
     }
   });
-  return { words, pairs, commonPairs, size: prepared.length, shared: new Uint32Array(prepared.length) };
+  return { words, pairs, commonPairs, size: prepared.length, shared: new Uint32Array(prepared.length), sharedInner: new Uint32Array(prepared.length) };
+}
+
+/**
+ * What a passage must share with a quote for any tier to match it, counted in distinct word pairs.
+ *
+ * A verbatim or normalised match holds every word pair of the quote that lies between its first
+ * and last words (a verbatim quote may cut those two short) and does not touch a "…": `inner`.
+ *
+ * A fuzzy match with similarity s makes at most d = ⌊(1 − s) × words⌋ word edits, and one edit
+ * breaks at most two of the quote's pairs (a "…" breaks its two as well), so the passage still
+ * holds at least |pairs| − 2d − 2 × elisions of them: `fuzzy`. matchOne's own filter (a tenth of
+ * the pairs) is a floor. The long-run route (similarity 0.4 with ten words in a row) needs one.
+ */
+interface PairNeeds {
+  inner: Set<number>;
+  fuzzy: number;
+}
+
+function pairNeeds(tokens: readonly string[], grams: ReadonlySet<number>, words: WordIds, fuzzy: 'full' | 'strict' | 'none', limits: FuzzyLimits): PairNeeds {
+  const inner = new Set<number>();
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const a = tokens[i] ?? '';
+    const b = tokens[i + 1] ?? '';
+    if (a !== ELLIPSIS && b !== ELLIPSIS) inner.add(words.pair(words.of(a), words.of(b)));
+  }
+  if (fuzzy === 'none' || grams.size === 0) return { inner, fuzzy: Number.POSITIVE_INFINITY };
+  const count = tokens.filter((t) => t !== ELLIPSIS).length;
+  const elisions = tokens.length - count;
+  const kept = (score: number): number => grams.size - 2 * Math.floor((1 - score) * count + 1e-9) - 2 * elisions;
+  const byScore = fuzzy === 'strict' ? kept(limits.unflaggedThreshold) : Math.min(kept(limits.threshold), Math.max(1, kept(limits.longRunThreshold)));
+  return { inner, fuzzy: Math.max(Math.ceil(MIN_SHARED_BIGRAMS * grams.size - 1e-9), byScore) };
 }
 
 /**
  * Positions of the only passages that can match a quote, in passage order (so ties resolve as in
- * a full scan). A verbatim or normalised match contains every word of the quote, except that a
- * verbatim one may cut the first and last words short, so it contains the quote's rarest inner
- * word. A fuzzy match must pass matchOne's word-pair filter: the index counts the shared pairs
- * exactly, and counts every too-common pair (see MAX_POSTINGS) as shared, so the filter here lets
- * through everything matchOne's exact one would, and matchOne decides.
+ * a full scan), found by counting, per passage, the quote's word pairs it holds (see PairNeeds).
+ * A pair too common to list its passages (see MAX_PAIR_POSTINGS) counts as held by every one, so
+ * the count never falls short. When a passage could qualify on such pairs alone (or the quote is too
+ * short to have pairs a verbatim match needs), the passages holding its rarest inner word stand in,
+ * as they did before pairs were counted.
  */
-function reachablePassages(index: PassageIndex, tokens: readonly string[], grams: ReadonlySet<number>, fuzzy: 'full' | 'strict' | 'none'): number[] {
+function reachablePassages(index: PassageIndex, tokens: readonly string[], grams: ReadonlySet<number>, needs: PairNeeds, wordIds: WordIds): number[] {
   const inner = tokens.slice(1, -1).filter((t) => t !== ELLIPSIS);
   if (inner.length === 0) return Array.from({ length: index.size }, (_, i) => i);
-  let rarest: readonly number[] | undefined;
-  for (const w of inner) {
-    const list = index.words.get(w) ?? [];
-    if (!rarest || list.length < rarest.length) rarest = list;
+  const out = new Set<number>();
+  let innerListed = 0;
+  for (const g of needs.inner) if (!index.commonPairs.has(g)) innerListed++;
+  let common = 0;
+  for (const g of grams) if (index.commonPairs.has(g)) common++;
+  // A passage may pass on common pairs alone, which list no passages: the rarest word stands in.
+  if (innerListed === 0 || common >= needs.fuzzy) {
+    let rarest: readonly number[] | undefined;
+    for (const w of inner) {
+      const list = index.words.get(wordIds.of(w)) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    for (const i of rarest ?? []) out.add(i);
   }
-  const out = new Set<number>(rarest);
-  if (fuzzy !== 'none' && grams.size > 0) {
-    const touched: number[] = [];
-    const shared = index.shared;
-    let common = 0;
-    for (const g of grams) {
-      if (index.commonPairs.has(g)) {
-        common++;
-        continue;
-      }
-      for (const i of index.pairs.get(g) ?? []) if ((shared[i] = (shared[i] ?? 0) + 1) === 1) touched.push(i);
+  const touched: number[] = [];
+  const shared = index.shared;
+  const sharedInner = index.sharedInner;
+  for (const g of grams) {
+    if (index.commonPairs.has(g)) continue;
+    const isInner = needs.inner.has(g);
+    for (const i of index.pairs.get(g) ?? []) {
+      if ((shared[i] = (shared[i] ?? 0) + 1) === 1) touched.push(i);
+      if (isInner) sharedInner[i] = (sharedInner[i] ?? 0) + 1;
     }
-    for (const i of touched) {
-      if (((shared[i] ?? 0) + common) / grams.size >= MIN_SHARED_BIGRAMS) out.add(i);
-      shared[i] = 0;
-    }
+  }
+  for (const i of touched) {
+    if ((innerListed > 0 && (sharedInner[i] ?? 0) === innerListed) || (shared[i] ?? 0) + common >= needs.fuzzy) out.add(i);
+    shared[i] = 0;
+    sharedInner[i] = 0;
   }
   return [...out].sort((a, b) => a - b);
 }
@@ -483,10 +534,18 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
   const margin = options.essayMargin ?? ESSAY_PREFERENCE_MARGIN;
 
   const wordIds = new WordIds();
-  const prepared: PreparedPassage[] = passages.map((passage) => {
-    const tokens = tokenise(passage.text);
-    return { passage, tokens, bigrams: bigrams(tokens, wordIds) };
-  });
+  // A comment's own paragraph is both a passage and a quote candidate: its words are read once.
+  const read = new Map<string, { tokens: string[]; ids: number[]; bigrams: Set<number> }>();
+  const readText = (text: string) => {
+    let got = read.get(text);
+    if (!got) {
+      const tokens = tokenise(text);
+      const ids = tokens.map((t) => wordIds.of(t));
+      read.set(text, (got = { tokens, ids, bigrams: pairsOf(ids, wordIds) }));
+    }
+    return got;
+  };
+  const prepared: PreparedPassage[] = passages.map((passage) => ({ passage, ...readText(passage.text) }));
 
   // Comparing every quote with every passage grows with the square of the corpus (about 10 s for
   // 30 generated threads, hours for 1,000); the index narrows each quote to passages that share words.
@@ -504,7 +563,7 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
 
     const seenSources = new Set<string>();
     for (const { text, fuzzy, span } of texts) {
-      const tokens = tokenise(text);
+      const { tokens, bigrams: grams } = readText(text);
       const words = tokens.filter((t) => t !== ELLIPSIS).length;
       const short = words < minTokens;
       if (words < minParent) continue;
@@ -516,12 +575,11 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
         }
         if (!cand.parent) continue;
       }
-      const grams = bigrams(tokens, wordIds);
       let bestEssay: Match | null = null;
       let bestComment: Match | null = null;
       const fuzzyHere = words >= minFuzzy && !short ? fuzzy : 'none';
       const budget = { alignments: options.maxAlignments ?? MAX_ALIGNMENTS, used: 0 };
-      for (const i of index ? reachablePassages(index, tokens, grams, fuzzyHere) : everyPassage) {
+      for (const i of index ? reachablePassages(index, tokens, grams, pairNeeds(tokens, grams, wordIds, fuzzyHere, limits), wordIds) : everyPassage) {
         const p = prepared[i];
         if (!p || !eligible(p.passage, cand)) continue;
         // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.

@@ -36,7 +36,10 @@ describe('quote matching on repetitive text', () => {
 
   test('each near-identical comment costs at most MAX_POSTINGS comparisons, a fixed multiple of varied text', () => {
     expect(repetitive.comparisons / N).toBeLessThanOrEqual(MAX_POSTINGS);
-    expect(repetitive.comparisons).toBeLessThanOrEqual(50 * Math.max(varied.comparisons, N));
+    // Varied text without quotes costs next to no comparisons (counting shared word pairs rules
+    // out nearly every passage), so the multiple is taken of one comparison per comment at least.
+    expect(varied.comparisons).toBeLessThan(N);
+    expect(repetitive.comparisons).toBeLessThanOrEqual(100 * Math.max(varied.comparisons, N));
   });
 
   test('near-identical comments are still found to repeat one another', () => {
