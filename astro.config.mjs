@@ -37,4 +37,7 @@ export default defineConfig({
   // No asset is inlined as a data: URL (Vite inlines files under 4 KB, e.g. some KaTeX fonts):
   // the Content-Security-Policy allows fonts and images from our own origin only.
   vite: { build: { assetsInlineLimit: 0 } },
+  // Essay and thread pages give a cache key (src/data/site.ts cacheKeyOf): a rebuild copies every
+  // page whose key and code are unchanged from the last build instead of rendering it again.
+  experimental: { incrementalBuild: true },
 });

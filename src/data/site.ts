@@ -3,8 +3,10 @@
 // buildSiteModel() in src/lib/site. A collection that fails to load fails the build here, with
 // Astro's message naming the file: an empty list would quietly publish a site with pages missing.
 import { getCollection, getEntry, render } from 'astro:content';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildSiteModel, type SiteModel } from '../lib/site/model.ts';
+import { pageKeyer } from '../lib/site/page-inputs.ts';
 import type { EssayData } from '../schemas/essay.ts';
 import type { PersonData } from '../schemas/person.ts';
 import type { ProfileData, ThreadData } from '../schemas/thread.ts';
@@ -48,6 +50,18 @@ async function load(): Promise<Site> {
 export function site(): Promise<Site> {
   cached ??= load();
   return cached;
+}
+
+let keys: Promise<(page: string, related?: readonly string[]) => string> | undefined;
+
+/**
+ * A source page's cache key for Astro's incremental build: the digest of its entry, the curated
+ * collections, the links touching it and every page those links (or `related`) lead to, which is
+ * all the page is drawn from. An unchanged key lets Astro copy the page from the last build.
+ */
+export async function cacheKeyOf(page: string, related: readonly string[] = []): Promise<string> {
+  keys ??= site().then((model) => pageKeyer(model, (text) => createHash('sha256').update(text).digest('hex')));
+  return (await keys)(page, related);
 }
 
 /** Renders one entry's MDX body; pages get the model's plain data, so they come here to render. */

@@ -327,7 +327,7 @@ class WordIds {
   /** The number of the pair (first, second) of word numbers, given on first sight. */
   pair(first: number, second: number): number {
     let row = this.pairIds.get(first);
-    if (!row) this.pairIds.set(first, (row = new Map()));
+    if (!row) this.pairIds.set(first, (row = new Map<number, number>()));
     let id = row.get(second);
     if (id === undefined) row.set(second, (id = this.pairCount++));
     return id;
