@@ -175,21 +175,26 @@ class RecordCache {
   }
 }
 
-/** Every search record of a built site; with `cacheDir`, pages unchanged since the last build reuse their records. */
-export function collectRecords(dist: string, cacheDir: string | null = null): { records: SearchRecord[]; reused: number; pages: number } {
-  const cache = new RecordCache(cacheDir);
-  const records: SearchRecord[] = [];
-  let reused = 0;
-  let pages = 0;
+/** Each built page's search records in turn, with whether they came from the cache; the cache is pruned at the end. */
+function* recordsByPage(dist: string, cache: RecordCache): Generator<{ records: SearchRecord[]; hit: boolean }> {
   for (const { path, html } of builtPages(dist)) {
     const kind = pageKindFor(path);
     if (!kind) continue;
+    yield cache.get(path, html, () => pageRecords(path, kind, html));
+  }
+  cache.prune();
+}
+
+/** Every search record of a built site; with `cacheDir`, pages unchanged since the last build reuse their records. */
+export function collectRecords(dist: string, cacheDir: string | null = null): { records: SearchRecord[]; reused: number; pages: number } {
+  const records: SearchRecord[] = [];
+  let reused = 0;
+  let pages = 0;
+  for (const got of recordsByPage(dist, new RecordCache(cacheDir))) {
     pages++;
-    const got = cache.get(path, html, () => pageRecords(path, kind, html));
     if (got.hit) reused++;
     records.push(...got.records);
   }
-  cache.prune();
   return { records, reused, pages };
 }
 
@@ -263,33 +268,56 @@ export async function buildSearchIndex(
   { chunkPositions = DEFAULT_CHUNK_POSITIONS, log = console.log, cacheDir = null }: SearchIndexOptions = {},
 ): Promise<void> {
   const started = performance.now();
-  const { records, reused, pages } = collectRecords(dist, cacheDir);
-  if (reused > 0) log(`search records: ${reused} of ${pages} pages unchanged since the last build, reused`);
-
   await rm(join(dist, 'pagefind'), { recursive: true, force: true });
+  const records: SearchRecord[] = [];
+  let reused = 0;
+  let pages = 0;
+  let shards: ReturnType<typeof vocabularyShards>;
   // Pagefind runs as a child process: close it on failure too, or a failed `astro build` would
   // wait for it instead of exiting.
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // Records go to Pagefind's process in batches, not one awaited round trip at a time: its
-    // service answers them in order either way, and 23,000 sequential awaits were most of the step.
-    for (let i = 0; i < records.length; i += RECORD_BATCH) {
-      const batch = records.slice(i, i + RECORD_BATCH);
+    // Records go to Pagefind's process in batches while the next pages are read, so its indexing
+    // and our parsing share the two cores instead of taking turns. Its service answers in order.
+    const send = async (batch: SearchRecord[]): Promise<void> => {
       const results = await Promise.all(
         batch.map((r) => (r.weight === undefined ? index.addCustomRecord(r) : index.addHTMLFile({ url: r.url, content: recordAsHtml(r) }))),
       );
       results.forEach((res, k) => {
         if (res.errors.length) throw new Error(`Pagefind rejected ${batch[k]?.url}: ${res.errors.join('; ')}`);
       });
+    };
+    let pending: SearchRecord[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
+    for (const got of recordsByPage(dist, new RecordCache(cacheDir))) {
+      pages++;
+      if (got.hit) reused++;
+      records.push(...got.records);
+      pending.push(...got.records);
+      if (pending.length >= RECORD_BATCH) {
+        await inFlight;
+        inFlight = send(pending);
+        // Its failure is thrown where it is awaited; this only keeps it from counting as unhandled meanwhile.
+        inFlight.catch(() => {});
+        pending = [];
+      }
+      // Lets the batch in flight reach Pagefind's pipe while this loop reads on.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+    await inFlight;
+    await send(pending);
+    if (reused > 0) log(`search records: ${reused} of ${pages} pages unchanged since the last build, reused`);
+    // Pagefind writes its files while we work out the vocabulary (src/lib/search/vocabulary.ts)
+    // from the same text and meta it indexed.
+    const writing = index.writeFiles({ outputPath: join(dist, 'pagefind') });
+    await new Promise((resolve) => setImmediate(resolve));
+    shards = vocabularyShards(records.map((r) => [r.content, ...Object.values(r.meta)].join(' ')));
+    const written = await writing;
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
-  // The vocabulary (src/lib/search/vocabulary.ts) from the same text and meta Pagefind indexed.
-  const shards = vocabularyShards(records.map((r) => [r.content, ...Object.values(r.meta)].join(' ')));
   await mkdir(join(dist, 'pagefind', VOCABULARY_DIR), { recursive: true });
   for (const [name, shard] of shards) await writeFile(join(dist, 'pagefind', VOCABULARY_DIR, name), JSON.stringify(shard));
   if (chunkPositions > 0) {

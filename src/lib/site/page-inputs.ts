@@ -36,6 +36,7 @@ export function linksByPage(graph: LinkGraph): Map<string, PageLinks> {
 
 interface Keyed {
   id: string;
+  data?: unknown;
 }
 
 /** The parts of the site model a source page's key reads. */

@@ -24,7 +24,7 @@ function graphOf(edges: GraphEdge[]): LinkGraph {
 
 function site(over: Partial<KeyInput> = {}): KeyInput {
   return {
-    essays: [{ id: 'e', data: { title: 'Essay' } }] as KeyInput['essays'],
+    essays: [{ id: 'e', data: { title: 'Essay' } }],
     threads: ['a', 'b', 'c'].map((id) => ({ id, data: { comments: [id] } })),
     profiles: [],
     people: [],
@@ -56,14 +56,14 @@ describe('pageKeyer', () => {
   const before = keysOf(site());
 
   test('a new thread that links to nothing leaves every other page its key', () => {
-    const after = keysOf(site({ threads: [...site().threads, { id: 'd', data: { comments: ['d'] } } as KeyInput['threads'][number]] }));
+    const after = keysOf(site({ threads: [...site().threads, { id: 'd', data: { comments: ['d'] } }] }));
     for (const page of ['threads/a', 'threads/b', 'threads/c', 'essays/e']) expect(after(page)).toBe(before(page));
   });
 
   test('a new thread quoting a page changes that page key, and no unrelated one', () => {
     const after = keysOf(
       site({
-        threads: [...site().threads, { id: 'd', data: { comments: ['d'] } } as KeyInput['threads'][number]],
+        threads: [...site().threads, { id: 'd', data: { comments: ['d'] } }],
         graph: graphOf([edge('threads/b#c-1', 'threads/a#c-2'), edge('threads/d#c-9', 'threads/c#c-5')]),
       }),
     );
