@@ -39,6 +39,19 @@ export interface CorpusRun {
   repetitive?: boolean;
   /** The same comments built by a bare Astro site and Pagefind's CLI: the floor (src/bench/bare.ts). */
   bare?: BareRun;
+  /** The build run again after one more generated thread is imported: what the caches save. */
+  rebuild?: RebuildRun;
+}
+
+/** A build after adding one thread to an already built corpus. */
+export interface RebuildRun {
+  seconds: number;
+  astroSeconds: number;
+  indexSeconds: number;
+  /** Pages Astro copied from its incremental cache instead of rendering. */
+  pagesRestored: number;
+  /** Pages whose search records came from the record cache. */
+  recordsReusedPages: number;
 }
 
 /** Build figures of the bare floor for the same corpus. */
@@ -90,11 +103,11 @@ export function seedThreads(dir: string): BareThread[] {
  * Imports `n` generated thread exports into the project at `dir`; returns the number of comments
  * and the generated threads as the bare floor shows them.
  */
-function generateThreads(dir: string, n: number): { comments: number; threads: BareThread[] } {
-  const rand = prng(20261123);
+function generateThreads(dir: string, n: number, first = 0): { comments: number; threads: BareThread[] } {
+  const rand = prng(20261123 + first);
   let comments = 0;
   const threads: BareThread[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < first + n; i++) {
     const slug = `generated-${String(i).padStart(4, '0')}`;
     const from = `content/sources/${slug}.txt`;
     const text = threadExport(i, rand);
@@ -168,7 +181,7 @@ function generateRepetitive(dir: string, n: number): { comments: number; threads
  * Builds the site cold with `n` generated threads added, in a fresh temp copy; with `repetitive`,
  * the addition is instead one thread of `n` near-identical comments.
  */
-export function buildCorpus(n: number, { keep = false, bare = true, repetitive = false, log = (_: string) => {} } = {}): CorpusRun {
+export function buildCorpus(n: number, { keep = false, bare = true, rebuild = true, repetitive = false, log = (_: string) => {} } = {}): CorpusRun {
   const dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
   try {
     copyProject(dir);
@@ -203,6 +216,22 @@ export function buildCorpus(n: number, { keep = false, bare = true, repetitive =
       out.bare = buildBare([...seedThreads(dir), ...threads], log);
       log(`corpus +${n}: ${(out.buildSeconds / out.bare.buildSeconds).toFixed(2)}× the bare floor`);
     }
+    // One more thread, then the same build again: what the incremental and record caches save.
+    if (!repetitive && rebuild) {
+      generateThreads(dir, 1, n);
+      const again = runNode(dir, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build']);
+      const times = buildTimes(again.seconds, again.stdout);
+      out.rebuild = {
+        seconds: again.seconds,
+        astroSeconds: times.astroSeconds,
+        indexSeconds: times.indexSeconds,
+        pagesRestored: again.stdout.split('\n').filter((l) => l.includes('(restored)')).length,
+        recordsReusedPages: Number(/search records: (\d+) of \d+ pages unchanged/.exec(again.stdout)?.[1] ?? 0),
+      };
+      log(
+        `corpus +${n}, then one more thread: ${out.rebuild.seconds.toFixed(1)} s (${((100 * out.rebuild.seconds) / out.buildSeconds).toFixed(0)} % of the cold build), ${out.rebuild.pagesRestored} pages restored, records of ${out.rebuild.recordsReusedPages} pages reused`,
+      );
+    }
     log(
       `corpus +${n}: ${out.pages} pages, astro ${out.astroSeconds.toFixed(1)} s + index ${out.indexSeconds.toFixed(1)} s, Pagefind ${(out.pagefindBytes / 1024 / 1024).toFixed(1)} MiB`,
     );
@@ -214,7 +243,10 @@ export function buildCorpus(n: number, { keep = false, bare = true, repetitive =
 }
 
 /** Builds each corpus size in turn (0 = the seed corpus alone). */
-export function benchCorpus(sizes: readonly number[], options: { keep?: boolean; bare?: boolean; log?: (line: string) => void } = {}): CorpusRun[] {
+export function benchCorpus(
+  sizes: readonly number[],
+  options: { keep?: boolean; bare?: boolean; rebuild?: boolean; log?: (line: string) => void } = {},
+): CorpusRun[] {
   return sizes.map((n) => buildCorpus(n, options));
 }
 
