@@ -3,7 +3,7 @@
 // build`, search index included), timing each part and sizing the output. N = 0 is the seed corpus.
 // Nothing is written to the repository; the temp directory is removed unless `keep` is set.
 //
-//   node src/tools/bench-corpus.ts [--threads 0,1000] [--keep]
+//   node src/tools/bench-corpus.ts [--threads 0,1000] [--keep] [--no-bare] [--no-rebuild]
 //   node src/tools/bench-corpus.ts --repetitive 20000   (one thread of near-identical comments)
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -264,5 +264,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const i = process.argv.indexOf('--threads');
   const sizes = (i < 0 ? '0,1000' : (process.argv[i + 1] ?? '')).split(',').map(Number);
-  console.log(JSON.stringify(benchCorpus(sizes, { keep: process.argv.includes('--keep'), log: console.error }), null, 2));
+  const options = { keep: process.argv.includes('--keep'), bare: !process.argv.includes('--no-bare'), rebuild: !process.argv.includes('--no-rebuild'), log: console.error };
+  console.log(JSON.stringify(benchCorpus(sizes, options), null, 2));
 }

@@ -313,8 +313,7 @@ const MIN_SHARED_BIGRAMS = 0.1;
  */
 class WordIds {
   private readonly ids = new Map<string, number>();
-  private readonly pairIds = new Map<number, Map<number, number>>();
-  private pairCount = 0;
+  private readonly pairs = new PairTable();
   /** The word's number, given on first sight. */
   of(word: string): number {
     let id = this.ids.get(word);
@@ -326,11 +325,52 @@ class WordIds {
   }
   /** The number of the pair (first, second) of word numbers, given on first sight. */
   pair(first: number, second: number): number {
-    let row = this.pairIds.get(first);
-    if (!row) this.pairIds.set(first, (row = new Map<number, number>()));
-    let id = row.get(second);
-    if (id === undefined) row.set(second, (id = this.pairCount++));
-    return id;
+    return this.pairs.idOf(first, second);
+  }
+}
+
+/**
+ * Numbers for pairs of word numbers: an open-addressing hash table in typed arrays. A Map of
+ * Maps cost more than a microsecond a pair, and a corpus holds millions of pairs.
+ */
+class PairTable {
+  private firsts = new Int32Array(1 << 12).fill(-1);
+  private seconds = new Int32Array(1 << 12);
+  private ids = new Int32Array(1 << 12);
+  private count = 0;
+  /** The pair's number, given on first sight. */
+  idOf(first: number, second: number): number {
+    if (2 * (this.count + 1) > this.firsts.length) this.grow();
+    const mask = this.firsts.length - 1;
+    let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+    for (;;) {
+      const f = this.firsts[slot] ?? -1;
+      if (f === -1) {
+        this.firsts[slot] = first;
+        this.seconds[slot] = second;
+        this.ids[slot] = this.count;
+        return this.count++;
+      }
+      if (f === first && this.seconds[slot] === second) return this.ids[slot] ?? 0;
+      slot = (slot + 1) & mask;
+    }
+  }
+  private grow(): void {
+    const { firsts, seconds, ids } = this;
+    this.firsts = new Int32Array(firsts.length * 2).fill(-1);
+    this.seconds = new Int32Array(firsts.length * 2);
+    this.ids = new Int32Array(firsts.length * 2);
+    const mask = this.firsts.length - 1;
+    for (let i = 0; i < firsts.length; i++) {
+      const first = firsts[i] ?? -1;
+      if (first === -1) continue;
+      const second = seconds[i] ?? 0;
+      let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+      while ((this.firsts[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
+      this.firsts[slot] = first;
+      this.seconds[slot] = second;
+      this.ids[slot] = ids[i] ?? 0;
+    }
   }
 }
 
@@ -398,35 +438,33 @@ interface FuzzyLimits {
 /** Which passages hold each word and each word pair, as ascending positions in the passage list. */
 interface PassageIndex {
   /** By word number (see WordIds). */
-  words: Map<number, number[]>;
-  pairs: Map<number, number[]>;
-  /** Word pairs whose lists reached the bound and stopped growing (see MAX_POSTINGS). */
-  commonPairs: Set<number>;
+  words: readonly (readonly number[] | undefined)[];
+  /** By pair number. */
+  pairs: readonly (readonly number[] | undefined)[];
+  /** Word pairs whose lists reached the bound and stopped growing (see MAX_POSTINGS), by pair number. */
+  commonPairs: readonly (boolean | undefined)[];
   size: number;
-  /** Scratch counters, one per passage, kept at zero between quotes. */
-  shared: Uint32Array;
-  sharedInner: Uint32Array;
 }
 
 function indexPassages(prepared: readonly PreparedPassage[], maxPostings: number): PassageIndex {
   const maxPairs = Math.min(maxPostings, MAX_PAIR_POSTINGS);
-  const words = new Map<number, number[]>();
-  const pairs = new Map<number, number[]>();
-  const commonPairs = new Set<number>();
+  // Word and pair numbers are dense, so arrays indexed by them serve as the maps.
+  const words: number[][] = [];
+  const pairs: number[][] = [];
+  const commonPairs: boolean[] = [];
   prepared.forEach((p, i) => {
-    for (const w of new Set(p.ids)) {
-      const list = words.get(w);
-      if (!list) words.set(w, [i]);
-      else if (list.length < maxPostings) list.push(i);
+    for (const w of p.ids) {
+      const list = (words[w] ??= []);
+      // A passage lists each word once: it is the last one added if it is there at all.
+      if (list.at(-1) !== i && list.length < maxPostings) list.push(i);
     }
     for (const g of p.bigrams) {
-      const list = pairs.get(g);
-      if (!list) pairs.set(g, [i]);
-      else if (list.length < maxPairs) list.push(i);
-      else commonPairs.add(g);
+      const list = (pairs[g] ??= []);
+      if (list.length < maxPairs) list.push(i);
+      else commonPairs[g] = true;
     }
   });
-  return { words, pairs, commonPairs, size: prepared.length, shared: new Uint32Array(prepared.length), sharedInner: new Uint32Array(prepared.length) };
+  return { words, pairs, commonPairs, size: prepared.length };
 }
 
 /**
@@ -445,12 +483,17 @@ interface PairNeeds {
   fuzzy: number;
 }
 
-function pairNeeds(tokens: readonly string[], grams: ReadonlySet<number>, words: WordIds, fuzzy: 'full' | 'strict' | 'none', limits: FuzzyLimits): PairNeeds {
+function pairNeeds(
+  tokens: readonly string[],
+  ids: readonly number[],
+  grams: ReadonlySet<number>,
+  words: WordIds,
+  fuzzy: 'full' | 'strict' | 'none',
+  limits: FuzzyLimits,
+): PairNeeds {
   const inner = new Set<number>();
   for (let i = 1; i + 2 < tokens.length; i++) {
-    const a = tokens[i] ?? '';
-    const b = tokens[i + 1] ?? '';
-    if (a !== ELLIPSIS && b !== ELLIPSIS) inner.add(words.pair(words.of(a), words.of(b)));
+    if (tokens[i] !== ELLIPSIS && tokens[i + 1] !== ELLIPSIS) inner.add(words.pair(ids[i] ?? 0, ids[i + 1] ?? 0));
   }
   if (fuzzy === 'none' || grams.size === 0) return { inner, fuzzy: Number.POSITIVE_INFINITY };
   const count = tokens.filter((t) => t !== ELLIPSIS).length;
@@ -462,44 +505,58 @@ function pairNeeds(tokens: readonly string[], grams: ReadonlySet<number>, words:
 
 /**
  * Positions of the only passages that can match a quote, in passage order (so ties resolve as in
- * a full scan), found by counting, per passage, the quote's word pairs it holds (see PairNeeds).
- * A pair too common to list its passages (see MAX_PAIR_POSTINGS) counts as held by every one, so
- * the count never falls short. When a passage could qualify on such pairs alone (or the quote is too
- * short to have pairs a verbatim match needs), the passages holding its rarest inner word stand in,
- * as they did before pairs were counted.
+ * a full scan), decided by the quote's word pairs each passage holds (see PairNeeds). A pair too
+ * common to list its passages (see MAX_PAIR_POSTINGS) counts as held by every passage, so the
+ * count never falls short. A passage that must hold k of the listed pairs holds one of any
+ * (listed − k + 1) of them, so only the lists of that many of the rarest are read, and each
+ * passage found there is then checked against all of them ("prefix filtering"). When a passage
+ * could qualify on common pairs alone (or the quote is too short to have pairs a verbatim match
+ * needs), the passages holding its rarest inner word stand in, as they did before pairs counted.
  */
-function reachablePassages(index: PassageIndex, tokens: readonly string[], grams: ReadonlySet<number>, needs: PairNeeds, wordIds: WordIds): number[] {
+function reachablePassages(
+  index: PassageIndex,
+  prepared: readonly PreparedPassage[],
+  tokens: readonly string[],
+  grams: ReadonlySet<number>,
+  needs: PairNeeds,
+  wordIds: WordIds,
+): number[] {
   const inner = tokens.slice(1, -1).filter((t) => t !== ELLIPSIS);
   if (inner.length === 0) return Array.from({ length: index.size }, (_, i) => i);
-  const out = new Set<number>();
-  let innerListed = 0;
-  for (const g of needs.inner) if (!index.commonPairs.has(g)) innerListed++;
+  const listed: { pair: number; list: readonly number[] }[] = [];
   let common = 0;
-  for (const g of grams) if (index.commonPairs.has(g)) common++;
-  // A passage may pass on common pairs alone, which list no passages: the rarest word stands in.
-  if (innerListed === 0 || common >= needs.fuzzy) {
+  for (const pair of grams) {
+    if (index.commonPairs[pair]) common++;
+    else listed.push({ pair, list: index.pairs[pair] ?? [] });
+  }
+  listed.sort((a, b) => a.list.length - b.list.length);
+  const listedInner = listed.filter((x) => needs.inner.has(x.pair));
+  const out = new Set<number>();
+  if (listedInner.length === 0 || common >= needs.fuzzy) {
     let rarest: readonly number[] | undefined;
     for (const w of inner) {
-      const list = index.words.get(wordIds.of(w)) ?? [];
+      const list = index.words[wordIds.of(w)] ?? [];
       if (!rarest || list.length < rarest.length) rarest = list;
     }
     for (const i of rarest ?? []) out.add(i);
   }
-  const touched: number[] = [];
-  const shared = index.shared;
-  const sharedInner = index.sharedInner;
-  for (const g of grams) {
-    if (index.commonPairs.has(g)) continue;
-    const isInner = needs.inner.has(g);
-    for (const i of index.pairs.get(g) ?? []) {
-      if ((shared[i] = (shared[i] ?? 0) + 1) === 1) touched.push(i);
-      if (isInner) sharedInner[i] = (sharedInner[i] ?? 0) + 1;
+  // Verbatim or normalised: every listed inner pair, so the rarest one's list holds them all.
+  const first = listedInner[0];
+  if (first) for (const i of first.list) if (listedInner.every((x) => prepared[i]?.bigrams.has(x.pair))) out.add(i);
+  // Fuzzy: at least `need` of the listed pairs (one, when common pairs alone could do).
+  const need = Math.max(1, needs.fuzzy - common);
+  if (need <= listed.length) {
+    const seen = new Set<number>();
+    for (let k = 0; k <= listed.length - need; k++) {
+      for (const i of listed[k]?.list ?? []) {
+        if (out.has(i) || seen.has(i)) continue;
+        seen.add(i);
+        const held = prepared[i]?.bigrams;
+        let shared = 0;
+        for (const x of listed) if (held?.has(x.pair) && ++shared >= need) break;
+        if (shared >= need) out.add(i);
+      }
     }
-  }
-  for (const i of touched) {
-    if ((innerListed > 0 && (sharedInner[i] ?? 0) === innerListed) || (shared[i] ?? 0) + common >= needs.fuzzy) out.add(i);
-    shared[i] = 0;
-    sharedInner[i] = 0;
   }
   return [...out].sort((a, b) => a - b);
 }
@@ -563,7 +620,7 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
 
     const seenSources = new Set<string>();
     for (const { text, fuzzy, span } of texts) {
-      const { tokens, bigrams: grams } = readText(text);
+      const { tokens, ids, bigrams: grams } = readText(text);
       const words = tokens.filter((t) => t !== ELLIPSIS).length;
       const short = words < minTokens;
       if (words < minParent) continue;
@@ -579,7 +636,9 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
       let bestComment: Match | null = null;
       const fuzzyHere = words >= minFuzzy && !short ? fuzzy : 'none';
       const budget = { alignments: options.maxAlignments ?? MAX_ALIGNMENTS, used: 0 };
-      for (const i of index ? reachablePassages(index, tokens, grams, pairNeeds(tokens, grams, wordIds, fuzzyHere, limits), wordIds) : everyPassage) {
+      for (const i of index
+        ? reachablePassages(index, prepared, tokens, grams, pairNeeds(tokens, ids, grams, wordIds, fuzzyHere, limits), wordIds)
+        : everyPassage) {
         const p = prepared[i];
         if (!p || !eligible(p.passage, cand)) continue;
         // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.
