@@ -53,7 +53,8 @@ export function simpleMatcher(selector: string): (el: HTMLElement) => boolean {
     }
     if ((m = /^\[([\w-]+)\]$/.exec(part))) {
       const name = m[1]!;
-      return (el) => el.hasAttribute(name);
+      // Parsing every attribute of every element is the costly part: look in the raw text first.
+      return (el) => el.rawAttrs.includes(name) && el.hasAttribute(name);
     }
     throw new Error(`search records: selector "${part}" is not one of the simple forms tag, .class, [attribute], .class:not(.class)`);
   });

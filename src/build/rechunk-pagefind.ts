@@ -48,7 +48,7 @@ function readPagefindFile(path: string): Uint8Array {
 
 /** Writes a CBOR payload the way Pagefind stores its data files. */
 function writePagefindFile(path: string, payload: Uint8Array): number {
-  const gz = gzipSync(Buffer.concat([SIGNATURE, payload]), { level: 9 });
+  const gz = gzipSync(Buffer.concat([SIGNATURE, payload]), { level: 6 });
   writeFileSync(path, gz);
   return gz.length;
 }

@@ -264,6 +264,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const i = process.argv.indexOf('--threads');
   const sizes = (i < 0 ? '0,1000' : (process.argv[i + 1] ?? '')).split(',').map(Number);
-  const options = { keep: process.argv.includes('--keep'), bare: !process.argv.includes('--no-bare'), rebuild: !process.argv.includes('--no-rebuild'), log: console.error };
+  const options = {
+    keep: process.argv.includes('--keep'),
+    bare: !process.argv.includes('--no-bare'),
+    rebuild: !process.argv.includes('--no-rebuild'),
+    log: console.error,
+  };
   console.log(JSON.stringify(benchCorpus(sizes, options), null, 2));
 }
