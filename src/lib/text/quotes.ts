@@ -222,33 +222,39 @@ export function quotedSpans(text: string): string[] {
   return spans.filter((s) => s.length > 0);
 }
 
-/** Whether `needle` occurs as a contiguous run in `hay`, with "…" in the needle skipping any words. */
-function containsTokens(hay: readonly string[], needle: readonly string[]): boolean {
-  const parts = splitOnEllipsis(needle);
+/** Whether `needle` occurs as a contiguous run in `hay`, with `ell` ("…") in the needle skipping any words. */
+function containsRun<T>(hay: ArrayLike<T>, needle: ArrayLike<T>, ell: T): boolean {
   let from = 0;
-  for (const part of parts) {
-    const at = indexOfRun(hay, part, from);
-    if (at < 0) return false;
-    from = at + part.length;
+  let parts = 0;
+  let start = 0;
+  for (let end = 0; end <= needle.length; end++) {
+    if (end < needle.length && needle[end] !== ell) continue;
+    if (end > start) {
+      const at = indexOfRun(hay, needle, start, end, from);
+      if (at < 0) return false;
+      from = at + (end - start);
+      parts++;
+    }
+    start = end + 1;
   }
-  return parts.length > 0;
+  return parts > 0;
 }
 
-function splitOnEllipsis(tokens: readonly string[]): string[][] {
-  const parts: string[][] = [[]];
-  for (const t of tokens) {
-    if (t === ELLIPSIS) parts.push([]);
-    else parts[parts.length - 1]?.push(t);
-  }
-  return parts.filter((p) => p.length > 0);
-}
-
-function indexOfRun(hay: readonly string[], run: readonly string[], from: number): number {
-  outer: for (let i = from; i + run.length <= hay.length; i++) {
-    for (let k = 0; k < run.length; k++) if (hay[i + k] !== run[k]) continue outer;
+/** Where `needle[start..end)` first occurs in `hay` at or after `from`; -1 when it does not. */
+function indexOfRun<T>(hay: ArrayLike<T>, needle: ArrayLike<T>, start: number, end: number, from: number): number {
+  const length = end - start;
+  outer: for (let i = from; i + length <= hay.length; i++) {
+    for (let k = 0; k < length; k++) if (hay[i + k] !== needle[start + k]) continue outer;
     return i;
   }
   return -1;
+}
+
+/** How many items of a list are not `ell`. */
+function countWords<T>(list: ArrayLike<T>, ell: T): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (list[i] !== ell) n++;
+  return n;
 }
 
 /**
@@ -257,45 +263,57 @@ function indexOfRun(hay: readonly string[], run: readonly string[], from: number
  * (a quote is usually part of a paragraph), and a "…" in the quote skips passage words for free.
  */
 export function tokenSimilarity(quote: readonly string[], passage: readonly string[]): number {
-  const words = quote.filter((t) => t !== ELLIPSIS).length;
+  return similarity(quote, passage, ELLIPSIS);
+}
+
+/** tokenSimilarity over any word representation; `ell` stands for "…". */
+function similarity<T>(quote: ArrayLike<T>, passage: ArrayLike<T>, ell: T): number {
+  const words = countWords(quote, ell);
   if (words === 0) return 0;
   // Semi-global edit distance, one row at a time: row j = cost of aligning the quote so far
   // with a stretch of the passage ending at word j; row 0 is free because the stretch may start anywhere.
-  let prev = new Array<number>(passage.length + 1).fill(0);
+  let prev = new Int32Array(passage.length + 1);
+  let cur = new Int32Array(passage.length + 1);
   for (let i = 1; i <= quote.length; i++) {
     const q = quote[i - 1];
-    const cur = new Array<number>(passage.length + 1);
-    cur[0] = q === ELLIPSIS ? (prev[0] ?? 0) : (prev[0] ?? 0) + 1;
+    cur[0] = q === ell ? (prev[0] ?? 0) : (prev[0] ?? 0) + 1;
     for (let j = 1; j <= passage.length; j++) {
       const up = prev[j] ?? 0;
       const left = cur[j - 1] ?? 0;
-      if (q === ELLIPSIS) {
+      if (q === ell) {
         cur[j] = Math.min(up, left);
       } else {
         const diag = (prev[j - 1] ?? 0) + (passage[j - 1] === q ? 0 : 1);
         cur[j] = Math.min(diag, up + 1, left + 1);
       }
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
-  const best = Math.min(...prev);
+  let best = Number.POSITIVE_INFINITY;
+  for (const v of prev) if (v < best) best = v;
   return Math.max(0, 1 - best / words);
 }
 
 /** Length of the longest run of identical consecutive words shared by two token lists. */
 export function longestSharedRun(a: readonly string[], b: readonly string[]): number {
+  return sharedRun(a, b, ELLIPSIS);
+}
+
+/** longestSharedRun over any word representation; `ell` ("…") in `a` never counts. */
+function sharedRun<T>(a: ArrayLike<T>, b: ArrayLike<T>, ell: T): number {
   let best = 0;
-  let prev = new Array<number>(b.length + 1).fill(0);
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1).fill(0);
+    cur.fill(0);
     for (let j = 1; j <= b.length; j++) {
-      if (a[i - 1] !== ELLIPSIS && a[i - 1] === b[j - 1]) {
+      if (a[i - 1] !== ell && a[i - 1] === b[j - 1]) {
         const run = (prev[j - 1] ?? 0) + 1;
         cur[j] = run;
         if (run > best) best = run;
       }
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return best;
 }
@@ -374,19 +392,42 @@ class PairTable {
   }
 }
 
-/** The distinct neighbouring pairs of a list of word numbers, each as one number. */
-function pairsOf(ids: readonly number[], words: WordIds): Set<number> {
-  const out = new Set<number>();
-  for (let i = 0; i + 1 < ids.length; i++) out.add(words.pair(ids[i] ?? 0, ids[i + 1] ?? 0));
-  return out;
+/** The distinct neighbouring pairs of a list of word numbers, each as one number, in ascending order. */
+function pairsOf(ids: ArrayLike<number>, words: WordIds): Int32Array {
+  const all = new Int32Array(Math.max(0, ids.length - 1));
+  for (let i = 0; i + 1 < ids.length; i++) all[i] = words.pair(ids[i] ?? 0, ids[i + 1] ?? 0);
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i] ?? 0;
+  return all.slice(0, n);
 }
 
-interface PreparedPassage {
+/** Whether a sorted list of pair numbers holds `pair` (binary search). */
+function holds(sorted: Int32Array, pair: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid] ?? 0;
+    if (v === pair) return true;
+    if (v < pair) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * A text as the matcher reads it: its tokens as word numbers (see WordIds) and its distinct word
+ * pairs, sorted. Typed arrays, not lists of strings and Sets: a forum's worth of passages held as
+ * strings and Sets took gigabytes while matching.
+ */
+interface ReadText {
+  ids: Int32Array;
+  bigrams: Int32Array;
+}
+
+interface PreparedPassage extends ReadText {
   passage: QuotablePassage;
-  tokens: string[];
-  /** The tokens as word numbers (see WordIds). */
-  ids: number[];
-  bigrams: Set<number>;
 }
 
 interface Match {
@@ -397,32 +438,33 @@ interface Match {
 
 const KIND_RANK: Record<QuoteMatchKind, number> = { exact: 2, normalised: 1, fuzzy: 0 };
 
-/** How one quote text matches one passage, or null when it does not. */
+/** How one quote text matches one passage, or null when it does not; `ell` is the number of "…". */
 function matchOne(
   text: string,
-  tokens: readonly string[],
-  grams: ReadonlySet<number>,
+  quote: ReadText,
   p: PreparedPassage,
+  ell: number,
   fuzzy: 'full' | 'strict' | 'none',
   limits: FuzzyLimits,
   budget: { alignments: number; used: number },
 ): Match | null {
   const bare = text.replace(WRAPPING, '');
   if (bare.length > 0 && p.passage.text.includes(bare)) return { source: p.passage, kind: 'exact', score: 1 };
-  if (containsTokens(p.tokens, tokens)) return { source: p.passage, kind: 'normalised', score: 1 };
+  if (containsRun(p.ids, quote.ids, ell)) return { source: p.passage, kind: 'normalised', score: 1 };
   if (fuzzy === 'none') return null;
   // Cheap filter before the quadratic alignment (see MIN_SHARED_BIGRAMS).
+  const grams = quote.bigrams;
   let shared = 0;
-  for (const g of grams) if (p.bigrams.has(g)) shared++;
-  if (grams.size === 0 || shared / grams.size < MIN_SHARED_BIGRAMS) return null;
+  for (const g of grams) if (holds(p.bigrams, g)) shared++;
+  if (grams.length === 0 || shared / grams.length < MIN_SHARED_BIGRAMS) return null;
   // The alignment is the one costly step (quadratic in words); a quote gets a fixed number of them.
   if (budget.alignments <= 0) return null;
   budget.alignments--;
   budget.used++;
-  const score = tokenSimilarity(tokens, p.tokens);
+  const score = similarity(quote.ids, p.ids, ell);
   if (fuzzy === 'strict') return score >= limits.unflaggedThreshold ? { source: p.passage, kind: 'fuzzy', score } : null;
   if (score >= limits.threshold) return { source: p.passage, kind: 'fuzzy', score };
-  if (score >= limits.longRunThreshold && longestSharedRun(tokens, p.tokens) >= limits.longRun) {
+  if (score >= limits.longRunThreshold && sharedRun(quote.ids, p.ids, ell) >= limits.longRun) {
     return { source: p.passage, kind: 'fuzzy', score };
   }
   return null;
@@ -483,24 +525,18 @@ interface PairNeeds {
   fuzzy: number;
 }
 
-function pairNeeds(
-  tokens: readonly string[],
-  ids: readonly number[],
-  grams: ReadonlySet<number>,
-  words: WordIds,
-  fuzzy: 'full' | 'strict' | 'none',
-  limits: FuzzyLimits,
-): PairNeeds {
+function pairNeeds(quote: ReadText, ell: number, words: WordIds, fuzzy: 'full' | 'strict' | 'none', limits: FuzzyLimits): PairNeeds {
+  const { ids, bigrams: grams } = quote;
   const inner = new Set<number>();
-  for (let i = 1; i + 2 < tokens.length; i++) {
-    if (tokens[i] !== ELLIPSIS && tokens[i + 1] !== ELLIPSIS) inner.add(words.pair(ids[i] ?? 0, ids[i + 1] ?? 0));
+  for (let i = 1; i + 2 < ids.length; i++) {
+    if (ids[i] !== ell && ids[i + 1] !== ell) inner.add(words.pair(ids[i] ?? 0, ids[i + 1] ?? 0));
   }
-  if (fuzzy === 'none' || grams.size === 0) return { inner, fuzzy: Number.POSITIVE_INFINITY };
-  const count = tokens.filter((t) => t !== ELLIPSIS).length;
-  const elisions = tokens.length - count;
-  const kept = (score: number): number => grams.size - 2 * Math.floor((1 - score) * count + 1e-9) - 2 * elisions;
+  if (fuzzy === 'none' || grams.length === 0) return { inner, fuzzy: Number.POSITIVE_INFINITY };
+  const count = countWords(ids, ell);
+  const elisions = ids.length - count;
+  const kept = (score: number): number => grams.length - 2 * Math.floor((1 - score) * count + 1e-9) - 2 * elisions;
   const byScore = fuzzy === 'strict' ? kept(limits.unflaggedThreshold) : Math.min(kept(limits.threshold), Math.max(1, kept(limits.longRunThreshold)));
-  return { inner, fuzzy: Math.max(Math.ceil(MIN_SHARED_BIGRAMS * grams.size - 1e-9), byScore) };
+  return { inner, fuzzy: Math.max(Math.ceil(MIN_SHARED_BIGRAMS * grams.length - 1e-9), byScore) };
 }
 
 /**
@@ -513,19 +549,12 @@ function pairNeeds(
  * could qualify on common pairs alone (or the quote is too short to have pairs a verbatim match
  * needs), the passages holding its rarest inner word stand in, as they did before pairs counted.
  */
-function reachablePassages(
-  index: PassageIndex,
-  prepared: readonly PreparedPassage[],
-  tokens: readonly string[],
-  grams: ReadonlySet<number>,
-  needs: PairNeeds,
-  wordIds: WordIds,
-): number[] {
-  const inner = tokens.slice(1, -1).filter((t) => t !== ELLIPSIS);
+function reachablePassages(index: PassageIndex, prepared: readonly PreparedPassage[], quote: ReadText, ell: number, needs: PairNeeds): number[] {
+  const inner = Array.from(quote.ids.subarray(1, Math.max(1, quote.ids.length - 1))).filter((w) => w !== ell);
   if (inner.length === 0) return Array.from({ length: index.size }, (_, i) => i);
   const listed: { pair: number; list: readonly number[] }[] = [];
   let common = 0;
-  for (const pair of grams) {
+  for (const pair of quote.bigrams) {
     if (index.commonPairs[pair]) common++;
     else listed.push({ pair, list: index.pairs[pair] ?? [] });
   }
@@ -535,14 +564,14 @@ function reachablePassages(
   if (listedInner.length === 0 || common >= needs.fuzzy) {
     let rarest: readonly number[] | undefined;
     for (const w of inner) {
-      const list = index.words[wordIds.of(w)] ?? [];
+      const list = index.words[w] ?? [];
       if (!rarest || list.length < rarest.length) rarest = list;
     }
     for (const i of rarest ?? []) out.add(i);
   }
   // Verbatim or normalised: every listed inner pair, so the rarest one's list holds them all.
   const first = listedInner[0];
-  if (first) for (const i of first.list) if (listedInner.every((x) => prepared[i]?.bigrams.has(x.pair))) out.add(i);
+  if (first) for (const i of first.list) if (listedInner.every((x) => holds(prepared[i]?.bigrams ?? EMPTY, x.pair))) out.add(i);
   // Fuzzy: at least `need` of the listed pairs (one, when common pairs alone could do).
   const need = Math.max(1, needs.fuzzy - common);
   if (need <= listed.length) {
@@ -551,15 +580,17 @@ function reachablePassages(
       for (const i of listed[k]?.list ?? []) {
         if (out.has(i) || seen.has(i)) continue;
         seen.add(i);
-        const held = prepared[i]?.bigrams;
+        const held = prepared[i]?.bigrams ?? EMPTY;
         let shared = 0;
-        for (const x of listed) if (held?.has(x.pair) && ++shared >= need) break;
+        for (const x of listed) if (holds(held, x.pair) && ++shared >= need) break;
         if (shared >= need) out.add(i);
       }
     }
   }
   return [...out].sort((a, b) => a - b);
 }
+
+const EMPTY = new Int32Array(0);
 
 function better(a: Match, b: Match): boolean {
   if (a.score !== b.score) return a.score > b.score;
@@ -592,16 +623,16 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
 
   const wordIds = new WordIds();
   // A comment's own paragraph is both a passage and a quote candidate: its words are read once.
-  const read = new Map<string, { tokens: string[]; ids: number[]; bigrams: Set<number> }>();
-  const readText = (text: string) => {
+  const read = new Map<string, ReadText>();
+  const readText = (text: string): ReadText => {
     let got = read.get(text);
     if (!got) {
-      const tokens = tokenise(text);
-      const ids = tokens.map((t) => wordIds.of(t));
-      read.set(text, (got = { tokens, ids, bigrams: pairsOf(ids, wordIds) }));
+      const ids = Int32Array.from(tokenise(text), (t) => wordIds.of(t));
+      read.set(text, (got = { ids, bigrams: pairsOf(ids, wordIds) }));
     }
     return got;
   };
+  const ell = wordIds.of(ELLIPSIS);
   const prepared: PreparedPassage[] = passages.map((passage) => ({ passage, ...readText(passage.text) }));
 
   // Comparing every quote with every passage grows with the square of the corpus (about 10 s for
@@ -620,12 +651,12 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
 
     const seenSources = new Set<string>();
     for (const { text, fuzzy, span } of texts) {
-      const { tokens, ids, bigrams: grams } = readText(text);
-      const words = tokens.filter((t) => t !== ELLIPSIS).length;
+      const quote = readText(text);
+      const words = countWords(quote.ids, ell);
       const short = words < minTokens;
       if (words < minParent) continue;
       if (short) {
-        const heading = span ? uniqueHeading(prepared, tokens, cand) : null;
+        const heading = span ? uniqueHeading(prepared, quote.ids, cand) : null;
         if (heading) {
           links.push(linkOf(cand, heading, heading.text === text.trim() ? 'exact' : 'normalised', 1, text, span));
           continue;
@@ -636,15 +667,13 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
       let bestComment: Match | null = null;
       const fuzzyHere = words >= minFuzzy && !short ? fuzzy : 'none';
       const budget = { alignments: options.maxAlignments ?? MAX_ALIGNMENTS, used: 0 };
-      for (const i of index
-        ? reachablePassages(index, prepared, tokens, grams, pairNeeds(tokens, ids, grams, wordIds, fuzzyHere, limits), wordIds)
-        : everyPassage) {
+      for (const i of index ? reachablePassages(index, prepared, quote, ell, pairNeeds(quote, ell, wordIds, fuzzyHere, limits)) : everyPassage) {
         const p = prepared[i];
         if (!p || !eligible(p.passage, cand)) continue;
         // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.
         if (short && !(p.passage.kind === 'comment' && p.passage.page === cand.page && p.passage.anchor === cand.parent)) continue;
         if (stats) stats.comparisons++;
-        const m = matchOne(text, tokens, grams, p, fuzzyHere, limits, budget);
+        const m = matchOne(text, quote, p, ell, fuzzyHere, limits, budget);
         if (!m) continue;
         if (m.source.kind === 'essay') {
           if (!bestEssay || better(m, bestEssay)) bestEssay = m;
@@ -682,10 +711,10 @@ function linkOf(cand: QuoteCandidate, source: QuotablePassage, kind: QuoteMatchK
   };
 }
 
-/** The one eligible heading whose words are exactly `tokens`; null when none or several are. */
-function uniqueHeading(prepared: readonly PreparedPassage[], tokens: readonly string[], cand: QuoteCandidate): QuotablePassage | null {
-  const key = tokens.join(' ');
-  const hits = prepared.filter((p) => p.passage.heading && eligible(p.passage, cand) && p.tokens.join(' ') === key);
+/** The one eligible heading whose words (as word numbers) are exactly `ids`; null when none or several are. */
+function uniqueHeading(prepared: readonly PreparedPassage[], ids: Int32Array, cand: QuoteCandidate): QuotablePassage | null {
+  const same = (a: Int32Array) => a.length === ids.length && a.every((w, i) => w === ids[i]);
+  const hits = prepared.filter((p) => p.passage.heading && eligible(p.passage, cand) && same(p.ids));
   return hits.length === 1 ? (hits[0]?.passage ?? null) : null;
 }
 
