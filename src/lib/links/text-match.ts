@@ -72,11 +72,75 @@ export function isWordBoundary(text: string, i: number): boolean {
   return true;
 }
 
-/** First occurrence of `query` at or after `from` (and ending by `to`), with the word edges asked for. */
-function findString(t: IndexedText, query: string, from: number, to: number, wordStart: boolean, wordEnd: boolean): Span | null {
-  const q = fold(flattenBlock(query));
+/** A query as the folded text holds it: whitespace collapsed, lower case. */
+function folded(query: string): string {
+  return fold(flattenBlock(query));
+}
+
+// Where each folded query occurs in a text, found once: a page of near-identical comments asks
+// for the same few phrases thousands of times, each search once scanning the page from the top.
+const occurrences = new WeakMap<IndexedText, Map<string, Int32Array>>();
+
+// Where each folded word starts in a text, found in one pass, so a query is looked up by its
+// rarest whole word instead of by scanning the page: one scan per distinct phrase made a page of
+// 20,000 near-identical comments quadratic, since nearly every phrase there is distinct.
+const wordStarts = new WeakMap<IndexedText, Map<string, number[]>>();
+const RUN = /[\p{L}\p{N}]+/gu;
+
+function wordStartsOf(t: IndexedText): Map<string, number[]> {
+  let index = wordStarts.get(t);
+  if (!index) {
+    index = new Map<string, number[]>();
+    for (const m of t.folded.matchAll(RUN)) {
+      const list = index.get(m[0]);
+      if (list) list.push(m.index);
+      else index.set(m[0], [m.index]);
+    }
+    wordStarts.set(t, index);
+  }
+  return index;
+}
+
+/** Every offset where folded `q` starts in `t`, ascending (overlapping ones included). */
+function occurrencesOf(t: IndexedText, q: string): Int32Array {
+  let byQuery = occurrences.get(t);
+  if (!byQuery) occurrences.set(t, (byQuery = new Map<string, Int32Array>()));
+  let found = byQuery.get(q);
+  if (!found) {
+    // A word with a non-letter on both sides inside the query is a whole word wherever the query
+    // occurs; the rarest such word's places are the only places the query can start from.
+    let rarest: { at: readonly number[]; offset: number } | null = null;
+    const index = wordStartsOf(t);
+    for (const m of q.matchAll(RUN)) {
+      if (m.index === 0 || m.index + m[0].length === q.length) continue;
+      const at = index.get(m[0]) ?? [];
+      if (!rarest || at.length < rarest.at.length) rarest = { at, offset: m.index };
+    }
+    const at: number[] = [];
+    if (rarest) {
+      for (const p of rarest.at) if (p - rarest.offset >= 0 && t.folded.startsWith(q, p - rarest.offset)) at.push(p - rarest.offset);
+    } else {
+      for (let i = t.folded.indexOf(q); i >= 0; i = t.folded.indexOf(q, i + 1)) at.push(i);
+    }
+    byQuery.set(q, (found = Int32Array.from(at)));
+  }
+  return found;
+}
+
+/** First occurrence of folded `q` at or after `from` (and ending by `to`), with the word edges asked for. */
+function findString(t: IndexedText, q: string, from: number, to: number, wordStart: boolean, wordEnd: boolean): Span | null {
   if (!q) return null;
-  for (let at = t.folded.indexOf(q, from); at >= 0 && at + q.length <= to; at = t.folded.indexOf(q, at + 1)) {
+  const found = occurrencesOf(t, q);
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((found[mid] ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < found.length; k++) {
+    const at = found[k] ?? 0;
+    if (at + q.length > to) return null;
     if (wordStart && !isWordBoundary(t.text, at)) continue;
     if (wordEnd && !isWordBoundary(t.text, at + q.length)) continue;
     return { start: at, end: at + q.length };
@@ -84,9 +148,8 @@ function findString(t: IndexedText, query: string, from: number, to: number, wor
   return null;
 }
 
-/** Whether `query` stands exactly at `at` (case-insensitive), ending on a word boundary when asked. */
-function matchesAt(t: IndexedText, query: string, at: number, wordEnd: boolean): Span | null {
-  const q = fold(flattenBlock(query));
+/** Whether folded `q` stands exactly at `at`, ending on a word boundary when asked. */
+function matchesAt(t: IndexedText, q: string, at: number, wordEnd: boolean): Span | null {
   if (!q || !t.folded.startsWith(q, at)) return null;
   if (wordEnd && !isWordBoundary(t.text, at + q.length)) return null;
   return { start: at, end: at + q.length };
@@ -99,43 +162,54 @@ function skipSpace(text: string, at: number, to: number): number {
 
 /**
  * Where a browser following the directive would land in `t` (searching [from, to)), or null when
- * it would find nothing. The first match in document order wins, as in browsers.
+ * it would find nothing. The first match in document order wins, as in browsers. With `tries`, it
+ * gives up (null) after that many places where the start words occur but the rest does not fit.
  */
-export function findTextDirective(t: IndexedText, d: TextDirective, from = 0, to = t.text.length): Span | null {
+export function findTextDirective(t: IndexedText, d: TextDirective, from = 0, to = t.text.length, tries = Number.POSITIVE_INFINITY): Span | null {
   const startEnds = d.end !== undefined || d.suffix === undefined;
+  const [start, end, prefix, suffix] = [d.start, d.end, d.prefix, d.suffix].map((q) => (q === undefined ? undefined : folded(q)));
   let search = from;
-  while (search < to) {
+  for (let tried = 0; search < to && tried < tries; tried++) {
     let match: Span | null;
-    if (d.prefix) {
-      const prefix = findString(t, d.prefix, search, to, true, false);
-      if (!prefix) return null;
-      search = prefix.start + 1;
-      const at = skipSpace(t.text, prefix.end, to);
+    if (prefix) {
+      const before = findString(t, prefix, search, to, true, false);
+      if (!before) return null;
+      search = before.start + 1;
+      const at = skipSpace(t.text, before.end, to);
       if (at >= to) return null;
-      match = matchesAt(t, d.start, at, startEnds);
+      match = matchesAt(t, start ?? '', at, startEnds);
       if (!match || match.end > to) continue;
     } else {
-      match = findString(t, d.start, search, to, true, startEnds);
+      match = findString(t, start ?? '', search, to, true, startEnds);
       if (!match) return null;
       search = match.start + 1;
     }
     let endFrom = match.end;
-    while (endFrom < to || d.end === undefined) {
+    while (endFrom < to || end === undefined) {
       const candidate: Span = { ...match };
-      if (d.end !== undefined) {
-        const end = findString(t, d.end, endFrom, to, true, d.suffix === undefined);
-        if (!end) return null;
-        candidate.end = end.end;
+      if (end !== undefined) {
+        const last = findString(t, end, endFrom, to, true, suffix === undefined);
+        if (!last) return null;
+        candidate.end = last.end;
       }
-      if (!d.suffix) return candidate;
+      if (!suffix) return candidate;
       const at = skipSpace(t.text, candidate.end, to);
-      if (matchesAt(t, d.suffix, at, true)) return candidate;
-      if (d.end === undefined) break;
+      if (matchesAt(t, suffix, at, true)) return candidate;
+      if (end === undefined) break;
       endFrom = candidate.end;
     }
   }
   return null;
 }
+
+/**
+ * Places a candidate directive may be tried at before it is given up on. In a thread of
+ * near-identical comments every quoted phrase also occurs hundreds of times earlier on the page,
+ * and simulating the browser through all of them for every link made one page take minutes; a
+ * phrase that common would not single out the quoted words anyway, and the link falls back to
+ * the next directive, or to the passage's anchor.
+ */
+export const DIRECTIVE_TRIES = 64;
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
@@ -262,7 +336,7 @@ export function textDirectiveFor(t: IndexedText, span: Span, options: DirectiveO
   for (const base of bases) {
     for (const context of contexts) {
       const d: TextDirective = { ...context, ...base };
-      const hit = findTextDirective(t, d);
+      const hit = findTextDirective(t, d, 0, t.text.length, DIRECTIVE_TRIES);
       if (hit && hit.start === span.start && hit.end === span.end) return d;
     }
   }
