@@ -151,3 +151,60 @@ describe('quoteWindow', () => {
     expect(w?.quote).toBe('Doesn’t this prove…');
   });
 });
+
+describe('text directives on a page of near-identical paragraphs', () => {
+  // Each paragraph differs from the others in one word only, the shape that once made building
+  // such a page quadratic; every directive chosen must still land on its own paragraph's words.
+  const words = Array.from({ length: 400 }, (_, i) => `w${i.toString(36)}x`);
+  const page = indexText(flatText(words.map((w) => `The model plays along in training while it ${w} waits for deployment.`)));
+
+  test('the words unique to a paragraph get a directive that lands on them, and only there', () => {
+    let from = 0;
+    for (const w of words.filter((_, i) => i % 37 === 0)) {
+      const at = page.text.indexOf(`${w} waits`, from);
+      const span = { start: at, end: at + `${w} waits`.length };
+      const d = textDirectiveFor(page, span);
+      expect(d).not.toBeNull();
+      expect(findTextDirective(page, d!)).toEqual(span);
+      from = span.end;
+    }
+  });
+
+  test('words every paragraph shares are found alone in the first paragraph, and by their neighbours later on', () => {
+    const phrase = 'plays along in training';
+    const first = page.text.indexOf(phrase);
+    expect(textDirectiveFor(page, { start: first, end: first + phrase.length })).toEqual({ start: phrase });
+    const later = nth(page.text, phrase, 30);
+    const d = textDirectiveFor(page, later);
+    expect(d?.prefix ?? d?.suffix).toBeDefined();
+    expect(findTextDirective(page, d!)).toEqual(later);
+    // Past DIRECTIVE_TRIES earlier copies the search gives up: the link falls back to the anchor
+    // (null here), and a directive, when one is given, still lands on its own words.
+    const far = nth(page.text, phrase, 300);
+    const e = textDirectiveFor(page, far);
+    if (e) expect(findTextDirective(page, e)).toEqual(far);
+    else expect(e).toBeNull();
+  });
+});
+
+describe('finding a phrase', () => {
+  test('lands where a plain scan finds its first whole-word occurrence, on random text', () => {
+    const word = fc.constantFrom('a', 'ab', 'b', 'ba', 'the', 'they', 'then');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.array(word, { minLength: 1, maxLength: 3 }), (ws, qs) => {
+        const t = indexText(ws.join(' '));
+        const q = qs.join(' ');
+        let expected: { start: number; end: number } | null = null;
+        for (let i = t.text.indexOf(q); i >= 0; i = t.text.indexOf(q, i + 1)) {
+          const edge = (k: number) => !/[a-z]/.test(t.text[k - 1] ?? ' ') || !/[a-z]/.test(t.text[k] ?? ' ');
+          if (edge(i) && edge(i + q.length)) {
+            expected = { start: i, end: i + q.length };
+            break;
+          }
+        }
+        expect(findTextDirective(t, { start: q })).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
