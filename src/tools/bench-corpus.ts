@@ -213,7 +213,7 @@ export function buildCorpus(n: number, { keep = false, bare = true, rebuild = tr
     };
     // The floor is built right after, on the same machine in the same state, from the same text.
     if (bare) {
-      out.bare = buildBare([...seedThreads(dir), ...threads], log);
+      out.bare = buildBare([...seedThreads(REPO), ...threads], log);
       log(`corpus +${n}: ${(out.buildSeconds / out.bare.buildSeconds).toFixed(2)}× the bare floor`);
     }
     // One more thread, then the same build again: what the incremental and record caches save.

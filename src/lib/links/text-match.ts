@@ -173,7 +173,8 @@ function skipSpace(text: string, at: number, to: number): number {
  */
 export function findTextDirective(t: IndexedText, d: TextDirective, from = 0, to = t.text.length, tries = Number.POSITIVE_INFINITY): Span | null {
   const startEnds = d.end !== undefined || d.suffix === undefined;
-  const [start, end, prefix, suffix] = [d.start, d.end, d.prefix, d.suffix].map((q) => (q === undefined ? undefined : folded(q)));
+  const start = folded(d.start);
+  const [end, prefix, suffix] = [d.end, d.prefix, d.suffix].map((q) => (q === undefined ? undefined : folded(q)));
   let search = from;
   for (let tried = 0; search < to && tried < tries; tried++) {
     let match: Span | null;
@@ -183,10 +184,10 @@ export function findTextDirective(t: IndexedText, d: TextDirective, from = 0, to
       search = before.start + 1;
       const at = skipSpace(t.text, before.end, to);
       if (at >= to) return null;
-      match = matchesAt(t, start ?? '', at, startEnds);
+      match = matchesAt(t, start, at, startEnds);
       if (!match || match.end > to) continue;
     } else {
-      match = findString(t, start ?? '', search, to, true, startEnds);
+      match = findString(t, start, search, to, true, startEnds);
       if (!match) return null;
       search = match.start + 1;
     }

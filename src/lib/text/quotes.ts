@@ -360,7 +360,7 @@ class PairTable {
   idOf(first: number, second: number): number {
     if (2 * (this.count + 1) > this.firsts.length) this.grow();
     const mask = this.firsts.length - 1;
-    let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+    let slot = slotOf(first, second, mask);
     for (;;) {
       const f = this.firsts[slot] ?? -1;
       if (f === -1) {
@@ -383,13 +383,18 @@ class PairTable {
       const first = firsts[i] ?? -1;
       if (first === -1) continue;
       const second = seconds[i] ?? 0;
-      let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
+      let slot = slotOf(first, second, mask);
       while ((this.firsts[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
       this.firsts[slot] = first;
       this.seconds[slot] = second;
       this.ids[slot] = ids[i] ?? 0;
     }
   }
+}
+
+/** Where a pair's search starts in a table of `mask + 1` slots. */
+function slotOf(first: number, second: number, mask: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
 }
 
 /** The distinct neighbouring pairs of a list of word numbers, each as one number, in ascending order. */
@@ -666,6 +671,7 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
       let bestEssay: Match | null = null;
       let bestComment: Match | null = null;
       const fuzzyHere = words >= minFuzzy && !short ? fuzzy : 'none';
+      // `used` is counted, not derived: an unbounded budget (tests) leaves nothing to subtract from.
       const budget = { alignments: options.maxAlignments ?? MAX_ALIGNMENTS, used: 0 };
       for (const i of index ? reachablePassages(index, prepared, quote, ell, pairNeeds(quote, ell, wordIds, fuzzyHere, limits)) : everyPassage) {
         const p = prepared[i];
