@@ -65,6 +65,14 @@ const corpus = fc.array(SENTENCE, { minLength: 1, maxLength: 12 }).chain((texts)
   }),
 );
 
+/** Passages and quote candidates of the two seed excerpts, in one reading order. */
+function seedInputs(): { passages: QuotablePassage[]; candidates: QuoteCandidate[] } {
+  const essay = essayPassages('essays/p1', seed000.essay as QuotableEssay);
+  const t000 = threadQuoteInputs('threads/p1', seed000.thread, 1);
+  const t001 = threadQuoteInputs('threads/p2', seed001.thread, 1000);
+  return { passages: [...essay, ...t000.passages, ...t001.passages], candidates: [...t000.candidates, ...t001.candidates] };
+}
+
 describe('findQuoteLinks', () => {
   test('returns the same links as comparing every quote with every passage, on random text', () => {
     fc.assert(
@@ -105,22 +113,14 @@ describe('findQuoteLinks', () => {
   });
 
   test('returns the same links as comparing every quote with every passage, on the seed excerpts', () => {
-    const essay = essayPassages('essays/p1', seed000.essay as QuotableEssay);
-    const t000 = threadQuoteInputs('threads/p1', seed000.thread, 1);
-    const t001 = threadQuoteInputs('threads/p2', seed001.thread, 1000);
-    const passages = [...essay, ...t000.passages, ...t001.passages];
-    const candidates = [...t000.candidates, ...t001.candidates];
+    const { passages, candidates } = seedInputs();
     const links = findQuoteLinks(passages, candidates);
     expect(links.length).toBeGreaterThan(10);
     expect(links).toEqual(findQuoteLinks(passages, candidates, { exhaustive: true }));
   });
 
   test('the bound on alignments per quote changes nothing on the seed excerpts: the busiest quote needs fewer', () => {
-    const essay = essayPassages('essays/p1', seed000.essay as QuotableEssay);
-    const t000 = threadQuoteInputs('threads/p1', seed000.thread, 1);
-    const t001 = threadQuoteInputs('threads/p2', seed001.thread, 1000);
-    const passages = [...essay, ...t000.passages, ...t001.passages];
-    const candidates = [...t000.candidates, ...t001.candidates];
+    const { passages, candidates } = seedInputs();
     const stats = { comparisons: 0, alignments: 0, maxPerQuote: 0 };
     const unbounded = findQuoteLinks(passages, candidates, { maxAlignments: Number.POSITIVE_INFINITY, stats });
     expect(stats.maxPerQuote).toBeLessThan(MAX_ALIGNMENTS);
