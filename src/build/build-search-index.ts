@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { HTMLElement, type Node, parse, TextNode } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
-import { VOCABULARY_DIR, vocabularyShards } from '../lib/search/vocabulary.ts';
+import { VOCABULARY_DIR, VocabularyCounter, type VocabularyShard } from '../lib/search/vocabulary.ts';
 import {
   dropsHeadings,
   isSearchKind,
@@ -30,7 +30,7 @@ import {
   type SearchKind,
   type SearchRecord,
 } from '../lib/search/records.ts';
-import { builtPages } from './dist.ts';
+import { eachBuiltPage } from './dist.ts';
 import { rechunkPagefind } from './rechunk-pagefind.ts';
 
 /**
@@ -178,7 +178,8 @@ class RecordCache {
 
 /** Each built page's search records in turn, with whether they came from the cache; the cache is pruned at the end. */
 function* recordsByPage(dist: string, cache: RecordCache): Generator<{ records: SearchRecord[]; hit: boolean }> {
-  for (const { path, html } of builtPages(dist)) {
+  // One page's HTML in memory at a time: a 5,000-thread site's pages are ~400 MB of text.
+  for (const { path, html } of eachBuiltPage(dist)) {
     const kind = pageKindFor(path);
     if (!kind) continue;
     yield cache.get(path, html, () => pageRecords(path, kind, html));
@@ -270,10 +271,14 @@ export async function buildSearchIndex(
 ): Promise<void> {
   const started = performance.now();
   await rm(join(dist, 'pagefind'), { recursive: true, force: true });
-  const records: SearchRecord[] = [];
+  // Nothing holds a record once it is sent: the vocabulary is counted as records pass, so memory
+  // stays bounded by a batch however large the site (5,000 threads ran out of heap holding them).
+  const vocabulary = new VocabularyCounter();
+  let total = 0;
+  let passages = 0;
   let reused = 0;
   let pages = 0;
-  let shards: ReturnType<typeof vocabularyShards>;
+  let shards: Map<string, VocabularyShard>;
   // Pagefind runs as a child process: close it on failure too, or a failed `astro build` would
   // wait for it instead of exiting.
   try {
@@ -294,8 +299,12 @@ export async function buildSearchIndex(
     for (const got of recordsByPage(dist, new RecordCache(cacheDir))) {
       pages++;
       if (got.hit) reused++;
-      records.push(...got.records);
-      pending.push(...got.records);
+      for (const r of got.records) {
+        total++;
+        if (r.url.includes('#')) passages++;
+        vocabulary.add([r.content, ...Object.values(r.meta)].join(' '));
+        pending.push(r);
+      }
       if (pending.length >= RECORD_BATCH) {
         await inFlight;
         inFlight = send(pending);
@@ -309,11 +318,10 @@ export async function buildSearchIndex(
     await inFlight;
     await send(pending);
     if (reused > 0) log(`search records: ${reused} of ${pages} pages unchanged since the last build, reused`);
-    // Pagefind writes its files while we work out the vocabulary (src/lib/search/vocabulary.ts)
-    // from the same text and meta it indexed.
+    // Pagefind writes its files while we sort the vocabulary (src/lib/search/vocabulary.ts).
     const writing = index.writeFiles({ outputPath: join(dist, 'pagefind') });
     await new Promise((resolve) => setImmediate(resolve));
-    shards = vocabularyShards(records.map((r) => [r.content, ...Object.values(r.meta)].join(' ')));
+    shards = vocabulary.shards();
     const written = await writing;
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   } finally {
@@ -328,10 +336,9 @@ export async function buildSearchIndex(
       );
     }
   }
-  const passages = records.filter((r) => r.url.includes('#')).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   // The bench reads the record count and the time from this line: keep its wording.
-  log(`search index: ${records.length} records (${passages} passages, ${records.length - passages} pages) in ${seconds} s → ${join(dist, 'pagefind')}`);
+  log(`search index: ${total} records (${passages} passages, ${total - passages} pages) in ${seconds} s → ${join(dist, 'pagefind')}`);
   log(
     `search vocabulary: ${[...shards.values()].reduce((n, s) => n + s.words.length, 0)} words in ${shards.size} files → ${join(dist, 'pagefind', VOCABULARY_DIR)}`,
   );

@@ -10,9 +10,9 @@ export interface BuiltPage {
   html: string;
 }
 
-/** Every HTML file under `dist`, skipping Pagefind's and Astro's asset folders. */
-export function builtPages(dist: string): BuiltPage[] {
-  const out: BuiltPage[] = [];
+/** Every HTML file under `dist` with its URL path, in path order, without reading any of them. */
+export function builtPageFiles(dist: string): Omit<BuiltPage, 'html'>[] {
+  const out: Omit<BuiltPage, 'html'>[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
@@ -21,10 +21,20 @@ export function builtPages(dist: string): BuiltPage[] {
       } else if (entry.name.endsWith('.html')) {
         const rel = relative(dist, full).split(sep).join('/');
         const path = rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
-        out.push({ path, file: full, html: readFileSync(full, 'utf8') });
+        out.push({ path, file: full });
       }
     }
   };
   walk(dist);
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** Every built page read in turn, one in memory at a time: what the build's own passes over a large site use. */
+export function* eachBuiltPage(dist: string): Generator<BuiltPage> {
+  for (const p of builtPageFiles(dist)) yield { ...p, html: readFileSync(p.file, 'utf8') };
+}
+
+/** Every HTML file under `dist`, skipping Pagefind's and Astro's asset folders, all read into memory (tools and tests). */
+export function builtPages(dist: string): BuiltPage[] {
+  return builtPageFiles(dist).map((p) => ({ ...p, html: readFileSync(p.file, 'utf8') }));
 }

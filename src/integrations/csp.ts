@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentSecurityPolicy, inlineCode, withPolicyMeta } from '../lib/security/csp.ts';
-import { builtPages } from '../build/dist.ts';
+import { eachBuiltPage } from '../build/dist.ts';
 
 /** Base64 SHA-256 of text as UTF-8: the digest a `'sha256-…'` source names. */
 export function sha256(text: string): string {
@@ -33,7 +33,7 @@ export default function contentSecurityPolicyIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const problems: string[] = [];
         let count = 0;
-        for (const page of builtPages(fileURLToPath(dir))) {
+        for (const page of eachBuiltPage(fileURLToPath(dir))) {
           const { policy, problems: found } = policyFor(page.html);
           problems.push(...found.map((p) => `${page.path}: ${p}`));
           writeFileSync(page.file, withPolicyMeta(page.html, policy));

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { applyAnchorRedirects, type Redirects } from '../lib/links/permalinks.ts';
-import { builtPages } from '../build/dist.ts';
+import { eachBuiltPage } from '../build/dist.ts';
 
 export const REDIRECTS_PATH = 'content/permalinks/redirects.json';
 
@@ -34,7 +34,7 @@ export default function permalinkRedirects(): AstroIntegration {
         if (Object.keys(redirects).length === 0) return;
         const dist = fileURLToPath(dir);
         let changed = 0;
-        for (const page of builtPages(dist)) {
+        for (const page of eachBuiltPage(dist)) {
           const next = applyAnchorRedirects(page.path, page.html, redirects);
           if (next === page.html) continue;
           writeFileSync(page.file, next);

@@ -87,32 +87,50 @@ export interface VocabularyShard {
 }
 
 /**
- * The vocabulary of a set of records (each record's searchable text as one string), cut into one
- * shard per first character: words ordered by how often they occur (then alphabetically), and
- * the common words (in at least COMMON_SHARE of the records).
+ * A vocabulary counted one record at a time, so the index step can forget each record's text
+ * once it is sent to Pagefind instead of holding every record until the end (at 5,000 threads
+ * the held text ran the build out of memory).
  */
-export function vocabularyShards(records: readonly string[]): Map<string, VocabularyShard> {
-  const counts = new Map<string, number>();
-  const inRecords = new Map<string, number>();
-  for (const text of records) {
+export class VocabularyCounter {
+  private readonly counts = new Map<string, number>();
+  private readonly inRecords = new Map<string, number>();
+  private records = 0;
+
+  /** Counts one record's searchable text. */
+  add(text: string): void {
+    this.records++;
     const words = indexedWords(text);
-    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-    for (const w of new Set(words)) inRecords.set(w, (inRecords.get(w) ?? 0) + 1);
+    for (const w of words) this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+    for (const w of new Set(words)) this.inRecords.set(w, (this.inRecords.get(w) ?? 0) + 1);
   }
-  const shards = new Map<string, [string, number][]>();
-  for (const entry of counts) {
-    const name = shardName(entry[0]);
-    const list = shards.get(name) ?? [];
-    list.push(entry);
-    shards.set(name, list);
+
+  /**
+   * The vocabulary cut into one shard per first character: words ordered by how often they
+   * occur (then alphabetically), and the common words (in at least COMMON_SHARE of the records).
+   */
+  shards(): Map<string, VocabularyShard> {
+    const shards = new Map<string, [string, number][]>();
+    for (const entry of this.counts) {
+      const name = shardName(entry[0]);
+      const list = shards.get(name) ?? [];
+      list.push(entry);
+      shards.set(name, list);
+    }
+    const isCommon = (w: string) => (this.inRecords.get(w) ?? 0) >= COMMON_SHARE * this.records;
+    return new Map(
+      [...shards].map(([name, list]) => {
+        const words = list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([w]) => w);
+        return [name, { words, common: words.filter(isCommon) }] as const;
+      }),
+    );
   }
-  const isCommon = (w: string) => (inRecords.get(w) ?? 0) >= COMMON_SHARE * records.length;
-  return new Map(
-    [...shards].map(([name, list]) => {
-      const words = list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([w]) => w);
-      return [name, { words, common: words.filter(isCommon) }] as const;
-    }),
-  );
+}
+
+/** The vocabulary shards of a set of records, each record's searchable text as one string (see VocabularyCounter). */
+export function vocabularyShards(records: readonly string[]): Map<string, VocabularyShard> {
+  const counter = new VocabularyCounter();
+  for (const text of records) counter.add(text);
+  return counter.shards();
 }
 
 /** How many leading characters two words share. */

@@ -10,8 +10,11 @@ export function isNoindex(html: string): boolean {
 }
 
 /** Paths of the built pages that belong in the sitemap: all but those marked noindex, sorted. */
-export function sitemapPaths(pages: readonly { path: string; html: string }[]): string[] {
-  return [...new Set(pages.filter((p) => !isNoindex(p.html)).map((p) => p.path))].sort();
+export function sitemapPaths(pages: Iterable<{ path: string; html: string }>): string[] {
+  // Iterable, so a large site's pages can be read one at a time.
+  const paths = new Set<string>();
+  for (const p of pages) if (!isNoindex(p.html)) paths.add(p.path);
+  return [...paths].sort();
 }
 
 /** Escapes text for an XML element body. */
