@@ -4,7 +4,7 @@
 // page-level record; then the word index is re-cut into small chunks (rechunk-pagefind.ts).
 // `astro build` runs this through src/integrations/search.ts; the command line re-indexes a dist
 // that is already there (`npm run build:search`) or builds a reference index with Pagefind's own
-// chunks for the tests: node src/build/build-search-index.ts [--chunk-positions N] [distDir]
+// chunks for the tests: node src/build/build-search-index.ts [--chunk-positions N] [--cache-dir DIR] [distDir]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -352,7 +352,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error("--chunk-positions takes a whole number (0 keeps Pagefind's own chunks)");
     process.exit(2);
   }
-  buildSearchIndex(args[0] ?? 'dist', { chunkPositions }).catch((err: unknown) => {
+  const cacheFlag = args.indexOf('--cache-dir');
+  const cacheDir = cacheFlag >= 0 ? (args.splice(cacheFlag, 2)[1] ?? null) : null;
+  if (cacheFlag >= 0 && !cacheDir) {
+    console.error('--cache-dir takes a folder');
+    process.exit(2);
+  }
+  buildSearchIndex(args[0] ?? 'dist', { chunkPositions, cacheDir }).catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });

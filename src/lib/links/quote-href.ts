@@ -8,8 +8,11 @@ import { splitNodeId, urlOf, type NodeId } from './anchors.ts';
 import { locateQuote, textDirectiveFor } from './text-match.ts';
 import type { PageText } from './page-text.ts';
 
-/** Source pages' text by page id (`essays/x`), as the site model builds it. */
-export type PageTexts = ReadonlyMap<string, PageText>;
+/** Source pages' text by page id (`essays/x`), as the site model gives it (a Map will do). */
+export interface PageTexts {
+  /** The page's text, or undefined for a page id that is not a source page. */
+  get(page: string): PageText | undefined;
+}
 
 /** Options for a quote link. */
 export interface QuoteOptions {

@@ -12,6 +12,7 @@ import { commentsText, essayText, plainProse, type PageText } from '../links/pag
 import { bodyLineOffset, checkRefs, headingBefore, resolveRef, type KnownAnchors } from '../links/refs.ts';
 import { claimRelations, sortClaims, unknownSlugs, type Relation } from '../map/claims.ts';
 import { termMatchers, type TermMatcher } from '../text/terms.ts';
+import { LazyMap } from './lazy-map.ts';
 import { passageIndex, unknownPassages, type PassageInfo } from './passages.ts';
 import { hrefOf, pageIdOf, routeOf, type RoutedKind } from './routes.ts';
 
@@ -93,8 +94,11 @@ export interface SiteModel<S extends SiteShapes> {
   /** Every passage a claim or term may list, keyed by reference. */
   passages: ReadonlyMap<string, PassageInfo>;
   graph: LinkGraph;
-  /** Source pages' text as a browser searches it for a text fragment, by page id (see quoteHref). */
-  pageTexts: ReadonlyMap<string, PageText>;
+  /**
+   * Source pages' text as a browser searches it for a text fragment, by page id (see quoteHref);
+   * each made when first asked for, and only the recently used kept (see PAGE_TEXTS_KEPT).
+   */
+  pageTexts: LazyMap<string, PageText>;
   /** Glossary terms and their spellings, for first-use links in source text. */
   terms: readonly TermMatcher[];
   /** Supports/attacks relations between claims. */
@@ -260,13 +264,20 @@ export function buildSiteModel<S extends SiteShapes>(input: SiteInput<S>): SiteM
   };
 }
 
+/**
+ * Page texts held at once. A page being rendered asks for the texts of the pages its quote links
+ * lead to; most lead to the essay or the page itself, which stay recent. Holding every page's
+ * text, folded copy and search indexes for the whole build cost ~90 MB per 1,000 comments.
+ */
+export const PAGE_TEXTS_KEPT = 64;
+
 /** The text of every source page, for choosing the text directives of quote links. */
 function pageTexts<S extends SiteShapes>(
   input: SiteInput<S>,
   threads: readonly Entry<S['thread']>[],
   profiles: readonly Entry<S['profile']>[],
   graph: LinkGraph,
-): Map<string, PageText> {
+): LazyMap<string, PageText> {
   // The citing words backlink lists repeat: a claim's summary or a tour sentence may hold the very
   // words a quote link looks for, and they are listed after every passage they cite.
   const citing = (id: string) => {
@@ -276,24 +287,25 @@ function pageTexts<S extends SiteShapes>(
   const above = (page: string) => [...input.summaries.filter((s) => s.data.target === page).map((s) => plainProse(s.body ?? '')), ...citing(page)];
   const after = (page: string) => (anchor: string) => citing(`${page}#${anchor}`);
   const opening = (page: string) => (c: { id: string }) => graph.nodes[`${page}#${c.id}`]?.excerpt ?? '';
-  const out = new Map<string, PageText>();
+  const out = new Map<string, () => PageText>();
   for (const e of input.essays) {
     const page = pageIdOf('essay', e.id);
-    out.set(page, essayText({ title: e.data.title, above: above(page), after: after(page), sections: e.data.sections }));
+    out.set(page, () => essayText({ title: e.data.title, above: above(page), after: after(page), sections: e.data.sections }));
   }
   for (const t of threads) {
     const page = pageIdOf('thread', t.id);
-    out.set(
-      page,
+    out.set(page, () =>
       commentsText({ title: `Comments on “${t.data.post.title}”`, above: above(page), after: after(page), comments: t.data.comments, opening: opening(page) }),
     );
   }
   for (const p of input.people) {
     const page = pageIdOf('person', p.id);
-    const comments = profiles.filter((x) => x.data.person === p.id).flatMap((x) => x.data.comments);
-    out.set(page, commentsText({ title: p.data.name, above: [p.data.description, ...above(page)], after: after(page), comments, opening: opening(page) }));
+    out.set(page, () => {
+      const comments = profiles.filter((x) => x.data.person === p.id).flatMap((x) => x.data.comments);
+      return commentsText({ title: p.data.name, above: [p.data.description, ...above(page)], after: after(page), comments, opening: opening(page) });
+    });
   }
-  return out;
+  return new LazyMap(out, PAGE_TEXTS_KEPT);
 }
 
 /** Previews of every page and its passages; a link's preview fetches its target page's file. */
