@@ -166,47 +166,67 @@ function skipSpace(text: string, at: number, to: number): number {
   return at;
 }
 
-/**
- * Where a browser following the directive would land in `t` (searching [from, to)), or null when
- * it would find nothing. The first match in document order wins, as in browsers. With `tries`, it
- * gives up (null) after that many places where the start words occur but the rest does not fit.
- */
-export function findTextDirective(t: IndexedText, d: TextDirective, from = 0, to = t.text.length, tries = Number.POSITIVE_INFINITY): Span | null {
+/** What one simulated search found, and where it stopped when it ran out of tries. */
+interface Scan {
+  hit: Span | null;
+  /**
+   * When the search gave up after `tries` places: where the last place it tried starts (the
+   * prefix's place for a directive with a prefix, else the start words'); otherwise null.
+   */
+  gaveUpAt: number | null;
+}
+
+/** findTextDirective's search, telling also where it gave up (see Scan). */
+function scanDirective(t: IndexedText, d: TextDirective, from: number, to: number, tries: number): Scan {
   const startEnds = d.end !== undefined || d.suffix === undefined;
   const start = folded(d.start);
   const [end, prefix, suffix] = [d.end, d.prefix, d.suffix].map((q) => (q === undefined ? undefined : folded(q)));
+  const none: Scan = { hit: null, gaveUpAt: null };
   let search = from;
-  for (let tried = 0; search < to && tried < tries; tried++) {
+  let tried = 0;
+  let last = -1;
+  for (; search < to && tried < tries; tried++) {
     let match: Span | null;
     if (prefix) {
       const before = findString(t, prefix, search, to, true, false);
-      if (!before) return null;
+      if (!before) return none;
+      last = before.start;
       search = before.start + 1;
       const at = skipSpace(t.text, before.end, to);
-      if (at >= to) return null;
+      if (at >= to) return none;
       match = matchesAt(t, start, at, startEnds);
       if (!match || match.end > to) continue;
     } else {
       match = findString(t, start, search, to, true, startEnds);
-      if (!match) return null;
+      if (!match) return none;
+      last = match.start;
       search = match.start + 1;
     }
     let endFrom = match.end;
     while (endFrom < to || end === undefined) {
       const candidate: Span = { ...match };
       if (end !== undefined) {
-        const last = findString(t, end, endFrom, to, true, suffix === undefined);
-        if (!last) return null;
-        candidate.end = last.end;
+        const found = findString(t, end, endFrom, to, true, suffix === undefined);
+        if (!found) return none;
+        candidate.end = found.end;
       }
-      if (!suffix) return candidate;
+      if (!suffix) return { hit: candidate, gaveUpAt: null };
       const at = skipSpace(t.text, candidate.end, to);
-      if (matchesAt(t, suffix, at, true)) return candidate;
+      if (matchesAt(t, suffix, at, true)) return { hit: candidate, gaveUpAt: null };
       if (end === undefined) break;
       endFrom = candidate.end;
     }
   }
-  return null;
+  return { hit: null, gaveUpAt: tried >= tries && search < to ? last : null };
+}
+
+/**
+ * Where a browser following the directive would land in `t` (searching [from, to)), or null when
+ * it would find nothing. The first match in document order wins, as in browsers. With `tries`, it
+ * gives up (null) after that many places where the start words occur but the rest does not fit.
+ */
+export function findTextDirective(t: IndexedText, d: TextDirective, from = 0, to = t.text.length, tries = Number.POSITIVE_INFINITY): Span | null {
+  return scanDirective(t, d, from, to, tries).hit;
 }
 
 /**
@@ -272,6 +292,8 @@ export interface DirectiveOptions {
   edgeWords?: readonly number[];
   /** Word counts tried for the context before or after, shortest first. */
   contextWords?: readonly number[];
+  /** Skip candidates that cannot reach the span (on by default; the tests compare with it off). */
+  prune?: boolean;
 }
 
 const WHOLE_WORDS = 8;
@@ -312,7 +334,7 @@ function contextOf(text: string, n: number, side: 'before' | 'after'): string | 
  * and everything around them also occur earlier on the page); the caller then links the anchor.
  */
 export function textDirectiveFor(t: IndexedText, span: Span, options: DirectiveOptions = {}): TextDirective | null {
-  const { wholeWords = WHOLE_WORDS, edgeWords = EDGE_WORDS, contextWords = CONTEXT_WORDS } = options;
+  const { wholeWords = WHOLE_WORDS, edgeWords = EDGE_WORDS, contextWords = CONTEXT_WORDS, prune = true } = options;
   const words = t.text.slice(span.start, span.end);
   if (!words.trim()) return null;
   const blocks = words.split('\n');
@@ -340,11 +362,24 @@ export function textDirectiveFor(t: IndexedText, span: Span, options: DirectiveO
     if (suffix) contexts.push({ suffix });
     if (prefix && suffix) contexts.push({ prefix, suffix });
   }
+  // A search steps through the places of its leading words (the prefix if there is one, else the
+  // start words) in page order, one try each, whatever follows them. Once a search has given up
+  // before reaching the span's own place, every candidate led by the same words would too, and is
+  // skipped: on a page of near-identical comments this leaves a few searches per link, not ~190.
+  const unreachable = new Set<string>();
+  let spaceBefore = span.start;
+  while (spaceBefore > 0 && /\s/.test(t.text[spaceBefore - 1] ?? '')) spaceBefore--;
   for (const base of bases) {
     for (const context of contexts) {
       const d: TextDirective = { ...context, ...base };
-      const hit = findTextDirective(t, d, 0, t.text.length, DIRECTIVE_TRIES);
+      const lead = d.prefix === undefined ? `s${d.end !== undefined || d.suffix === undefined ? 1 : 0}\0${folded(d.start)}` : `p\0${folded(d.prefix)}`;
+      if (prune && unreachable.has(lead)) continue;
+      const { hit, gaveUpAt } = scanDirective(t, d, 0, t.text.length, DIRECTIVE_TRIES);
       if (hit && hit.start === span.start && hit.end === span.end) return d;
+      // The span's own place for these leading words: the span itself, or the prefix that ends where
+      // the whitespace before the span begins.
+      const own = d.prefix === undefined ? span.start : spaceBefore - folded(d.prefix).length;
+      if (gaveUpAt !== null && gaveUpAt < own) unreachable.add(lead);
     }
   }
   return null;

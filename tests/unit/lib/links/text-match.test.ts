@@ -208,3 +208,25 @@ describe('finding a phrase', () => {
     );
   });
 });
+
+describe('skipping candidates that cannot reach the span', () => {
+  test('chooses the same directive as trying every candidate, on pages that repeat their words past the try limit', () => {
+    // Two common words and a rare one in blocks of up to twelve: short phrases recur far more often
+    // than DIRECTIVE_TRIES, so spans early on are reached within the limit and later ones are not.
+    const word = fc.constantFrom('plays', 'along', 'plays', 'along', 'waits');
+    const block = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 120, maxLength: 200 }), fc.nat(), fc.nat(), (blocks, pick, length) => {
+        const page = indexText(flatText(blocks));
+        const starts = [...page.text.matchAll(/[a-z]+/g)];
+        const first = starts[pick % starts.length]!;
+        const last = starts[Math.min(starts.length - 1, starts.indexOf(first) + (length % 6))]!;
+        // A span within one block, from a word's start to a later word's end.
+        const span = { start: first.index, end: last.index + last[0].length };
+        if (page.text.slice(span.start, span.end).includes('\n')) span.end = first.index + first[0].length;
+        expect(textDirectiveFor(page, span)).toEqual(textDirectiveFor(page, span, { prune: false }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
