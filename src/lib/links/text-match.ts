@@ -215,6 +215,10 @@ function scanDirective(t: IndexedText, d: TextDirective, from: number, to: numbe
       if (matchesAt(t, suffix, at, true)) return { hit: candidate, gaveUpAt: null };
       if (end === undefined) break;
       endFrom = candidate.end;
+      // Each further place of the end words is a try too: on a page of near-identical comments the
+      // end words recur to the bottom of the page after every place of the start words. A search
+      // stopped here says nothing about other candidates with the same leading words (no gaveUpAt).
+      if (++tried >= tries) return none;
     }
   }
   return { hit: null, gaveUpAt: tried >= tries && search < to ? last : null };
@@ -223,7 +227,8 @@ function scanDirective(t: IndexedText, d: TextDirective, from: number, to: numbe
 /**
  * Where a browser following the directive would land in `t` (searching [from, to)), or null when
  * it would find nothing. The first match in document order wins, as in browsers. With `tries`, it
- * gives up (null) after that many places where the start words occur but the rest does not fit.
+ * gives up (null) after that many places where the start words (or, after them, the end words)
+ * occur but the rest does not fit.
  */
 export function findTextDirective(t: IndexedText, d: TextDirective, from = 0, to = t.text.length, tries = Number.POSITIVE_INFINITY): Span | null {
   return scanDirective(t, d, from, to, tries).hit;
