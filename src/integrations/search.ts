@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 /** Runs the index builder on `dist` in a child process, passing each line it prints to `log`; rejects with its error output on failure. */
-function buildIndexInChild(script: string, dist: string, cacheDir: string, log: (line: string) => void): Promise<void> {
+export function buildIndexInChild(script: string, dist: string, cacheDir: string, log: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', script, '--cache-dir', cacheDir, dist], {
       stdio: ['ignore', 'pipe', 'pipe'],
