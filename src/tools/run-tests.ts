@@ -115,7 +115,7 @@ function e2eFiles(dir = 'tests/e2e'): string[] {
 
 const started = Date.now();
 // Stop starting new e2e files after this: the whole of `npm test` then stays well inside the 30
-// minutes we allow CI, even on a machine slowed by other work (unloaded, it takes about 4).
+// minutes we allow CI, even on a machine slowed by other work (unloaded, it takes 10 to 12).
 const DEADLINE = 20 * MINUTE;
 
 // Types and lint first: they are quick to read when they fail, and a failure there does not stop the rest.
