@@ -36,5 +36,5 @@ export function* eachBuiltPage(dist: string): Generator<BuiltPage> {
 
 /** Every HTML file under `dist`, skipping Pagefind's and Astro's asset folders, all read into memory (tools and tests). */
 export function builtPages(dist: string): BuiltPage[] {
-  return builtPageFiles(dist).map((p) => ({ ...p, html: readFileSync(p.file, 'utf8') }));
+  return [...eachBuiltPage(dist)];
 }
