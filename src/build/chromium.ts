@@ -16,13 +16,3 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-/**
- * Resolves once the page's module scripts, which wait for the first paint
- * (src/lib/security/after-paint.ts), have run; at once on a page that has none. Navigation
- * resolves at the load event, which can come before the first paint.
- */
-export async function scriptsRan(page: { waitForFunction: (predicate: () => boolean) => Promise<unknown> }): Promise<void> {
-  // A function, not a string: the pages' Content-Security-Policy refuses to evaluate strings.
-  await page.waitForFunction(() => !document.querySelector('script[data-after-paint]') || document.documentElement.dataset['scripts'] === 'ran');
-}

@@ -43,7 +43,7 @@ import type { SearchBench } from './bench-search.ts';
 import { buildTimes, dirStats, runNode, type BuildTimes } from './bench-util.ts';
 import type { MarkdownResult } from './bench-markdown.ts';
 import { readingTables, type ReadingBench } from './bench-reading.ts';
-import { bytesOf, DistFiles, eagerJsBytes, inlineJsBytes, isKatexCss, pageAssets, type Bytes } from './page-assets.ts';
+import { bytesOf, DistFiles, eagerJsBytes, isKatexCss, pageAssets, type Bytes } from './page-assets.ts';
 
 /** One built page's figures, read from dist/ without a browser. */
 interface PageFigures {
@@ -52,8 +52,6 @@ interface PageFigures {
   reading: boolean;
   html: Bytes;
   js: Bytes;
-  /** The inline scripts' part of js. */
-  inlineJs?: Bytes;
   css: Bytes;
   lazyJs: Bytes;
   requests: number;
@@ -155,7 +153,6 @@ export function measurePages(dist: string): { total: number; byKind: Partial<Rec
     const a = pageAssets(files, page.path, page.html);
     const html = bytesOf(page.html);
     const js = eagerJsBytes(files, a);
-    const inlineJs = inlineJsBytes(a);
     const css = files.total(a.css);
     pages.push({
       path: page.path,
@@ -163,7 +160,6 @@ export function measurePages(dist: string): { total: number; byKind: Partial<Rec
       reading: isReadingPage(page.path),
       html,
       js,
-      inlineJs,
       css,
       lazyJs: files.total(a.lazyJs),
       requests: 1 + a.eagerJs.length + a.css.length,
@@ -609,13 +605,7 @@ async function main(): Promise<void> {
       ]),
     );
   r.budgetChecks = checkBudgets({
-    pages: r.pages.pages.map((p) => ({
-      path: p.path,
-      reading: p.reading,
-      calculator: p.kind === 'calculator',
-      eagerJsGzip: p.js.gzip,
-      inlineJsGzip: p.inlineJs?.gzip ?? 0,
-    })),
+    pages: r.pages.pages.map((p) => ({ path: p.path, reading: p.reading, calculator: p.kind === 'calculator', eagerJsGzip: p.js.gzip })),
     ...(lighthouse && { lighthouse }),
     ...(r.search && {
       search: {

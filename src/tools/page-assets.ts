@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { moduleImports, resolveSpecifier } from '../bench/imports.ts';
-import { afterPaintScripts } from '../lib/security/after-paint.ts';
 
 /** Raw and gzipped byte counts. */
 export interface Bytes {
@@ -148,11 +147,6 @@ export function pageAssets(files: DistFiles, pagePath: string, html: string): Pa
       if (p) roots.add(p);
     } else if (s.textContent.trim()) inlineJs.push(s.textContent);
   }
-  // Module scripts the page's loader starts after the first paint (src/lib/security/after-paint.ts).
-  for (const url of afterPaintScripts(html)) {
-    const p = local(url);
-    if (p) roots.add(p);
-  }
   for (const l of root.querySelectorAll('link[rel="modulepreload"]')) {
     const p = local(l.getAttribute('href'));
     if (p) roots.add(p);
@@ -195,13 +189,6 @@ export function pageAssets(files: DistFiles, pagePath: string, html: string): Pa
 /** Gzipped bytes of JavaScript a page runs before interaction: its eager modules plus inline scripts. */
 export function eagerJsBytes(files: DistFiles, assets: PageAssets): Bytes {
   const t = files.total(assets.eagerJs);
-  const inline = inlineJsBytes(assets);
-  return { raw: t.raw + inline.raw, gzip: t.gzip + inline.gzip };
-}
-
-/** Gzipped bytes of a page's inline scripts, each compressed on its own (part of eagerJsBytes). */
-export function inlineJsBytes(assets: PageAssets): Bytes {
-  const t = { raw: 0, gzip: 0 };
   for (const s of assets.inlineJs) {
     const b = bytesOf(s);
     t.raw += b.raw;
