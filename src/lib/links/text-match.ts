@@ -83,9 +83,10 @@ function folded(query: string): string {
   return fold(flattenBlock(query));
 }
 
-// Where each folded query occurs in a text, found once: a page of near-identical comments asks
-// for the same few phrases thousands of times, each search once scanning the page from the top.
-const occurrences = new WeakMap<IndexedText, Map<string, Int32Array>>();
+// Where each folded query occurs in a text, found as far as searches have needed and kept: a page
+// of near-identical comments asks for the same few phrases thousands of times, each search once
+// scanning the page from the top.
+const occurrences = new WeakMap<IndexedText, Map<string, Occurrences>>();
 
 // Where each folded word starts in a text, found in one pass, so a query is looked up by its
 // rarest whole word instead of by scanning the page: one scan per distinct phrase made a page of
@@ -107,29 +108,89 @@ function wordStartsOf(t: IndexedText): Map<string, number[]> {
   return index;
 }
 
-/** Every offset where folded `q` starts in `t`, ascending (overlapping ones included). */
-function occurrencesOf(t: IndexedText, q: string): Int32Array {
-  let byQuery = occurrences.get(t);
-  if (!byQuery) occurrences.set(t, (byQuery = new Map<string, Int32Array>()));
-  let found = byQuery.get(q);
-  if (!found) {
+/**
+ * The offsets where one folded query starts in a text, ascending (overlapping ones included),
+ * found lazily from the top: only as far as a search has asked. Finding them all at once cost a
+ * pass over every place of the query's rarest word for each distinct query, and on a page of
+ * 20,000 near-identical comments every word has 20,000 places and nearly every query is distinct
+ * (87 of 290 s of that build), while a search mostly wants the first place or the first few.
+ */
+class Occurrences {
+  private readonly found: number[] = [];
+  /** Index of the next place of the rarest word to check, or the next offset for indexOf. */
+  private next = 0;
+  private done = false;
+  private readonly places: readonly number[] | null;
+  private readonly offset: number;
+  private readonly text: string;
+  private readonly q: string;
+
+  constructor(text: string, q: string, index: Map<string, number[]>) {
+    this.text = text;
+    this.q = q;
     // A word with a non-letter on both sides inside the query is a whole word wherever the query
     // occurs; the rarest such word's places are the only places the query can start from.
     let rarest: { at: readonly number[]; offset: number } | null = null;
-    const index = wordStartsOf(t);
     for (const m of q.matchAll(RUN)) {
       if (m.index === 0 || m.index + m[0].length === q.length) continue;
       const at = index.get(m[0]) ?? [];
       if (!rarest || at.length < rarest.at.length) rarest = { at, offset: m.index };
     }
-    const at: number[] = [];
-    if (rarest) {
-      for (const p of rarest.at) if (p - rarest.offset >= 0 && t.folded.startsWith(q, p - rarest.offset)) at.push(p - rarest.offset);
-    } else {
-      for (let i = t.folded.indexOf(q); i >= 0; i = t.folded.indexOf(q, i + 1)) at.push(i);
-    }
-    byQuery.set(q, (found = Int32Array.from(at)));
+    this.places = rarest?.at ?? null;
+    this.offset = rarest?.offset ?? 0;
   }
+
+  /** The k-th place (0-based), or -1 when the query occurs fewer than k + 1 times. */
+  at(k: number): number {
+    while (this.found.length <= k && !this.done) this.extend();
+    return this.found[k] ?? -1;
+  }
+
+  /** The index of the first place at or after `from` among those found so far and beyond. */
+  firstFrom(from: number): number {
+    let lo = 0;
+    let hi = this.found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.found[mid] ?? 0) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    // Past every place found so far: find more until one reaches `from` or there are no more.
+    while (lo === this.found.length && !this.done) {
+      this.extend();
+      if (lo < this.found.length && (this.found[lo] ?? 0) < from) lo++;
+    }
+    return lo;
+  }
+
+  /** Finds the next place, or marks the list complete. */
+  private extend(): void {
+    if (this.places) {
+      while (this.next < this.places.length) {
+        const p = (this.places[this.next++] ?? 0) - this.offset;
+        if (p >= 0 && this.text.startsWith(this.q, p)) {
+          this.found.push(p);
+          return;
+        }
+      }
+      this.done = true;
+      return;
+    }
+    const i = this.text.indexOf(this.q, this.next);
+    if (i < 0) this.done = true;
+    else {
+      this.found.push(i);
+      this.next = i + 1;
+    }
+  }
+}
+
+/** Where folded `q` occurs in `t`, found as far as asked (see Occurrences). */
+function occurrencesOf(t: IndexedText, q: string): Occurrences {
+  let byQuery = occurrences.get(t);
+  if (!byQuery) occurrences.set(t, (byQuery = new Map<string, Occurrences>()));
+  let found = byQuery.get(q);
+  if (!found) byQuery.set(q, (found = new Occurrences(t.folded, q, wordStartsOf(t))));
   return found;
 }
 
@@ -137,21 +198,13 @@ function occurrencesOf(t: IndexedText, q: string): Int32Array {
 function findString(t: IndexedText, q: string, from: number, to: number, wordStart: boolean, wordEnd: boolean): Span | null {
   if (!q) return null;
   const found = occurrencesOf(t, q);
-  let lo = 0;
-  let hi = found.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((found[mid] ?? 0) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < found.length; k++) {
-    const at = found[k] ?? 0;
-    if (at + q.length > to) return null;
+  for (let k = found.firstFrom(from); ; k++) {
+    const at = found.at(k);
+    if (at < 0 || at + q.length > to) return null;
     if (wordStart && !isWordBoundary(t.text, at)) continue;
     if (wordEnd && !isWordBoundary(t.text, at + q.length)) continue;
     return { start: at, end: at + q.length };
   }
-  return null;
 }
 
 /** Whether folded `q` stands exactly at `at`, ending on a word boundary when asked. */

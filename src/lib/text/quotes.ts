@@ -261,13 +261,18 @@ function countWords<T>(list: ArrayLike<T>, ell: T): number {
  * Similarity of a quote to its best-matching stretch of a passage: 1 − (edits ÷ quote words),
  * where an edit inserts, deletes or replaces one word. The passage may start and end anywhere
  * (a quote is usually part of a paragraph), and a "…" in the quote skips passage words for free.
+ * A score under `atLeast` comes back as 0, found sooner.
  */
-export function tokenSimilarity(quote: readonly string[], passage: readonly string[]): number {
-  return similarity(quote, passage, ELLIPSIS);
+export function tokenSimilarity(quote: readonly string[], passage: readonly string[], atLeast = 0): number {
+  return similarity(quote, passage, ELLIPSIS, atLeast);
 }
 
-/** tokenSimilarity over any word representation; `ell` stands for "…". */
-function similarity<T>(quote: ArrayLike<T>, passage: ArrayLike<T>, ell: T): number {
+/**
+ * tokenSimilarity over any word representation; `ell` stands for "…". A score under `atLeast`
+ * comes back as 0: the alignment stops once every stretch of the passage needs more edits than
+ * such a score allows (a row's least cost never falls in later rows), since callers drop it anyway.
+ */
+function similarity<T>(quote: ArrayLike<T>, passage: ArrayLike<T>, ell: T, atLeast = 0): number {
   const words = countWords(quote, ell);
   if (words === 0) return 0;
   // Semi-global edit distance, one row at a time: row j = cost of aligning the quote so far
@@ -277,16 +282,22 @@ function similarity<T>(quote: ArrayLike<T>, passage: ArrayLike<T>, ell: T): numb
   for (let i = 1; i <= quote.length; i++) {
     const q = quote[i - 1];
     cur[0] = q === ell ? (prev[0] ?? 0) : (prev[0] ?? 0) + 1;
+    let least = cur[0] ?? 0;
     for (let j = 1; j <= passage.length; j++) {
       const up = prev[j] ?? 0;
       const left = cur[j - 1] ?? 0;
+      let v: number;
       if (q === ell) {
-        cur[j] = Math.min(up, left);
+        v = Math.min(up, left);
       } else {
         const diag = (prev[j - 1] ?? 0) + (passage[j - 1] === q ? 0 : 1);
-        cur[j] = Math.min(diag, up + 1, left + 1);
+        v = Math.min(diag, up + 1, left + 1);
       }
+      cur[j] = v;
+      if (v < least) least = v;
     }
+    // The same arithmetic as the score below, so a score exactly at `atLeast` is never cut off.
+    if (1 - least / words < atLeast) return 0;
     [prev, cur] = [cur, prev];
   }
   let best = Number.POSITIVE_INFINITY;
@@ -466,7 +477,7 @@ function matchOne(
   if (budget.alignments <= 0) return null;
   budget.alignments--;
   budget.used++;
-  const score = similarity(quote.ids, p.ids, ell);
+  const score = similarity(quote.ids, p.ids, ell, fuzzy === 'strict' ? limits.unflaggedThreshold : Math.min(limits.threshold, limits.longRunThreshold));
   if (fuzzy === 'strict') return score >= limits.unflaggedThreshold ? { source: p.passage, kind: 'fuzzy', score } : null;
   if (score >= limits.threshold) return { source: p.passage, kind: 'fuzzy', score };
   if (score >= limits.longRunThreshold && sharedRun(quote.ids, p.ids, ell) >= limits.longRun) {

@@ -99,6 +99,30 @@ describe('tokenSimilarity', () => {
       }),
     );
   });
+  test('with a floor, returns the same score when it reaches the floor and 0 when it does not', () => {
+    const words = fc.array(fc.constantFrom('a', 'b', 'goal', 'base', 'model', '…'), { maxLength: 30 });
+    const floors = fc.constantFrom(0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95);
+    let cut = 0;
+    let kept = 0;
+    fc.assert(
+      fc.property(words, words, floors, (q, p, floor) => {
+        const full = tokenSimilarity(q, p);
+        const floored = tokenSimilarity(q, p, floor);
+        if (full >= floor) kept++;
+        else cut++;
+        expect(floored).toBe(full >= floor ? full : 0);
+      }),
+      { numRuns: 2000 },
+    );
+    // Both outcomes were exercised, including scores exactly at a floor (10 words, 2 edits = 0.8).
+    expect(cut).toBeGreaterThan(0);
+    expect(kept).toBeGreaterThan(0);
+    const quote = tokenise('one two three four five six seven eight nine ten');
+    const twoEdits = tokenise('one two three four five six seven eight xx yy');
+    expect(tokenSimilarity(quote, twoEdits)).toBe(0.8);
+    expect(tokenSimilarity(quote, twoEdits, 0.8)).toBe(0.8);
+    expect(tokenSimilarity(quote, twoEdits, 0.81)).toBe(0);
+  });
 });
 
 describe('longestSharedRun', () => {
