@@ -454,9 +454,13 @@ interface Match {
 
 const KIND_RANK: Record<QuoteMatchKind, number> = { exact: 2, normalised: 1, fuzzy: 0 };
 
-/** How one quote text matches one passage, or null when it does not; `ell` is the number of "…". */
+/**
+ * How one quote text matches one passage, or null when it does not; `bare` is the text without
+ * its wrapping quotation marks and spaces (made once per quote: a quote meets thousands of
+ * passages on a repetitive page), `ell` is the number of "…".
+ */
 function matchOne(
-  text: string,
+  bare: string,
   quote: ReadText,
   p: PreparedPassage,
   ell: number,
@@ -464,7 +468,6 @@ function matchOne(
   limits: FuzzyLimits,
   budget: { alignments: number; used: number },
 ): Match | null {
-  const bare = text.replace(WRAPPING, '');
   if (bare.length > 0 && p.passage.text.includes(bare)) return { source: p.passage, kind: 'exact', score: 1 };
   if (containsRun(p.ids, quote.ids, ell)) return { source: p.passage, kind: 'normalised', score: 1 };
   if (fuzzy === 'none') return null;
@@ -668,6 +671,7 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
     const seenSources = new Set<string>();
     for (const { text, fuzzy, span } of texts) {
       const quote = readText(text);
+      const bare = text.replace(WRAPPING, '');
       const words = countWords(quote.ids, ell);
       const short = words < minTokens;
       if (words < minParent) continue;
@@ -690,7 +694,7 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
         // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.
         if (short && !(p.passage.kind === 'comment' && p.passage.page === cand.page && p.passage.anchor === cand.parent)) continue;
         if (stats) stats.comparisons++;
-        const m = matchOne(text, quote, p, ell, fuzzyHere, limits, budget);
+        const m = matchOne(bare, quote, p, ell, fuzzyHere, limits, budget);
         if (!m) continue;
         if (m.source.kind === 'essay') {
           if (!bestEssay || better(m, bestEssay)) bestEssay = m;
