@@ -457,7 +457,8 @@ const KIND_RANK: Record<QuoteMatchKind, number> = { exact: 2, normalised: 1, fuz
 /**
  * How one quote text matches one passage, or null when it does not; `bare` is the text without
  * its wrapping quotation marks and spaces (made once per quote: a quote meets thousands of
- * passages on a repetitive page), `ell` is the number of "…".
+ * passages on a repetitive page), `ell` is the number of "…", `pairsNeeded` how many of the
+ * quote's word pairs a passage must hold to match fuzzily (PairNeeds.fuzzy).
  */
 function matchOne(
   bare: string,
@@ -467,17 +468,20 @@ function matchOne(
   fuzzy: 'full' | 'strict' | 'none',
   limits: FuzzyLimits,
   budget: { alignments: number; used: number },
+  pairsNeeded: number,
 ): Match | null {
   if (bare.length > 0 && p.passage.text.includes(bare)) return { source: p.passage, kind: 'exact', score: 1 };
   if (containsRun(p.ids, quote.ids, ell)) return { source: p.passage, kind: 'normalised', score: 1 };
   if (fuzzy === 'none') return null;
-  // Cheap filter before the quadratic alignment (see MIN_SHARED_BIGRAMS).
+  // The alignment is the one costly step (quadratic in words); a quote gets a fixed number of them.
+  if (budget.alignments <= 0) return null;
+  // Cheap filter before it: the passage must hold as many of the quote's word pairs as a match at
+  // the lowest score kept can have left (pairNeeds; never fewer than MIN_SHARED_BIGRAMS of them).
+  // A passage that cannot match then spends none of the quote's alignments.
   const grams = quote.bigrams;
   let shared = 0;
   for (const g of grams) if (holds(p.bigrams, g)) shared++;
-  if (grams.length === 0 || shared / grams.length < MIN_SHARED_BIGRAMS) return null;
-  // The alignment is the one costly step (quadratic in words); a quote gets a fixed number of them.
-  if (budget.alignments <= 0) return null;
+  if (grams.length === 0 || shared / grams.length < MIN_SHARED_BIGRAMS || shared < pairsNeeded) return null;
   budget.alignments--;
   budget.used++;
   const score = similarity(quote.ids, p.ids, ell, fuzzy === 'strict' ? limits.unflaggedThreshold : Math.min(limits.threshold, limits.longRunThreshold));
@@ -688,13 +692,15 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
       const fuzzyHere = words >= minFuzzy && !short ? fuzzy : 'none';
       // `used` is counted, not derived: an unbounded budget (tests) leaves nothing to subtract from.
       const budget = { alignments: options.maxAlignments ?? MAX_ALIGNMENTS, used: 0 };
-      for (const i of index ? reachablePassages(index, prepared, quote, ell, pairNeeds(quote, ell, wordIds, fuzzyHere, limits)) : everyPassage) {
+      const needs = pairNeeds(quote, ell, wordIds, fuzzyHere, limits);
+      for (const i of index ? reachablePassages(index, prepared, quote, ell, needs) : everyPassage) {
         const p = prepared[i];
         if (!p || !eligible(p.passage, cand)) continue;
         // Short phrases only count when they repeat the parent comment: see MIN_PARENT_TOKENS.
         if (short && !(p.passage.kind === 'comment' && p.passage.page === cand.page && p.passage.anchor === cand.parent)) continue;
         if (stats) stats.comparisons++;
-        const m = matchOne(bare, quote, p, ell, fuzzyHere, limits, budget);
+        // The exhaustive scan (tests' reference) keeps only the plain filter, so the pair bound is checked against it.
+        const m = matchOne(bare, quote, p, ell, fuzzyHere, limits, budget, index ? needs.fuzzy : 0);
         if (!m) continue;
         if (m.source.kind === 'essay') {
           if (!bestEssay || better(m, bestEssay)) bestEssay = m;
