@@ -1,19 +1,25 @@
 // Builds the Pagefind index of a built site. Instead of one result per page, every passage
 // marked `data-search-record` (a comment, an essay section) becomes its own record whose URL
 // carries its anchor, with filters for kind, author and source; the rest of each page becomes a
-// page-level record; then the word index is re-cut into small chunks (rechunk-pagefind.ts).
+// page-level record. Records are indexed in parts of a few thousand (src/lib/search/parts.ts), each
+// by its own Pagefind process (pagefind-part.ts), two or more at once; the parts are then joined
+// into one index with its word index cut into small chunks (merge-pagefind.ts). With a cache
+// folder, a part whose records did not change since the last build is not indexed again.
 // `astro build` runs this through src/integrations/search.ts; the command line re-indexes a dist
 // that is already there (`npm run build:search`) or builds a reference index with Pagefind's own
-// chunks for the tests: node src/build/build-search-index.ts [--chunk-positions N] [--cache-dir DIR] [distDir]
+// chunks for the tests:
+//   node src/build/build-search-index.ts [--chunk-positions N] [--cache-dir DIR] [--part-bytes N] [distDir]
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { availableParallelism, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HTMLElement, type Node, parse, TextNode } from 'node-html-parser';
-import * as pagefind from 'pagefind';
 import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
-import { VOCABULARY_DIR, VocabularyCounter, type VocabularyShard } from '../lib/search/vocabulary.ts';
+import { endsPart, PART_BYTES } from '../lib/search/parts.ts';
+import { VOCABULARY_DIR, VocabularyCounter, type VocabularyCounts } from '../lib/search/vocabulary.ts';
 import {
   dropsHeadings,
   isSearchKind,
@@ -25,13 +31,13 @@ import {
   passageAttribution,
   passageRecord,
   passageTitle,
-  recordAsHtml,
   UNINDEXED_SELECTOR,
   type SearchKind,
   type SearchRecord,
 } from '../lib/search/records.ts';
-import { eachBuiltPage } from './dist.ts';
-import { rechunkPagefind } from './rechunk-pagefind.ts';
+import { builtPageFiles } from './dist.ts';
+import { discardBundle, mergePagefind } from './merge-pagefind.ts';
+import type { PartJob, PartResult } from './pagefind-part.ts';
 
 /**
  * A test for one element from a selector list of the simple forms the record selectors use
@@ -133,7 +139,7 @@ function pageText(body: HTMLElement, path: string, kind: SearchKind, parts: Page
 
 // What a page's records depend on besides its HTML: the code that reads them. A change to either
 // file makes every cached page's records stale.
-const RECORD_CODE = createHash('sha256')
+export const RECORD_CODE = createHash('sha256')
   .update(readFileSync(fileURLToPath(import.meta.url)))
   .update(readFileSync(fileURLToPath(new URL('../lib/search/records.ts', import.meta.url))))
   .digest('hex');
@@ -142,9 +148,10 @@ const RECORD_CODE = createHash('sha256')
  * Records kept between builds, one file per page named by the hash of its path, its HTML and the
  * code above: after adding one thread, only the pages whose HTML changed are parsed again.
  */
-class RecordCache {
+export class RecordCache {
   private readonly used = new Set<string>();
   private readonly dir: string | null;
+  /** A cache in `dir`, or none (every page parsed) when `dir` is null. */
   constructor(dir: string | null) {
     this.dir = dir;
     if (dir) mkdirSync(dir, { recursive: true });
@@ -169,22 +176,29 @@ class RecordCache {
     writeFileSync(file, JSON.stringify(records));
     return { records, hit: false };
   }
-  /** Removes the files no page of this build used, so the cache never outgrows the site. */
-  prune(): void {
+  /** The cache keys this build has asked for, to hand to the process that prunes. */
+  usedKeys(): string[] {
+    return [...this.used];
+  }
+  /** Removes the files no page of this build used (`used`: every process's keys), so the cache never outgrows the site. */
+  prune(used: ReadonlySet<string> = this.used): void {
     if (!this.dir) return;
-    for (const f of readdirSync(this.dir)) if (f.endsWith('.json') && !this.used.has(f.slice(0, -5))) rmSync(join(this.dir, f), { force: true });
+    for (const f of readdirSync(this.dir)) if (f.endsWith('.json') && !used.has(f.slice(0, -5))) rmSync(join(this.dir, f), { force: true });
   }
 }
 
-/** Each built page's search records in turn, with whether they came from the cache; the cache is pruned at the end. */
-function* recordsByPage(dist: string, cache: RecordCache): Generator<{ records: SearchRecord[]; hit: boolean }> {
+/** Each listed page's search records in turn, with whether they came from the cache; pages we do not index are skipped. */
+export function* recordsOfPages(
+  files: readonly { path: string; file: string }[],
+  cache: RecordCache,
+): Generator<{ path: string; records: SearchRecord[]; hit: boolean }> {
   // One page's HTML in memory at a time: a 5,000-thread site's pages are ~400 MB of text.
-  for (const { path, html } of eachBuiltPage(dist)) {
+  for (const { path, file } of files) {
     const kind = pageKindFor(path);
     if (!kind) continue;
-    yield cache.get(path, html, () => pageRecords(path, kind, html));
+    const html = readFileSync(file, 'utf8');
+    yield { path, ...cache.get(path, html, () => pageRecords(path, kind, html)) };
   }
-  cache.prune();
 }
 
 /** Every search record of a built site; with `cacheDir`, pages unchanged since the last build reuse their records. */
@@ -192,11 +206,13 @@ export function collectRecords(dist: string, cacheDir: string | null = null): { 
   const records: SearchRecord[] = [];
   let reused = 0;
   let pages = 0;
-  for (const got of recordsByPage(dist, new RecordCache(cacheDir))) {
+  const cache = new RecordCache(cacheDir);
+  for (const got of recordsOfPages(builtPageFiles(dist), cache)) {
     pages++;
     if (got.hit) reused++;
     records.push(...got.records);
   }
+  cache.prune();
   return { records, reused, pages };
 }
 
@@ -251,97 +267,153 @@ function pageRecords(path: string, kind: SearchKind, html: string): SearchRecord
   return records;
 }
 
-// Records in flight to Pagefind at once: enough to keep its process busy, few enough to bound memory.
-const RECORD_BATCH = 256;
-
 /** Options for buildSearchIndex. */
 export interface SearchIndexOptions {
-  /** Target word positions per index chunk; 0 keeps Pagefind's own chunks. */
+  /** Target word positions per index chunk; 0 keeps Pagefind's own chunks (one part, as Pagefind wrote it). */
   chunkPositions?: number;
   /** Where progress lines go (the integration passes Astro's logger). */
   log?: (line: string) => void;
-  /** Folder for the per-page record cache (see RecordCache); none when absent. */
+  /** Folder for the per-page record cache (see RecordCache) and the index parts; none when absent. */
   cacheDir?: string | null;
+  /** Bytes of built HTML an index part holds on average (see endsPart). */
+  partBytes?: number;
+  /** Index parts built at once, each in its own Pagefind process. */
+  concurrency?: number;
+}
+
+const PART_SCRIPT = fileURLToPath(new URL('./pagefind-part.ts', import.meta.url));
+
+/** Runs one part's job in a child process (pagefind-part.ts); rejects with its error output. */
+function runPart(job: PartJob): Promise<PartResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', PART_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code !== 0) {
+        reject(new Error(`search index: the part starting at ${job.pages[0]?.path ?? '?'} failed (${signal ?? `exit ${code}`}): ${errors.trim()}`));
+        return;
+      }
+      try {
+        resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as PartResult);
+      } catch {
+        reject(new Error(`search index: the part starting at ${job.pages[0]?.path ?? '?'} gave no result: ${output.slice(-500)}`));
+      }
+    });
+    child.stdin.end(JSON.stringify(job));
+  });
+}
+
+/**
+ * Runs `jobs` with at most `limit` at once, the largest first (so a big one never starts last
+ * while the other lanes idle); results in the jobs' order; the first failure rejects once all
+ * started jobs end.
+ */
+async function runAll<T, R>(jobs: readonly T[], size: (job: T) => number, limit: number, run: (job: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(jobs.length);
+  const order = jobs.map((_, i) => i).sort((a, b) => size(jobs[b]!) - size(jobs[a]!));
+  let next = 0;
+  let failure: Error | undefined;
+  const lane = async (): Promise<void> => {
+    while (next < order.length && failure === undefined) {
+      const i = order[next++]!;
+      try {
+        results[i] = await run(jobs[i]!);
+      } catch (err) {
+        failure ??= err instanceof Error ? err : new Error(String(err));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, lane));
+  if (failure !== undefined) throw failure;
+  return results;
 }
 
 /** Writes `<dist>/pagefind`, replacing any index already there, from the built pages in `dist`. */
 export async function buildSearchIndex(
   dist: string,
-  { chunkPositions = DEFAULT_CHUNK_POSITIONS, log = console.log, cacheDir = null }: SearchIndexOptions = {},
+  {
+    chunkPositions = DEFAULT_CHUNK_POSITIONS,
+    log = console.log,
+    cacheDir = null,
+    partBytes = PART_BYTES,
+    concurrency = availableParallelism(),
+  }: SearchIndexOptions = {},
 ): Promise<void> {
   const started = performance.now();
-  await rm(join(dist, 'pagefind'), { recursive: true, force: true });
-  // Nothing holds a record once it is sent: the vocabulary is counted as records pass, so memory
-  // stays bounded by a batch however large the site (5,000 threads ran out of heap holding them).
-  const vocabulary = new VocabularyCounter();
-  let total = 0;
-  let passages = 0;
-  let reused = 0;
-  let pages = 0;
-  let shards: Map<string, VocabularyShard>;
-  // Pagefind runs as a child process: close it on failure too, or a failed `astro build` would
-  // wait for it instead of exiting.
+  const out = join(dist, 'pagefind');
+  await rm(out, { recursive: true, force: true });
+  // Parts are kept between builds beside the record cache; without a cache they live for this build only.
+  const partsDir = cacheDir ? join(cacheDir, 'parts') : mkdtempSync(join(tmpdir(), 'search-parts-'));
+  mkdirSync(partsDir, { recursive: true });
+  // Pagefind's own chunks (the reference the tests compare with) exist only for an index built in one part.
+  const target = chunkPositions > 0 ? partBytes : Infinity;
+  const jobs: (PartJob & { bytes: number })[] = [];
+  let pending: PartJob['pages'] = [];
+  let pendingBytes = 0;
+  for (const page of builtPageFiles(dist)) {
+    if (!pageKindFor(page.path)) continue;
+    const size = statSync(page.file).size;
+    pending.push(page);
+    pendingBytes += size;
+    if (endsPart(page.path, size, pendingBytes, target)) {
+      jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bytes: pendingBytes });
+      pending = [];
+      pendingBytes = 0;
+    }
+  }
+  if (pending.length > 0) jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bytes: pendingBytes });
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // Records go to Pagefind's process in batches while the next pages are read, so its indexing
-    // and our parsing share the two cores instead of taking turns. Its service answers in order.
-    const send = async (batch: SearchRecord[]): Promise<void> => {
-      const results = await Promise.all(
-        batch.map((r) => (r.weight === undefined ? index.addCustomRecord(r) : index.addHTMLFile({ url: r.url, content: recordAsHtml(r) }))),
-      );
-      results.forEach((res, k) => {
-        if (res.errors.length) throw new Error(`Pagefind rejected ${batch[k]?.url}: ${res.errors.join('; ')}`);
-      });
-    };
-    let pending: SearchRecord[] = [];
-    let inFlight: Promise<void> = Promise.resolve();
-    for (const got of recordsByPage(dist, new RecordCache(cacheDir))) {
-      pages++;
-      if (got.hit) reused++;
-      for (const r of got.records) {
-        total++;
-        if (r.url.includes('#')) passages++;
-        vocabulary.add([r.content, ...Object.values(r.meta)].join(' '));
-        pending.push(r);
-      }
-      if (pending.length >= RECORD_BATCH) {
-        await inFlight;
-        inFlight = send(pending);
-        // Its failure is thrown where it is awaited; this only keeps it from counting as unhandled meanwhile.
-        inFlight.catch(() => {});
-        pending = [];
-      }
-      // Lets the batch in flight reach Pagefind's pipe while this loop reads on.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    await inFlight;
-    await send(pending);
+    const results = (
+      await runAll(
+        jobs,
+        (j) => j.bytes,
+        concurrency,
+        ({ bytes: _, ...job }) => runPart(job),
+      )
+    ).filter((r) => r.records > 0);
+    if (results.length === 0) throw new Error(`search index: ${dist} has no page with text to index`);
+    if (cacheDir) new RecordCache(cacheDir).prune(new Set(results.flatMap((r) => r.recordKeys)));
+    const sum = (f: (r: PartResult) => number) => results.reduce((n, r) => n + f(r), 0);
+    const [total, passages, pages, reused] = [sum((r) => r.records), sum((r) => r.passages), sum((r) => r.pages), sum((r) => r.reusedPages)];
     if (reused > 0) log(`search records: ${reused} of ${pages} pages unchanged since the last build, reused`);
-    // Pagefind writes its files while we sort the vocabulary (src/lib/search/vocabulary.ts).
-    const writing = index.writeFiles({ outputPath: join(dist, 'pagefind') });
-    await new Promise((resolve) => setImmediate(resolve));
-    shards = vocabulary.shards();
-    const written = await writing;
-    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
-  await mkdir(join(dist, 'pagefind', VOCABULARY_DIR), { recursive: true });
-  for (const [name, shard] of shards) await writeFile(join(dist, 'pagefind', VOCABULARY_DIR, name), JSON.stringify(shard));
-  if (chunkPositions > 0) {
-    for (const r of rechunkPagefind(join(dist, 'pagefind'), chunkPositions)) {
-      log(
-        `search index (${r.language}): ${r.chunksBefore} word chunks of up to ${(r.largestBefore / 1024).toFixed(1)} KiB re-cut into ${r.chunksAfter} of up to ${(r.largestAfter / 1024).toFixed(1)} KiB`,
-      );
+    log(`search index: ${results.length} part${results.length === 1 ? '' : 's'}, ${results.filter((r) => r.reusedPart).length} unchanged since the last build`);
+    if (chunkPositions > 0) {
+      for (const r of mergePagefind(
+        results.map((p) => p.dir),
+        out,
+        chunkPositions,
+      )) {
+        log(
+          `search index (${r.language}): ${r.parts} part${r.parts === 1 ? '' : 's'} joined, word index in ${r.chunks} chunks of up to ${(r.largestChunk / 1024).toFixed(1)} KiB`,
+        );
+      }
+    } else {
+      cpSync(results[0]!.dir, out, { recursive: true });
     }
+    const vocabulary = new VocabularyCounter();
+    for (const r of results) vocabulary.absorb(JSON.parse(readFileSync(r.countsFile, 'utf8')) as VocabularyCounts);
+    const shards = vocabulary.shards();
+    await mkdir(join(out, VOCABULARY_DIR), { recursive: true });
+    for (const [name, shard] of shards) await writeFile(join(out, VOCABULARY_DIR, name), JSON.stringify(shard));
+    if (cacheDir) {
+      // Parts this build did not use go, so the cache never outgrows the site.
+      const used = new Set(results.flatMap((r) => [basename(r.dir), basename(r.countsFile)]));
+      for (const f of readdirSync(partsDir)) if (!used.has(f)) rmSync(join(partsDir, f), { recursive: true, force: true });
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    // The bench reads the record count and the time from this line: keep its wording.
+    log(`search index: ${total} records (${passages} passages, ${total - passages} pages) in ${seconds} s → ${out}`);
+    log(`search vocabulary: ${[...shards.values()].reduce((n, s) => n + s.words.length, 0)} words in ${shards.size} files → ${join(out, VOCABULARY_DIR)}`);
+  } catch (err) {
+    discardBundle(out);
+    throw err;
+  } finally {
+    if (!cacheDir) rmSync(partsDir, { recursive: true, force: true });
   }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  // The bench reads the record count and the time from this line: keep its wording.
-  log(`search index: ${total} records (${passages} passages, ${total - passages} pages) in ${seconds} s → ${join(dist, 'pagefind')}`);
-  log(
-    `search vocabulary: ${[...shards.values()].reduce((n, s) => n + s.words.length, 0)} words in ${shards.size} files → ${join(dist, 'pagefind', VOCABULARY_DIR)}`,
-  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -358,7 +430,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('--cache-dir takes a folder');
     process.exit(2);
   }
-  buildSearchIndex(args[0] ?? 'dist', { chunkPositions, cacheDir }).catch((err: unknown) => {
+  const partFlag = args.indexOf('--part-bytes');
+  const partBytes = partFlag >= 0 ? Number(args.splice(partFlag, 2)[1]) : PART_BYTES;
+  if (!(partBytes > 0)) {
+    console.error('--part-bytes takes a positive number');
+    process.exit(2);
+  }
+  buildSearchIndex(args[0] ?? 'dist', { chunkPositions, cacheDir, partBytes }).catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });

@@ -9,7 +9,7 @@ import { DEFAULT_CHUNK_POSITIONS, wordWeight, type PackedWord } from '../../src/
 import { SEARCH_FIRST_QUERY_GZIP } from '../../src/bench/budgets.ts';
 import { indexedWords, shardName, VOCABULARY_DIR, type VocabularyShard } from '../../src/lib/search/vocabulary.ts';
 import { wireBytes } from '../../src/tools/bench-browser.ts';
-import { readEntry, readWordIndex, type WordIndex } from '../../src/build/rechunk-pagefind.ts';
+import { readEntry, readWordIndex, type WordIndex } from '../../src/build/pagefind-files.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { DIST, expectNone, startSession, type Session } from './helpers.ts';
 
@@ -246,4 +246,41 @@ describe('what the index holds', () => {
     expect((await urls(ours, 'start here')).slice(0, 3)).toContain('/start/');
     expect((await urls(ours, 'arguments mapped')).slice(0, 3)).toContain('/arguments/');
   });
+});
+
+/** Every file of a bundle with its bytes, by path inside the bundle. */
+function filesOf(dir: string, under = ''): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const entry of readdirSync(join(dir, under), { withFileTypes: true })) {
+    const rel = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const [k, v] of filesOf(dir, rel)) out.set(k, v);
+    else out.set(rel, readFileSync(join(dir, rel)));
+  }
+  return out;
+}
+
+describe('the index built in parts', () => {
+  test('is, file for file, the index the site ships (built in one part)', () => {
+    const parted = mkdtempSync(join(tmpdir(), 'pagefind-parts-'));
+    try {
+      cpSync(DIST, parted, { recursive: true });
+      const run = spawnSync(
+        process.execPath,
+        ['--experimental-strip-types', '--no-warnings', 'src/build/build-search-index.ts', '--part-bytes', '300000', parted],
+        {
+          encoding: 'utf8',
+        },
+      );
+      if (run.status !== 0) throw new Error(`index build in parts failed: ${run.stderr}`);
+      // The seed site's pages come to about 4 MB: at 300 KB a part, a dozen parts are joined.
+      const parts = Number(/search index: (\d+) parts/.exec(run.stdout)?.[1]);
+      expect(parts).toBeGreaterThan(5);
+      const [ours, joined] = [filesOf(bundle), filesOf(join(parted, 'pagefind'))];
+      expect([...joined.keys()].sort()).toEqual([...ours.keys()].sort());
+      const differ = [...ours].filter(([name, bytes]) => !joined.get(name)?.equals(bytes)).map(([name]) => name);
+      expectNone(differ, 'files that differ between the index built in one part and in many');
+    } finally {
+      rmSync(parted, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

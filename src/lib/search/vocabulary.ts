@@ -86,13 +86,19 @@ export interface VocabularyShard {
   common: string[];
 }
 
+/** A counter's state as plain data: records counted, and each word with its uses and the records it is in. */
+export interface VocabularyCounts {
+  records: number;
+  words: [string, number, number][];
+}
+
 /**
  * A vocabulary counted one record at a time, so the index step can forget each record's text
  * once it is sent to Pagefind instead of holding every record until the end (at 5,000 threads
  * the held text ran the build out of memory).
  */
 export class VocabularyCounter {
-  private readonly counts = new Map<string, number>();
+  private readonly uses = new Map<string, number>();
   private readonly inRecords = new Map<string, number>();
   private records = 0;
 
@@ -100,8 +106,22 @@ export class VocabularyCounter {
   add(text: string): void {
     this.records++;
     const words = indexedWords(text);
-    for (const w of words) this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+    for (const w of words) this.uses.set(w, (this.uses.get(w) ?? 0) + 1);
     for (const w of new Set(words)) this.inRecords.set(w, (this.inRecords.get(w) ?? 0) + 1);
+  }
+
+  /** The counts so far as plain data, for a counter in another process to take in (see absorb). */
+  counts(): VocabularyCounts {
+    return { records: this.records, words: [...this.uses].map(([w, n]) => [w, n, this.inRecords.get(w) ?? 0]) };
+  }
+
+  /** Adds counts taken elsewhere (an index part counted in its own process), as if their records had been added here. */
+  absorb(other: VocabularyCounts): void {
+    this.records += other.records;
+    for (const [w, n, inRecords] of other.words) {
+      this.uses.set(w, (this.uses.get(w) ?? 0) + n);
+      this.inRecords.set(w, (this.inRecords.get(w) ?? 0) + inRecords);
+    }
   }
 
   /**
@@ -110,7 +130,7 @@ export class VocabularyCounter {
    */
   shards(): Map<string, VocabularyShard> {
     const shards = new Map<string, [string, number][]>();
-    for (const entry of this.counts) {
+    for (const entry of this.uses) {
       const name = shardName(entry[0]);
       const list = shards.get(name) ?? [];
       list.push(entry);

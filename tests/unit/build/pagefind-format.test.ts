@@ -5,16 +5,18 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeCbor, encodeCbor } from '../../../src/lib/search/cbor.ts';
-import { readEntry, readWordIndex, rechunkPagefind, VERIFIED_PAGEFIND_VERSION, type WordIndex } from '../../../src/build/rechunk-pagefind.ts';
+import { mergePagefind } from '../../../src/build/merge-pagefind.ts';
+import { readEntry, readWordIndex, VERIFIED_PAGEFIND_VERSION, type WordIndex } from '../../../src/build/pagefind-files.ts';
 
 // The re-chunker reads and rewrites Pagefind's private index files, which Pagefind may change in
 // any release. These tests build a tiny index with the Pagefind that is installed and check that
-// its files still have the layout rechunk-pagefind.ts was written against, so an upgrade fails
+// its files still have the layout the index merge (merge-pagefind.ts) was written against, so an upgrade fails
 // here, with what to re-verify, rather than as a broken or silently worse search on the site.
 const root = resolve(import.meta.dirname, '../../..');
 const REVERIFY =
-  'Re-verify src/build/rechunk-pagefind.ts and src/lib/search/pagefind-chunks.ts against this Pagefind ' +
-  '(file signature, the meta file chunk list [from, to, hash], chunk entries [word, [[page, positions, …]], …], ' +
+  'Re-verify src/build/pagefind-files.ts, src/build/merge-pagefind.ts, src/lib/search/pagefind-merge.ts and ' +
+  'src/lib/search/pagefind-chunks.ts against this Pagefind (file signature, the meta file [version, pages, chunks, ' +
+  'filters, sorts, meta fields], chunk entries [word, [[page step, positions, meta positions], …], variants], ' +
   'CBOR round trip), run the built-site search tests (tests/e2e/search-index.test.ts), then update VERIFIED_PAGEFIND_VERSION.';
 
 const PAGES = [
@@ -90,10 +92,21 @@ describe('the installed Pagefind', () => {
     expect(Buffer.from(encodeCbor(decodeCbor(payload))).equals(payload), `re-encoding the meta file changes its bytes. ${REVERIFY}`).toBe(true);
   });
 
+  test('stores each word’s pages as steps from the page before, and meta fields as sorted names', () => {
+    // "training" (stem "train") is on pages 0, 1 and 2: stored as steps 0, 1, 1, not as page numbers 0, 1, 2.
+    const words = index.chunks.flatMap((c) => c.words);
+    const steps = words.find((w) => w[0] === 'train')?.[1].map((p) => p[0]);
+    expect(steps, `"train" does not decode as page steps [0, 1, 1]. ${REVERIFY}`).toEqual([0, 1, 1]);
+    expect(Array.isArray(index.meta) && index.meta.length, `meta file does not have six fields. ${REVERIFY}`).toBe(6);
+    expect(Array.isArray(index.meta) && index.meta[5], `meta file does not end with the sorted meta field names. ${REVERIFY}`).toEqual(['title']);
+  });
+
   test('keeps every word and position when its index is re-cut into smaller chunks', () => {
     const before = index.chunks.flatMap((c) => c.words);
-    rechunkPagefind(bundle, 4);
-    const after = englishIndex();
+    const out = join(dir, 'recut');
+    mergePagefind([bundle], out, 4);
+    const hash = readEntry(out).entry.languages['en']?.hash ?? '';
+    const after = readWordIndex(out, hash);
     expect(after.ranges.length).toBeGreaterThan(index.ranges.length);
     expect(after.chunks.flatMap((c) => c.words)).toEqual(before);
   });

@@ -12,6 +12,8 @@ import {
   shardName,
   suggestWord,
   vocabularyShards,
+  VocabularyCounter,
+  type VocabularyCounts,
   type VocabularyShard,
 } from '../../../../src/lib/search/vocabulary.ts';
 
@@ -131,5 +133,20 @@ describe('checkQuery', () => {
     expect(checkQuery('"live of deceptive"', shards).search).toBe('"live of deceptive"');
     expect(isPhraseQuery(' "a b" ')).toBe(true);
     expect(isPhraseQuery('"a" b')).toBe(false);
+  });
+});
+
+describe('VocabularyCounter counts and absorb', () => {
+  test('counting records in two counters and absorbing one into the other equals counting them in one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z ]{0,30}$/), { maxLength: 20 }), fc.nat(20), (records, cut) => {
+        const all = new VocabularyCounter();
+        for (const r of records) all.add(r);
+        const [a, b] = [new VocabularyCounter(), new VocabularyCounter()];
+        records.forEach((r, i) => (i < cut ? a : b).add(r));
+        a.absorb(JSON.parse(JSON.stringify(b.counts())) as VocabularyCounts);
+        expect(a.shards()).toEqual(all.shards());
+      }),
+    );
   });
 });

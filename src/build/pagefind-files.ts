@@ -1,0 +1,89 @@
+// Reading and writing Pagefind's data files: the entry file, meta files and word index chunks,
+// each gzip of a marker and a CBOR payload. merge-pagefind.ts joins index parts and re-cuts the
+// word index into small chunks (src/lib/search/pagefind-chunks.ts says why) with these; the tests
+// read bundles back with them. Every name written is a content hash, so browsers and CDNs never
+// mix an old meta file with new chunks.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeCbor, type CborValue } from '../lib/search/cbor.ts';
+import { chunkRangesOfMeta, wordsOfChunk, type ChunkRange, type PackedWord } from '../lib/search/pagefind-chunks.ts';
+
+/**
+ * The Pagefind release whose private file layout (gzip + "pagefind_dcd" + CBOR; the meta file's
+ * fields; each chunk's word entries; filter files) the index merge was checked against. package.json pins
+ * this version; tests/unit/tools/pagefind-format.test.ts fails when another one is installed.
+ */
+export const VERIFIED_PAGEFIND_VERSION = '1.6.0';
+
+// Every Pagefind data file is gzip of this marker followed by the CBOR payload.
+const SIGNATURE = Buffer.from('pagefind_dcd');
+
+/** The CBOR payload of a Pagefind data file's bytes, or an error naming the file. */
+export function unpack(gz: Buffer, path: string): Uint8Array {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(gz);
+  } catch (err) {
+    throw new Error(`${path}: not a gzip file Pagefind wrote (${(err as Error).message})`, { cause: err });
+  }
+  if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${path}: missing Pagefind's "pagefind_dcd" marker`);
+  return raw.subarray(SIGNATURE.length);
+}
+
+/** The CBOR payload of a Pagefind data file, or an error naming the file. */
+export function readPagefindFile(path: string): Uint8Array {
+  return unpack(readFileSync(path), path);
+}
+
+/** Writes a CBOR payload the way Pagefind stores its data files. */
+export function writePagefindFile(path: string, payload: Uint8Array): number {
+  const gz = gzipSync(Buffer.concat([SIGNATURE, payload]), { level: 6 });
+  writeFileSync(path, gz);
+  return gz.length;
+}
+
+/** A short content hash for a file name, lengthened past any name already taken. */
+export function nameFor(prefix: string, payload: Uint8Array, taken: Set<string>, length: number): string {
+  const hex = createHash('sha1').update(payload).digest('hex');
+  let n = length;
+  while (taken.has(`${prefix}_${hex.slice(0, n)}`) && n < hex.length) n++;
+  const name = `${prefix}_${hex.slice(0, n)}`;
+  taken.add(name);
+  return name;
+}
+
+/** A bundle's pagefind-entry.json: its languages, each with its meta file's hash. */
+export interface Entry {
+  languages: Record<string, { hash: string }>;
+}
+
+/** A bundle's pagefind-entry.json, checked to list its languages. */
+export function readEntry(bundle: string): { path: string; entry: Entry } {
+  const path = join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(path, 'utf8')) as Entry;
+  if (typeof entry.languages !== 'object' || entry.languages === null) throw new Error(`${path}: no "languages" listed`);
+  return { path, entry };
+}
+
+/** One language's word index as written: its decoded meta file, chunk ranges, and each chunk's words and size on disk. */
+export interface WordIndex {
+  metaPath: string;
+  meta: CborValue;
+  ranges: ChunkRange[];
+  chunks: { words: PackedWord[]; bytes: number }[];
+}
+
+/** Reads the word index whose meta file is named by `metaHash` (from the entry file), each file once. */
+export function readWordIndex(bundle: string, metaHash: string): WordIndex {
+  const metaPath = join(bundle, `pagefind.${metaHash}.pf_meta`);
+  const meta = decodeCbor(readPagefindFile(metaPath));
+  const ranges = chunkRangesOfMeta(meta, metaPath);
+  const chunks = ranges.map((r) => {
+    const path = join(bundle, 'index', `${r.hash}.pf_index`);
+    const gz = readFileSync(path);
+    return { words: wordsOfChunk(decodeCbor(unpack(gz, path)), path), bytes: gz.length };
+  });
+  return { metaPath, meta, ranges, chunks };
+}

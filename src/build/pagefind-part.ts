@@ -1,0 +1,118 @@
+// Builds one part of the search index in a process of its own, so that parts are worked on side
+// by side (our HTML parsing and each Pagefind service use about one core apiece). build-search-index.ts
+// starts it with a job on stdin: the built pages of this part, the record cache and the parts
+// folder. It reads the pages' records (from the cache where the HTML is unchanged), names the part
+// by those records, and writes Pagefind's bundle for them under that name unless a bundle of that
+// name is already there (then the part is unchanged since an earlier build). It answers with one
+// line of JSON on stdout (PartResult).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
+import { VocabularyCounter } from '../lib/search/vocabulary.ts';
+import { RECORD_CODE, RecordCache, recordsOfPages } from './build-search-index.ts';
+
+// Records in flight to Pagefind at once: enough to keep its process busy, few enough to bound memory.
+const RECORD_BATCH = 256;
+
+// What a part's bundle depends on besides its records: the code that reads and indexes them, and Pagefind.
+const PART_CODE = createHash('sha256')
+  .update(RECORD_CODE)
+  .update(readFileSync(new URL(import.meta.url)))
+  .update(readFileSync(new URL('../../node_modules/pagefind/package.json', import.meta.url)))
+  .digest('hex');
+
+/** What the parent sends: this part's pages in order, and where caches and parts live. */
+export interface PartJob {
+  pages: { path: string; file: string }[];
+  /** Record cache folder, or null for none. */
+  recordCache: string | null;
+  partsDir: string;
+}
+
+/** What a part reports back. */
+export interface PartResult {
+  /** The part's bundle folder, named by its records. */
+  dir: string;
+  /** Its vocabulary counts (VocabularyCounts as JSON), kept beside the bundle. */
+  countsFile: string;
+  records: number;
+  passages: number;
+  pages: number;
+  /** Pages whose records came from the record cache. */
+  reusedPages: number;
+  /** True when a bundle for exactly these records was already there. */
+  reusedPart: boolean;
+  /** Record cache keys used, for the parent to prune the cache by. */
+  recordKeys: string[];
+}
+
+/** Writes Pagefind's bundle for `records` (in order) to `out`, via a temporary folder beside it. */
+export async function writePartBundle(records: readonly SearchRecord[], out: string): Promise<void> {
+  const temp = `${out}.partial`;
+  rmSync(temp, { recursive: true, force: true });
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    for (let i = 0; i < records.length; i += RECORD_BATCH) {
+      const batch = records.slice(i, i + RECORD_BATCH);
+      // Weighted records go in as HTML, the only route on which Pagefind honours a weight.
+      const results = await Promise.all(
+        batch.map((r) => (r.weight === undefined ? index.addCustomRecord(r) : index.addHTMLFile({ url: r.url, content: recordAsHtml(r) }))),
+      );
+      results.forEach((res, k) => {
+        if (res.errors.length) throw new Error(`Pagefind rejected ${batch[k]?.url}: ${res.errors.join('; ')}`);
+      });
+    }
+    const written = await index.writeFiles({ outputPath: temp });
+    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  rmSync(out, { recursive: true, force: true });
+  renameSync(temp, out);
+}
+
+/** Does one part's job (see the top of this file). */
+export async function indexPart(job: PartJob): Promise<PartResult> {
+  const cache = new RecordCache(job.recordCache);
+  const records: SearchRecord[] = [];
+  const vocabulary = new VocabularyCounter();
+  let pages = 0;
+  let reusedPages = 0;
+  let passages = 0;
+  for (const got of recordsOfPages(job.pages, cache)) {
+    pages++;
+    if (got.hit) reusedPages++;
+    for (const r of got.records) {
+      if (r.url.includes('#')) passages++;
+      vocabulary.add([r.content, ...Object.values(r.meta)].join(' '));
+      records.push(r);
+    }
+  }
+  const json = JSON.stringify(records);
+  const name = createHash('sha256').update(PART_CODE).update(json).digest('hex').slice(0, 32);
+  const dir = join(job.partsDir, name);
+  const countsFile = `${dir}.counts.json`;
+  const reusedPart = existsSync(join(dir, 'pagefind-entry.json')) && existsSync(countsFile);
+  if (!reusedPart) {
+    if (records.length > 0) await writePartBundle(records, dir);
+    writeFileSync(countsFile, JSON.stringify(vocabulary.counts()));
+  }
+  return { dir, countsFile, records: records.length, passages, pages, reusedPages, reusedPart, recordKeys: cache.usedKeys() };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let input = '';
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk: string) => (input += chunk));
+  process.stdin.on('end', () => {
+    indexPart(JSON.parse(input) as PartJob)
+      .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
+      .catch((err: unknown) => {
+        console.error(err instanceof Error ? err.message : err);
+        process.exit(1);
+      });
+  });
+}

@@ -1,0 +1,37 @@
+// Where the search index is cut into parts (see src/build/build-search-index.ts). A part ends
+// after a page chosen by the page's own path and record count alone, never by what came before
+// it, so adding or changing one page moves no other boundary: a rebuild after a new thread finds
+// every part that does not hold a changed page exactly as it was, and re-indexes only the rest.
+
+/**
+ * Built HTML a part holds on average: about 2,000 comments (a generated thread page is ~6 KB of
+ * HTML per comment), a few seconds of Pagefind's work, so two parts run side by side and a changed
+ * part is cheap to redo. Sizes stand in for record counts because they are known before a page is
+ * parsed, which each part does in its own process.
+ */
+export const PART_BYTES = 12 * 1024 * 1024;
+
+/** FNV-1a over a string's UTF-16 units, as a number in [0, 1): a stable, well-spread draw per path. */
+export function pathDraw(path: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) {
+    h ^= path.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  // FNV's low bits spread poorly for short keys: fold the high half in before scaling.
+  h = (h ^ (h >>> 16)) >>> 0;
+  h = Math.imul(h, 0x45d9f3b) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  return h / 2 ** 32;
+}
+
+/**
+ * Whether a part ends after this page, which brings the part to `partSize` bytes: with chance
+ * size / target, so parts hold about `target` bytes whatever their pages' sizes (a long thread is
+ * far likelier to close a part than a glossary entry); and always once the part reaches twice
+ * the target, since a part far larger than the rest would be indexed alone while the other cores
+ * wait. An infinite target makes the whole site one part.
+ */
+export function endsPart(path: string, size: number, partSize: number, target: number): boolean {
+  return size > 0 && (pathDraw(path) < size / target || partSize >= 2 * target);
+}

@@ -1,0 +1,127 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildSearchIndex } from '../../../src/build/build-search-index.ts';
+import { mergePagefind } from '../../../src/build/merge-pagefind.ts';
+import { writePartBundle } from '../../../src/build/pagefind-part.ts';
+import { readEntry, readPagefindFile, readWordIndex, writePagefindFile } from '../../../src/build/pagefind-files.ts';
+import { decodeCbor, encodeCbor, type CborValue } from '../../../src/lib/search/cbor.ts';
+
+// The search index is built in parts, each by its own Pagefind process, then joined. These tests
+// build a small site's index in one part (exactly as Pagefind writes it) and in many, and hold
+// the joined index to be the same index: the same pages in the same order, the same words with
+// the same pages and positions, the same filters. They also check what a rebuild reuses.
+const root = mkdtempSync(join(tmpdir(), 'search-parts-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A built page with comment passages (some by authors whose names have diacritics), or a glossary page of our own prose. */
+function page(dist: string, path: string, body: string): void {
+  mkdirSync(join(dist, path), { recursive: true });
+  writeFileSync(
+    join(dist, path, 'index.html'),
+    `<!doctype html><html lang="en"><head><title>${path}</title></head><body><main data-pagefind-body>${body}</main></body></html>`,
+  );
+}
+const comment = (id: string, author: string, text: string, date: string) =>
+  `<article id="${id}" data-search-record data-search-kind="comment" data-search-author="${author}" data-search-author-status="recorded" data-search-date="${date}" data-search-source="Thread"><h3>${author}</h3><p>${text}</p></article>`;
+
+/** A site of a few threads and glossary pages. */
+function site(dist: string, edited = ''): void {
+  page(dist, 'glossary/mesa-optimizer', '<h1>Mesa-optimizer</h1><p>A learned model that is itself an optimizer; café talk.</p>');
+  page(dist, 'glossary/scheming', '<h1>Scheming</h1><p>Playing along in training to pursue other goals later.</p>');
+  for (let t = 0; t < 6; t++) {
+    const comments = Array.from({ length: 4 }, (_, c) =>
+      comment(
+        `c-${t}-${c}`,
+        c % 2 ? 'Adrià R. Moret' : `Author ${c}`,
+        `Thread ${t} comment ${c}: gradient descent${t === 3 && c === 1 ? edited : ''} deceptive alignment goal ${t * c}.`,
+        `2023-0${(c % 9) + 1}-1${t}`,
+      ),
+    ).join('');
+    page(dist, `threads/t${t}`, `<h1>Comments on thread ${t}</h1>${comments}`);
+  }
+}
+
+/** An index read back: each page's fragment and word count, every word entry, the filters and meta fields. */
+function indexOf(bundle: string) {
+  const { entry } = readEntry(bundle);
+  const hash = entry.languages['en']!.hash;
+  const { meta, chunks } = readWordIndex(bundle, hash);
+  const m = meta as CborValue[][];
+  const unzip = (file: string) => gunzipSync(readFileSync(join(bundle, file)));
+  const filters = (m[3] as [string, string][]).map(([name, h]) => {
+    const decoded = decodeCbor(unzip(`filter/${h}.pf_filter`).subarray(12)) as [string, [string, number[]][]];
+    return [name, [...decoded[1]].sort((a, b) => (a[0] < b[0] ? -1 : 1))];
+  });
+  return {
+    pages: (m[1] as [string, number][]).map(([h, words]) => [unzip(`fragment/${h}.pf_fragment`).toString(), words]),
+    words: chunks.flatMap((c) => c.words),
+    filters: filters.sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+    fields: m[5],
+  };
+}
+
+describe('the search index built in parts', () => {
+  const dist = join(root, 'dist');
+  const cache = join(root, 'cache');
+  site(dist);
+  const logs: string[] = [];
+  const build = (options: Parameters<typeof buildSearchIndex>[1] = {}) => {
+    logs.length = 0;
+    return buildSearchIndex(dist, { cacheDir: cache, partBytes: 1, concurrency: 2, log: (l) => logs.push(l), ...options });
+  };
+
+  test('equals the index Pagefind builds from all the records at once', async () => {
+    const reference = join(root, 'reference');
+    cpSync(dist, reference, { recursive: true });
+    await buildSearchIndex(reference, { chunkPositions: 0, log: () => {} });
+    await build();
+    expect(logs).toContain('search index: 8 parts, 0 unchanged since the last build');
+    const [ours, theirs] = [indexOf(join(dist, 'pagefind')), indexOf(join(reference, 'pagefind'))];
+    expect(ours.pages).toHaveLength(6 * 4 + 6 + 2);
+    expect(ours.pages).toEqual(theirs.pages);
+    expect(ours.fields).toEqual(theirs.fields);
+    expect(ours.filters).toEqual(theirs.filters);
+    expect(ours.words).toEqual(theirs.words);
+    // The joined index has what makes it a real test: variants ("adrià"), meta fields and many parts' pages.
+    expect(ours.words.some((w) => JSON.stringify(w[2]).includes('adrià'))).toBe(true);
+    expect(ours.fields).toEqual(['author', 'title']);
+  }, 120_000);
+
+  test('a rebuild re-indexes only the part whose page changed, and gives what a cold build gives', async () => {
+    await build();
+    expect(logs).toContain('search index: 8 parts, 8 unchanged since the last build');
+    site(dist, ' (edited)');
+    await build();
+    expect(logs).toContain('search index: 8 parts, 7 unchanged since the last build');
+    const warm = indexOf(join(dist, 'pagefind'));
+    expect(JSON.stringify(warm.pages)).toContain('(edited)');
+    rmSync(cache, { recursive: true, force: true });
+    await build();
+    expect(logs).toContain('search index: 8 parts, 0 unchanged since the last build');
+    expect(indexOf(join(dist, 'pagefind'))).toEqual(warm);
+  }, 120_000);
+});
+
+describe('joining parts whose pages share a file name', () => {
+  test('keeps both pages, renaming the second one’s file, so each result opens its own page', async () => {
+    const [a, b] = [join(root, 'part-a'), join(root, 'part-b')];
+    const record = (url: string, content: string) => ({ url, content, language: 'en' as const, meta: { title: url }, filters: {} });
+    await writePartBundle([record('/a/#1', 'first page words'), record('/a/#2', 'second page words')], a);
+    await writePartBundle([record('/b/#1', 'third page words')], b);
+    // Pagefind names a page's file by a short hash; two parts can draw the same name. Force it.
+    const metaOf = (bundle: string) => join(bundle, `pagefind.${readEntry(bundle).entry.languages['en']!.hash}.pf_meta`);
+    const [metaA, metaB] = [decodeCbor(readPagefindFile(metaOf(a))) as CborValue[][], decodeCbor(readPagefindFile(metaOf(b))) as CborValue[][]];
+    const taken = (metaA[1]![0] as string[])[0]!;
+    const own = (metaB[1]![0] as string[])[0]!;
+    renameSync(join(b, 'fragment', `${own}.pf_fragment`), join(b, 'fragment', `${taken}.pf_fragment`));
+    (metaB[1]![0] as string[])[0] = taken;
+    writePagefindFile(metaOf(b), encodeCbor(metaB));
+    const out = join(root, 'joined');
+    mergePagefind([a, b], out, 2500);
+    const urls = indexOf(out).pages.map(([fragment]) => (JSON.parse((fragment as string).slice(12)) as { url: string }).url);
+    expect(urls).toEqual(['/a/#1', '/a/#2', '/b/#1']);
+  }, 60_000);
+});
