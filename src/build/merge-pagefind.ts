@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCbor, encodeCbor, type CborValue } from '../lib/search/cbor.ts';
-import { chunkOfWords, cutIntoChunks, PagefindFormatError, rangesOf, wordsOfChunk, type ChunkRange } from '../lib/search/pagefind-chunks.ts';
+import { chunkOfWords, cutChunks, PagefindFormatError, rangeAfter, wordsOfChunk, type ChunkRange } from '../lib/search/pagefind-chunks.ts';
 import { joinFields, mergeFilters, mergeWords, type FilterValues, type IndexPart } from '../lib/search/pagefind-merge.ts';
 import { nameFor, readPagefindFile, unpack, writePagefindFile } from './pagefind-files.ts';
 
@@ -52,11 +52,17 @@ function readPart(bundle: string, metaHash: string): PartLanguage {
     if (typeof f !== 'string') throw new PagefindFormatError(`${metaPath}: a meta field name is not text`);
     return f;
   });
-  const words = meta[2].flatMap((c, i) => {
+  const chunkFiles = meta[2].map((c, i) => {
     if (!isArray(c) || typeof c[2] !== 'string') throw new PagefindFormatError(`${metaPath}: chunk ${i} is not [from, to, hash]`);
-    const path = join(bundle, 'index', `${c[2]}.pf_index`);
-    return wordsOfChunk(decodeCbor(unpack(readFileSync(path), path)), path);
+    return join(bundle, 'index', `${c[2]}.pf_index`);
   });
+  // One chunk file decoded at a time, as the merge asks for its words: a whole large index
+  // decoded at once, for every part, would hold the site's word positions twice over.
+  const words = {
+    *[Symbol.iterator]() {
+      for (const path of chunkFiles) yield* wordsOfChunk(decodeCbor(unpack(readFileSync(path), path)), path);
+    },
+  };
   const filters = new Map<string, FilterValues>();
   for (const f of meta[3]) {
     if (!isArray(f) || typeof f[0] !== 'string' || typeof f[1] !== 'string') throw new PagefindFormatError(`${metaPath}: a filter is not [name, hash]`);
@@ -127,7 +133,7 @@ export function mergePagefind(parts: readonly string[], out: string, target: num
     const versions = new Set(got.map((p) => p.version));
     if (versions.size > 1) throw new PagefindFormatError(`search index: parts were written by different Pagefind versions (${[...versions].join(', ')})`);
     const { fields, maps } = joinFields(got.map((p) => p.fields));
-    const words = mergeWords(got, maps);
+    let lastWord = '';
     // Fragments keep their names unless two parts chose the same short name for different pages
     // (a 7-digit hash, so likely somewhere among 100,000 pages); files are read only then.
     const taken = new Set<string>();
@@ -160,21 +166,24 @@ export function mergePagefind(parts: readonly string[], out: string, target: num
       writePagefindFile(join(out, 'filter', `${hash}.pf_filter`), payload);
       filterList.push([name, hash]);
     }
-    const chunks = cutIntoChunks(words, target);
-    const ranges: ChunkRange[] = rangesOf(chunks);
+    // Each chunk is written as soon as it is cut, so the merge holds one chunk of words at a time.
+    const ranges: ChunkRange[] = [];
     const chunkNames = new Set<string>();
     let largestChunk = 0;
-    chunks.forEach((chunk, i) => {
+    for (const chunk of cutChunks(mergeWords(got, maps), target)) {
+      const range = rangeAfter(ranges.length > 0 ? lastWord : undefined, chunk);
       const payload = encodeCbor(chunkOfWords(chunk));
-      ranges[i]!.hash = nameFor(language, payload, chunkNames, 7);
-      largestChunk = Math.max(largestChunk, writePagefindFile(join(out, 'index', `${ranges[i]!.hash}.pf_index`), payload));
-    });
+      range.hash = nameFor(language, payload, chunkNames, 7);
+      largestChunk = Math.max(largestChunk, writePagefindFile(join(out, 'index', `${range.hash}.pf_index`), payload));
+      ranges.push(range);
+      lastWord = chunk.at(-1)![0];
+    }
     const metaPayload = encodeCbor([got[0]!.version, pages, ranges.map((r) => [r.from, r.to, r.hash]), filterList, [], fields]);
     const metaHash = nameFor(language, metaPayload, new Set(), 10);
     writePagefindFile(join(out, `pagefind.${metaHash}.pf_meta`), metaPayload);
     const first = entries.find((e) => e.languages[language])!.languages[language]!;
     entry.languages[language] = { ...first, hash: metaHash, page_count: pages.length };
-    reports.push({ language, parts: got.length, pages: pages.length, chunks: chunks.length, largestChunk });
+    reports.push({ language, parts: got.length, pages: pages.length, chunks: ranges.length, largestChunk });
   }
   writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
   return reports;

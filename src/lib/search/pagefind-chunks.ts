@@ -106,22 +106,25 @@ function sharedLength(a: string, b: string): number {
  * boundary past the target, as Pagefind does.
  */
 export function cutIntoChunks(words: readonly PackedWord[], target: number, keepTogether = 3): PackedWord[][] {
+  return [...cutChunks(words, target, keepTogether)];
+}
+
+/** cutIntoChunks one chunk at a time, for words that arrive one at a time (a merge of index parts). */
+export function* cutChunks(words: Iterable<PackedWord>, target: number, keepTogether = 3): Generator<PackedWord[]> {
   if (!Number.isInteger(target) || target < 1) throw new RangeError(`chunk target must be a positive whole number, not ${target}`);
-  const chunks: PackedWord[][] = [];
   let run: PackedWord[] = [];
   let size = 0;
   for (const w of words) {
     const last = run.at(-1);
     if (last && size >= target && (keepTogether === 0 || sharedLength(last[0], w[0]) < keepTogether + Math.floor(Math.log2(size / target)))) {
-      chunks.push(run);
+      yield run;
       run = [];
       size = 0;
     }
     run.push(w);
     size += wordWeight(w);
   }
-  if (run.length > 0) chunks.push(run);
-  return chunks;
+  if (run.length > 0) yield run;
 }
 
 /** One character past what two words share, cut from the second: the shortest prefix of `next` that sorts after `last`. */
@@ -141,9 +144,11 @@ export function distinguishingPrefix(last: string, next: string): string {
  * cutIntoChunks) still sorts inside the chunk holding its completions.
  */
 export function rangesOf(chunks: readonly PackedWord[][]): ChunkRange[] {
-  return chunks.map((c, i) => {
-    const first = c[0]?.[0] ?? '';
-    const previous = chunks[i - 1]?.at(-1)?.[0];
-    return { from: previous === undefined ? first : distinguishingPrefix(previous, first), to: c.at(-1)?.[0] ?? '', hash: '' };
-  });
+  return chunks.map((c, i) => rangeAfter(chunks[i - 1]?.at(-1)?.[0], c));
+}
+
+/** The range of one chunk (hash left empty), given the last word of the chunk before it, if any (see rangesOf). */
+export function rangeAfter(previous: string | undefined, chunk: readonly PackedWord[]): ChunkRange {
+  const first = chunk[0]?.[0] ?? '';
+  return { from: previous === undefined ? first : distinguishingPrefix(previous, first), to: chunk.at(-1)?.[0] ?? '', hash: '' };
 }

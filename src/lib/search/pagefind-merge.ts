@@ -33,9 +33,9 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** One part of an index, decoded: its word entries in order, its meta-field names and how many pages it has. */
+/** One part of an index: its word entries in order (read as they are needed), its meta-field names and how many pages it has. */
 export interface IndexPart {
-  words: readonly PackedWord[];
+  words: Iterable<PackedWord>;
   fields: readonly string[];
   pageCount: number;
 }
@@ -65,7 +65,7 @@ function remapMetaLocs(locs: CborValue, map: readonly number[], word: string): C
 
 /**
  * Appends one part's page list (stepped numbers) to `out`, moving every page up by `offset`;
- * `last` is the page number `out` ends at (-1 when empty is not needed: the first step is from 0).
+ * `last` is the page `out` ends at (0 when empty: the first step is from page 0). Returns the new last page.
  */
 function appendPages(out: PackedPage[], pages: readonly PackedPage[], offset: number, last: number, map: readonly number[], word: string): number {
   let page = 0;
@@ -96,32 +96,32 @@ function variantsOf(word: PackedWord): [string, PackedPage[]][] {
  * The word entries of the index over all parts' pages, parts taken in order: page numbers
  * moved up by the pages before each part, and meta-field markers moved to the joined field list.
  * A word in several parts gets one entry, its pages (and each variant's pages) in page order.
+ * Words are read from each part and given out one at a time, so a caller that writes them as
+ * they come holds one chunk per part however large the site.
  */
-export function mergeWords(parts: readonly IndexPart[], maps: readonly (readonly number[])[]): PackedWord[] {
+export function* mergeWords(parts: readonly IndexPart[], maps: readonly (readonly number[])[]): Generator<PackedWord> {
   const offsets: number[] = [];
   let pages = 0;
   for (const p of parts) {
     offsets.push(pages);
     pages += p.pageCount;
   }
-  const cursors = parts.map(() => 0);
-  const out: PackedWord[] = [];
+  const readers = parts.map((p) => p.words[Symbol.iterator]());
+  const heads = readers.map((r) => r.next().value as PackedWord | undefined);
   for (;;) {
-    // The smallest word any part has next; parts hold few enough words that a scan beats a heap.
+    // The smallest word any part has next; parts are few enough that a scan beats a heap.
     let next: string | undefined;
-    for (let k = 0; k < parts.length; k++) {
-      const w = parts[k]!.words[cursors[k]!];
-      if (w && (next === undefined || compareCodePoints(w[0], next) < 0)) next = w[0];
-    }
-    if (next === undefined) return out;
+    for (const w of heads) if (w && (next === undefined || compareCodePoints(w[0], next) < 0)) next = w[0];
+    if (next === undefined) return;
     const merged: PackedPage[] = [];
     let last = 0;
     const variants = new Map<string, { pages: PackedPage[]; last: number }>();
     let extra: CborValue[] | undefined;
     for (let k = 0; k < parts.length; k++) {
-      const w = parts[k]!.words[cursors[k]!];
+      const w = heads[k];
       if (!w || w[0] !== next) continue;
-      cursors[k]!++;
+      heads[k] = readers[k]!.next().value as PackedWord | undefined;
+      if (heads[k] && compareCodePoints(heads[k]![0], next) <= 0) throw new PagefindFormatError(`a part's words are out of order at "${heads[k]![0]}"`);
       last = appendPages(merged, w[1], offsets[k]!, last, maps[k]!, next);
       for (const [name, vp] of variantsOf(w)) {
         const v = variants.get(name) ?? { pages: [], last: 0 };
@@ -138,7 +138,7 @@ export function mergeWords(parts: readonly IndexPart[], maps: readonly (readonly
     }
     const word: PackedWord = [next, merged, [...variants].map(([name, v]) => [name, v.pages] as CborValue)];
     if (extra) word.push(...extra);
-    out.push(word);
+    yield word;
   }
 }
 

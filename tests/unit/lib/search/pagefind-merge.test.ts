@@ -93,7 +93,7 @@ describe('mergeWords', () => {
             }
             offset += counts[k]!;
           });
-          expect(mergeWords(parts, maps)).toEqual(encode(whole, fields));
+          expect([...mergeWords(parts, maps)]).toEqual(encode(whole, fields));
         },
       ),
     );
@@ -102,13 +102,15 @@ describe('mergeWords', () => {
   test('joins a word’s spelling variants across parts, each with its own stepped pages', () => {
     const a: PackedWord = ['cafe', [[1, [-25, 0], []]], [['café', [[0, [-25, 3], []]]]]];
     const b: PackedWord = ['cafe', [[0, [-25, 1], []]], [['café', [[2, [-25, 4], []]]]]];
-    const merged = mergeWords(
-      [
-        { words: [a], fields: [], pageCount: 2 },
-        { words: [b], fields: [], pageCount: 3 },
-      ],
-      [[], []],
-    );
+    const merged = [
+      ...mergeWords(
+        [
+          { words: [a], fields: [], pageCount: 2 },
+          { words: [b], fields: [], pageCount: 3 },
+        ],
+        [[], []],
+      ),
+    ];
     expect(merged).toEqual([
       [
         'cafe',
@@ -131,7 +133,7 @@ describe('mergeWords', () => {
 
   test('refuses a meta field marker that names no field of its part', () => {
     const w: PackedWord = ['x', [[0, [-25, 0], [-3, 0]]], []];
-    expect(() => mergeWords([{ words: [w], fields: ['title'], pageCount: 1 }], [[1]])).toThrow(/marker -3/);
+    expect(() => [...mergeWords([{ words: [w], fields: ['title'], pageCount: 1 }], [[1]])]).toThrow(/marker -3/);
   });
 });
 
