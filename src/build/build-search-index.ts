@@ -37,7 +37,7 @@ import {
 } from '../lib/search/records.ts';
 import { builtPageFiles } from './dist.ts';
 import { discardBundle, mergePagefind } from './merge-pagefind.ts';
-import type { PartJob, PartResult } from './pagefind-part.ts';
+import type { PartJob, PartReply, PartResult } from './pagefind-part.ts';
 
 /**
  * A test for one element from a selector list of the simple forms the record selectors use
@@ -283,48 +283,84 @@ export interface SearchIndexOptions {
 
 const PART_SCRIPT = fileURLToPath(new URL('./pagefind-part.ts', import.meta.url));
 
-/** Runs one part's job in a child process (pagefind-part.ts); rejects with its error output. */
-function runPart(job: PartJob): Promise<PartResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', PART_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    let errors = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code !== 0) {
-        reject(new Error(`search index: the part starting at ${job.pages[0]?.path ?? '?'} failed (${signal ?? `exit ${code}`}): ${errors.trim()}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '') as PartResult);
-      } catch {
-        reject(new Error(`search index: the part starting at ${job.pages[0]?.path ?? '?'} gave no result: ${output.slice(-500)}`));
-      }
+/** A worker process (pagefind-part.ts) that takes part jobs one at a time. */
+class PartWorker {
+  private readonly child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', PART_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private waiting: { resolve: (r: PartResult) => void; reject: (e: Error) => void; job: PartJob } | null = null;
+  private errors = '';
+  private buffered = '';
+
+  /** Starts the worker; its replies settle the job in hand, and its exit fails that job with its error output. */
+  constructor() {
+    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (this.buffered + chunk).split('\n');
+      this.buffered = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) this.settle(line);
     });
-    child.stdin.end(JSON.stringify(job));
-  });
+    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.errors += chunk));
+    const fail = (why: string) => {
+      const w = this.waiting;
+      this.waiting = null;
+      w?.reject(new Error(`search index: the part starting at ${w.job.pages[0]?.path ?? '?'} failed (${why}): ${this.errors.trim()}`));
+    };
+    this.child.on('error', (err) => fail(err.message));
+    this.child.on('close', (code, signal) => fail(signal ?? `exit ${code}`));
+  }
+
+  private settle(line: string): void {
+    const w = this.waiting;
+    if (!w) return;
+    this.waiting = null;
+    const start = w.job.pages[0]?.path ?? '?';
+    let reply: PartReply;
+    try {
+      reply = JSON.parse(line) as PartReply;
+    } catch {
+      w.reject(new Error(`search index: the part starting at ${start} gave no result: ${line.slice(0, 500)}`));
+      return;
+    }
+    if ('ok' in reply) w.resolve(reply.ok);
+    else w.reject(new Error(`search index: the part starting at ${start} failed: ${reply.error}`));
+  }
+
+  /** Sends one job and waits for its result. */
+  run(job: PartJob): Promise<PartResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject, job };
+      this.child.stdin.write(`${JSON.stringify(job)}\n`);
+    });
+  }
+
+  /** Lets the worker finish and exit. */
+  end(): void {
+    this.child.stdin.end();
+  }
 }
 
 /**
- * Runs `jobs` with at most `limit` at once, the largest first (so a big one never starts last
- * while the other lanes idle); results in the jobs' order; the first failure rejects once all
- * started jobs end.
+ * Runs `jobs` on `limit` workers, the largest first (so a big one never starts last while the
+ * other workers idle); results in the jobs' order; the first failure rejects once the workers
+ * have stopped taking jobs.
  */
-async function runAll<T, R>(jobs: readonly T[], size: (job: T) => number, limit: number, run: (job: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(jobs.length);
-  const order = jobs.map((_, i) => i).sort((a, b) => size(jobs[b]!) - size(jobs[a]!));
+async function runParts(jobs: readonly (PartJob & { bytes: number })[], limit: number): Promise<PartResult[]> {
+  const results = new Array<PartResult>(jobs.length);
+  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.bytes - jobs[a]!.bytes);
   let next = 0;
   let failure: Error | undefined;
   const lane = async (): Promise<void> => {
-    while (next < order.length && failure === undefined) {
-      const i = order[next++]!;
-      try {
-        results[i] = await run(jobs[i]!);
-      } catch (err) {
-        failure ??= err instanceof Error ? err : new Error(String(err));
+    const worker = new PartWorker();
+    try {
+      while (next < order.length && failure === undefined) {
+        const i = order[next++]!;
+        const { bytes: _, ...job } = jobs[i]!;
+        try {
+          results[i] = await worker.run(job);
+        } catch (err) {
+          failure ??= err instanceof Error ? err : new Error(String(err));
+        }
       }
+    } finally {
+      worker.end();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, lane));
@@ -367,14 +403,7 @@ export async function buildSearchIndex(
   }
   if (pending.length > 0) jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bytes: pendingBytes });
   try {
-    const results = (
-      await runAll(
-        jobs,
-        (j) => j.bytes,
-        concurrency,
-        ({ bytes: _, ...job }) => runPart(job),
-      )
-    ).filter((r) => r.records > 0);
+    const results = (await runParts(jobs, concurrency)).filter((r) => r.records > 0);
     if (results.length === 0) throw new Error(`search index: ${dist} has no page with text to index`);
     if (cacheDir) new RecordCache(cacheDir).prune(new Set(results.flatMap((r) => r.recordKeys)));
     const sum = (f: (r: PartResult) => number) => results.reduce((n, r) => n + f(r), 0);

@@ -1,10 +1,10 @@
-// Builds one part of the search index in a process of its own, so that parts are worked on side
-// by side (our HTML parsing and each Pagefind service use about one core apiece). build-search-index.ts
-// starts it with a job on stdin: the built pages of this part, the record cache and the parts
-// folder. It reads the pages' records (from the cache where the HTML is unchanged), names the part
-// by those records, and writes Pagefind's bundle for them under that name unless a bundle of that
-// name is already there (then the part is unchanged since an earlier build). It answers with one
-// line of JSON on stdout (PartResult).
+// Builds parts of the search index in a process of its own, so that parts are worked on side by
+// side (our HTML parsing and each Pagefind service use about one core apiece). build-search-index.ts
+// starts one such worker per core and sends it jobs as lines of JSON on stdin: the built pages of
+// a part, the record cache and the parts folder. For each, it reads the pages' records (from the
+// cache where the HTML is unchanged), names the part by those records, and writes Pagefind's
+// bundle for them under that name unless a bundle of that name is already there (then the part
+// is unchanged since an earlier build). It answers each job with a line of JSON (PartReply).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,16 +103,28 @@ export async function indexPart(job: PartJob): Promise<PartResult> {
   return { dir, countsFile, records: records.length, passages, pages, reusedPages, reusedPart, recordKeys: cache.usedKeys() };
 }
 
+/** A line the worker answers with: a part's result, or why it failed. */
+export type PartReply = { ok: PartResult } | { error: string };
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  let input = '';
+  // One job per line in, one reply per line out, in order, until stdin closes: a worker serves
+  // many parts, so a large site does not start Node and load this code once per part.
+  let buffered = '';
+  let queue = Promise.resolve();
+  const reply = (r: PartReply): void => {
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+  };
   process.stdin.setEncoding('utf8');
-  process.stdin.on('data', (chunk: string) => (input += chunk));
-  process.stdin.on('end', () => {
-    indexPart(JSON.parse(input) as PartJob)
-      .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
-      .catch((err: unknown) => {
-        console.error(err instanceof Error ? err.message : err);
-        process.exit(1);
-      });
+  process.stdin.on('data', (chunk: string) => {
+    const lines = (buffered + chunk).split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines.filter((l) => l.trim())) {
+      queue = queue.then(() =>
+        indexPart(JSON.parse(line) as PartJob).then(
+          (ok) => reply({ ok }),
+          (err: unknown) => reply({ error: err instanceof Error ? err.message : String(err) }),
+        ),
+      );
+    }
   });
 }

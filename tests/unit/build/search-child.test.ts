@@ -26,6 +26,21 @@ describe('building the search index in a child process', () => {
     expect(existsSync(join(dist, 'pagefind', 'pagefind-entry.json'))).toBe(true);
   });
 
+  test('a bad passage in one part fails the build with a message naming its page and what is wrong', async () => {
+    const dist = join(dir, 'bad-dist');
+    mkdirSync(join(dist, 'threads', 'y'), { recursive: true });
+    writeFileSync(
+      join(dist, 'threads', 'y', 'index.html'),
+      '<!doctype html><html lang="en"><head><title>y</title></head><body><main data-pagefind-body><h1>Thread y</h1>' +
+        '<article id="c-b" data-search-record data-search-kind="comment" data-search-author="B" data-search-author-status="guessed"><p>Text.</p></article>' +
+        '</main></body></html>',
+    );
+    await expect(buildIndexInChild(script, dist, join(dir, 'bad-cache'), () => {})).rejects.toThrow(
+      /part starting at \/threads\/y\/ failed: \/threads\/y\/#c-b: passage author "B" has no valid status \(got "guessed"\)/,
+    );
+    expect(existsSync(join(dist, 'pagefind'))).toBe(false);
+  });
+
   test('a failure in the child fails the build with the child’s own message', async () => {
     const missing = join(dir, 'no-dist-here');
     await expect(buildIndexInChild(script, missing, join(dir, 'cache'), () => {})).rejects.toThrow(
