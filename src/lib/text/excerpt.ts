@@ -5,9 +5,17 @@
 export function excerpt(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
-  // Cut on code points, not UTF-16 units, so an emoji at the boundary is never split.
-  const chars = Array.from(flat);
-  if (chars.length <= max) return flat;
+  // Cut on code points, not UTF-16 units, so an emoji at the boundary is never split. Only the
+  // first max + 1 are split out: labels and previews cut whole comments, and splitting every
+  // character of each was four seconds of a 1,000-thread build.
+  let end = 0;
+  let count = 0;
+  while (end < flat.length && count <= max) {
+    end += (flat.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+    count++;
+  }
+  if (count <= max) return flat;
+  const chars = Array.from(flat.slice(0, end));
   const head = chars.slice(0, max - 1).join('');
   // When the cut falls exactly at the end of a word, keep that word whole.
   const endsWord = /\s/.test(chars[max - 1] ?? '');

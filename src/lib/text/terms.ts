@@ -68,8 +68,14 @@ export function termMatchers(entries: readonly { slug: string; term: string; ali
 const WORD = /[\p{L}\p{N}_-]/u;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
 
+// The scan below asks this of nearly every character of every page: a table answers for ASCII,
+// the Unicode class for the rest (a regular expression per character was most of its time).
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD.test(String.fromCharCode(c)) ? 1 : 0));
+
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return c < 128 ? ASCII_WORD[c] === 1 : WORD.test(ch);
 }
 
 interface Form {
@@ -138,11 +144,15 @@ export function linkFirstUses(paragraphs: readonly InputParagraph[], terms: read
   const exclude = new Set(options.exclude ?? []);
   const linked: string[] = [];
 
+  // Forms by the char code of an ASCII first character (A–Z folded to a–z), so most positions are
+  // looked up without making a lower-case string.
+  const byAscii = Array.from({ length: 128 }, (_, c) => forms.get(String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c)));
   const scan = (text: string, out: Segment[]) => {
     let plain = 0;
     let i = 0;
     while (i < text.length) {
-      const candidates = isWordChar(text[i - 1]) ? undefined : forms.get((text[i] ?? '').toLowerCase());
+      const code = text.charCodeAt(i);
+      const candidates = isWordChar(text[i - 1]) ? undefined : code < 128 ? byAscii[code] : forms.get((text[i] ?? '').toLowerCase());
       let hit: { slug: string; len: number } | null = null;
       for (const f of candidates ?? []) {
         const len = matchAt(text, i, f.lower);

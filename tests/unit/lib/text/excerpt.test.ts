@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { excerpt } from '../../../../src/lib/text/excerpt.ts';
 
 describe('excerpt', () => {
@@ -15,5 +16,28 @@ describe('excerpt', () => {
     const out = excerpt('😀'.repeat(30), 10);
     expect(Array.from(out)).toHaveLength(10);
     expect(out.endsWith('😀…')).toBe(true);
+  });
+});
+
+describe('excerpt on long text', () => {
+  /** The cut made from every character of the text, as excerpt did before it looked at the first max + 1 only. */
+  function reference(text: string, max: number): string {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    const chars = Array.from(flat);
+    if (chars.length <= max) return flat;
+    const head = chars.slice(0, max - 1).join('');
+    const endsWord = /\s/.test(chars[max - 1] ?? '');
+    const space = head.lastIndexOf(' ');
+    const cut = endsWord || space <= max * 0.5 ? head : head.slice(0, space);
+    return `${cut.replace(/[\s,;:.!?-]+$/u, '')}…`;
+  }
+
+  test('cuts exactly as a cut made from the whole text would, emoji and runs of spaces included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '  \n', '😀', 'é', '.', ', '), { maxLength: 80 }), fc.integer({ min: 2, max: 40 }), (parts, max) => {
+        const text = parts.join('');
+        expect(excerpt(text, max)).toBe(reference(text, max));
+      }),
+    );
   });
 });
