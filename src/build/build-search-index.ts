@@ -289,6 +289,8 @@ class PartWorker {
   private waiting: { resolve: (r: PartResult) => void; reject: (e: Error) => void; job: PartJob } | null = null;
   private errors = '';
   private buffered = '';
+  /** Why the worker stopped, once it has. */
+  private exited: string | undefined;
 
   /** Starts the worker; its replies settle the job in hand, and its exit fails that job with its error output. */
   constructor() {
@@ -299,12 +301,15 @@ class PartWorker {
     });
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.errors += chunk));
     const fail = (why: string) => {
+      this.exited ??= why;
       const w = this.waiting;
       this.waiting = null;
       w?.reject(new Error(`search index: the part starting at ${w.job.pages[0]?.path ?? '?'} failed (${why}): ${this.errors.trim()}`));
     };
     this.child.on('error', (err) => fail(err.message));
     this.child.on('close', (code, signal) => fail(signal ?? `exit ${code}`));
+    // A worker that died between jobs fails the next job (see run), not the whole process.
+    this.child.stdin.on('error', () => {});
   }
 
   private settle(line: string): void {
@@ -326,6 +331,10 @@ class PartWorker {
   /** Sends one job and waits for its result. */
   run(job: PartJob): Promise<PartResult> {
     return new Promise((resolve, reject) => {
+      if (this.exited !== undefined) {
+        reject(new Error(`search index: a worker stopped (${this.exited}) before the part starting at ${job.pages[0]?.path ?? '?'}: ${this.errors.trim()}`));
+        return;
+      }
       this.waiting = { resolve, reject, job };
       this.child.stdin.write(`${JSON.stringify(job)}\n`);
     });
@@ -403,10 +412,12 @@ export async function buildSearchIndex(
   }
   if (pending.length > 0) jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bytes: pendingBytes });
   try {
-    const results = (await runParts(jobs, concurrency)).filter((r) => r.records > 0);
+    const all = await runParts(jobs, concurrency);
+    // A part whose pages gave no records has no bundle to join, but its pages' cache entries stay.
+    if (cacheDir) new RecordCache(cacheDir).prune(new Set(all.flatMap((r) => r.recordKeys)));
+    const results = all.filter((r) => r.records > 0);
     if (results.length === 0) throw new Error(`search index: ${dist} has no page with text to index`);
-    if (cacheDir) new RecordCache(cacheDir).prune(new Set(results.flatMap((r) => r.recordKeys)));
-    const sum = (f: (r: PartResult) => number) => results.reduce((n, r) => n + f(r), 0);
+    const sum = (f: (r: PartResult) => number) => all.reduce((n, r) => n + f(r), 0);
     const [total, passages, pages, reused] = [sum((r) => r.records), sum((r) => r.passages), sum((r) => r.pages), sum((r) => r.reusedPages)];
     if (reused > 0) log(`search records: ${reused} of ${pages} pages unchanged since the last build, reused`);
     log(`search index: ${results.length} part${results.length === 1 ? '' : 's'}, ${results.filter((r) => r.reusedPart).length} unchanged since the last build`);

@@ -93,6 +93,12 @@ describe('the search index built in parts', () => {
   test('a rebuild re-indexes only the part whose page changed, and gives what a cold build gives', async () => {
     await build();
     expect(logs).toContain('search index: 8 parts, 8 unchanged since the last build');
+    // A page with nothing to index (no data-pagefind-body) makes a part of no records: its page is still remembered.
+    mkdirSync(join(dist, 'zz-empty'), { recursive: true });
+    writeFileSync(join(dist, 'zz-empty', 'index.html'), '<!doctype html><html lang="en"><head><title>e</title></head><body><p>Nothing.</p></body></html>');
+    await build();
+    await build();
+    expect(logs).toContain('search records: 9 of 9 pages unchanged since the last build, reused');
     site(dist, ' (edited)');
     await build();
     expect(logs).toContain('search index: 8 parts, 7 unchanged since the last build');
