@@ -9,16 +9,22 @@ const script = fileURLToPath(new URL('../../../src/build/build-search-index.ts',
 const dir = mkdtempSync(join(tmpdir(), 'search-child-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A built site in `dir/<name>` with one thread page holding one comment by `author` (its status as given) saying `text`. */
+function siteWithComment(name: string, slug: string, author: string, status: string, text: string): string {
+  const dist = join(dir, name);
+  mkdirSync(join(dist, 'threads', slug), { recursive: true });
+  writeFileSync(
+    join(dist, 'threads', slug, 'index.html'),
+    `<!doctype html><html lang="en"><head><title>${slug}</title></head><body><main data-pagefind-body><h1>Thread ${slug}</h1>` +
+      `<article id="c-${slug}" data-search-record data-search-kind="comment" data-search-author="${author}" data-search-author-status="${status}"><p>${text}</p></article>` +
+      '</main></body></html>',
+  );
+  return dist;
+}
+
 describe('building the search index in a child process', () => {
   test('indexes a built page and passes the child’s progress lines on, one by one', async () => {
-    const dist = join(dir, 'dist');
-    mkdirSync(join(dist, 'threads', 'x'), { recursive: true });
-    writeFileSync(
-      join(dist, 'threads', 'x', 'index.html'),
-      '<!doctype html><html lang="en"><head><title>x</title></head><body><main data-pagefind-body><h1>Thread x</h1>' +
-        '<article id="c-a" data-search-record data-search-kind="comment" data-search-author="A" data-search-author-status="recorded"><p>Gradient descent plays along.</p></article>' +
-        '</main></body></html>',
-    );
+    const dist = siteWithComment('dist', 'x', 'A', 'recorded', 'Gradient descent plays along.');
     const lines: string[] = [];
     await buildIndexInChild(script, dist, join(dir, 'cache'), (l) => lines.push(l));
     expect(lines.some((l) => /^search index: 2 records \(1 passages, 1 pages\)/.test(l))).toBe(true);
@@ -27,16 +33,9 @@ describe('building the search index in a child process', () => {
   });
 
   test('a bad passage in one part fails the build with a message naming its page and what is wrong', async () => {
-    const dist = join(dir, 'bad-dist');
-    mkdirSync(join(dist, 'threads', 'y'), { recursive: true });
-    writeFileSync(
-      join(dist, 'threads', 'y', 'index.html'),
-      '<!doctype html><html lang="en"><head><title>y</title></head><body><main data-pagefind-body><h1>Thread y</h1>' +
-        '<article id="c-b" data-search-record data-search-kind="comment" data-search-author="B" data-search-author-status="guessed"><p>Text.</p></article>' +
-        '</main></body></html>',
-    );
+    const dist = siteWithComment('bad-dist', 'y', 'B', 'guessed', 'Text.');
     await expect(buildIndexInChild(script, dist, join(dir, 'bad-cache'), () => {})).rejects.toThrow(
-      /part starting at \/threads\/y\/ failed: \/threads\/y\/#c-b: passage author "B" has no valid status \(got "guessed"\)/,
+      /part starting at \/threads\/y\/ failed: \/threads\/y\/#c-y: passage author "B" has no valid status \(got "guessed"\)/,
     );
     expect(existsSync(join(dist, 'pagefind'))).toBe(false);
   });
