@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { HTMLElement, type Node, parse, TextNode } from 'node-html-parser';
 import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
@@ -36,7 +37,7 @@ import {
   type SearchRecord,
 } from '../lib/search/records.ts';
 import { builtPageFiles } from './dist.ts';
-import { discardBundle, mergePagefind } from './merge-pagefind.ts';
+import { mergePagefind } from './merge-pagefind.ts';
 import type { PartJob, PartReply, PartResult } from './pagefind-part.ts';
 
 /**
@@ -288,16 +289,13 @@ class PartWorker {
   private readonly child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', PART_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
   private waiting: { resolve: (r: PartResult) => void; reject: (e: Error) => void; job: PartJob } | null = null;
   private errors = '';
-  private buffered = '';
   /** Why the worker stopped, once it has. */
   private exited: string | undefined;
 
   /** Starts the worker; its replies settle the job in hand, and its exit fails that job with its error output. */
   constructor() {
-    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (this.buffered + chunk).split('\n');
-      this.buffered = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) this.settle(line);
+    createInterface({ input: this.child.stdout }).on('line', (line) => {
+      if (line.trim()) this.settle(line);
     });
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.errors += chunk));
     const fail = (why: string) => {
@@ -449,7 +447,8 @@ export async function buildSearchIndex(
     log(`search index: ${total} records (${passages} passages, ${total - passages} pages) in ${seconds} s → ${out}`);
     log(`search vocabulary: ${[...shards.values()].reduce((n, s) => n + s.words.length, 0)} words in ${shards.size} files → ${join(out, VOCABULARY_DIR)}`);
   } catch (err) {
-    discardBundle(out);
+    // A half-written index never stays in the site.
+    rmSync(out, { recursive: true, force: true });
     throw err;
   } finally {
     if (!cacheDir) rmSync(partsDir, { recursive: true, force: true });

@@ -2,20 +2,14 @@
 // index parts of build-search-index.ts), equal to the bundle Pagefind would write for all the
 // records at once except that the word index comes re-cut into small chunks (pagefind-chunks.ts).
 // The joining rules are in src/lib/search/pagefind-merge.ts; this file reads and writes the files.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCbor, encodeCbor, type CborValue } from '../lib/search/cbor.ts';
-import { chunkOfWords, cutChunks, PagefindFormatError, rangeAfter, wordsOfChunk, type ChunkRange } from '../lib/search/pagefind-chunks.ts';
+import { chunkOfWords, chunkRangesOfMeta, cutChunks, PagefindFormatError, rangeAfter, wordsOfChunk, type ChunkRange } from '../lib/search/pagefind-chunks.ts';
 import { joinFields, mergeFilters, mergeWords, type FilterValues, type IndexPart } from '../lib/search/pagefind-merge.ts';
-import { nameFor, readPagefindFile, unpack, writePagefindFile } from './pagefind-files.ts';
+import { nameFor, readEntry, readPagefindFile, writePagefindFile, type Entry } from './pagefind-files.ts';
 
 const isArray = (x: CborValue): x is CborValue[] => Array.isArray(x);
-
-/** The entry file of a bundle, as loose JSON: only `languages` is read and rewritten, the rest is kept. */
-interface LooseEntry {
-  languages: Record<string, { hash: string; page_count?: number } & Record<string, unknown>>;
-  [key: string]: unknown;
-}
 
 /** One language of one part, read: its pages ([hash, word count, …]), words, filters and meta-field names. */
 interface PartLanguage extends IndexPart {
@@ -52,15 +46,12 @@ function readPart(bundle: string, metaHash: string): PartLanguage {
     if (typeof f !== 'string') throw new PagefindFormatError(`${metaPath}: a meta field name is not text`);
     return f;
   });
-  const chunkFiles = meta[2].map((c, i) => {
-    if (!isArray(c) || typeof c[2] !== 'string') throw new PagefindFormatError(`${metaPath}: chunk ${i} is not [from, to, hash]`);
-    return join(bundle, 'index', `${c[2]}.pf_index`);
-  });
+  const chunkFiles = chunkRangesOfMeta(meta, metaPath).map((r) => join(bundle, 'index', `${r.hash}.pf_index`));
   // One chunk file decoded at a time, as the merge asks for its words: a whole large index
   // decoded at once, for every part, would hold the site's word positions twice over.
   const words = {
     *[Symbol.iterator]() {
-      for (const path of chunkFiles) yield* wordsOfChunk(decodeCbor(unpack(readFileSync(path), path)), path);
+      for (const path of chunkFiles) yield* wordsOfChunk(decodeCbor(readPagefindFile(path)), path);
     },
   };
   const filters = new Map<string, FilterValues>();
@@ -113,7 +104,7 @@ export function mergePagefind(parts: readonly string[], out: string, target: num
   if (parts.length === 0) throw new Error('search index: no index parts to merge');
   if (existsSync(out)) throw new Error(`search index: ${out} already exists`);
   for (const sub of ['fragment', 'filter', 'index']) mkdirSync(join(out, sub), { recursive: true });
-  const entries = parts.map((p) => JSON.parse(readFileSync(join(p, 'pagefind-entry.json'), 'utf8')) as LooseEntry);
+  const entries = parts.map((p) => readEntry(p).entry);
   // Pagefind's scripts, styles and per-language search engines are the same in every part.
   for (const part of parts) {
     for (const name of readdirSync(part)) {
@@ -122,7 +113,7 @@ export function mergePagefind(parts: readonly string[], out: string, target: num
       copyFileSync(from, join(out, name));
     }
   }
-  const entry: LooseEntry = { ...entries[0]!, languages: {} };
+  const entry: Entry = { ...entries[0]!, languages: {} };
   const languages = [...new Set(entries.flatMap((e) => Object.keys(e.languages)))].sort();
   const reports: MergeReport[] = [];
   for (const language of languages) {
@@ -133,7 +124,6 @@ export function mergePagefind(parts: readonly string[], out: string, target: num
     const versions = new Set(got.map((p) => p.version));
     if (versions.size > 1) throw new PagefindFormatError(`search index: parts were written by different Pagefind versions (${[...versions].join(', ')})`);
     const { fields, maps } = joinFields(got.map((p) => p.fields));
-    let lastWord = '';
     // Fragments keep their names unless two parts chose the same short name for different pages
     // (a 7-digit hash, so likely somewhere among 100,000 pages); files are read only then.
     const taken = new Set<string>();
@@ -170,8 +160,9 @@ export function mergePagefind(parts: readonly string[], out: string, target: num
     const ranges: ChunkRange[] = [];
     const chunkNames = new Set<string>();
     let largestChunk = 0;
+    let lastWord: string | undefined;
     for (const chunk of cutChunks(mergeWords(got, maps), target)) {
-      const range = rangeAfter(ranges.length > 0 ? lastWord : undefined, chunk);
+      const range = rangeAfter(lastWord, chunk);
       const payload = encodeCbor(chunkOfWords(chunk));
       range.hash = nameFor(language, payload, chunkNames, 7);
       largestChunk = Math.max(largestChunk, writePagefindFile(join(out, 'index', `${range.hash}.pf_index`), payload));
@@ -187,9 +178,4 @@ export function mergePagefind(parts: readonly string[], out: string, target: num
   }
   writeFileSync(join(out, 'pagefind-entry.json'), JSON.stringify(entry));
   return reports;
-}
-
-/** Removes a half-written bundle so a failed merge never leaves a broken index in the site. */
-export function discardBundle(out: string): void {
-  rmSync(out, { recursive: true, force: true });
 }

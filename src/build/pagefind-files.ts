@@ -13,7 +13,7 @@ import { chunkRangesOfMeta, wordsOfChunk, type ChunkRange, type PackedWord } fro
 /**
  * The Pagefind release whose private file layout (gzip + "pagefind_dcd" + CBOR; the meta file's
  * fields; each chunk's word entries; filter files) the index merge was checked against. package.json pins
- * this version; tests/unit/tools/pagefind-format.test.ts fails when another one is installed.
+ * this version; tests/unit/build/pagefind-format.test.ts fails when another one is installed.
  */
 export const VERIFIED_PAGEFIND_VERSION = '1.6.0';
 
@@ -54,9 +54,10 @@ export function nameFor(prefix: string, payload: Uint8Array, taken: Set<string>,
   return name;
 }
 
-/** A bundle's pagefind-entry.json: its languages, each with its meta file's hash. */
+/** A bundle's pagefind-entry.json: its languages, each with its meta file's hash and page count; other fields are kept as they are. */
 export interface Entry {
-  languages: Record<string, { hash: string }>;
+  languages: Record<string, { hash: string; page_count?: number } & Record<string, unknown>>;
+  [key: string]: unknown;
 }
 
 /** A bundle's pagefind-entry.json, checked to list its languages. */

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
 import { recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
 import { VocabularyCounter } from '../lib/search/vocabulary.ts';
@@ -78,26 +79,23 @@ export async function writePartBundle(records: readonly SearchRecord[], out: str
 export async function indexPart(job: PartJob): Promise<PartResult> {
   const cache = new RecordCache(job.recordCache);
   const records: SearchRecord[] = [];
-  const vocabulary = new VocabularyCounter();
   let pages = 0;
   let reusedPages = 0;
-  let passages = 0;
   for (const got of recordsOfPages(job.pages, cache)) {
     pages++;
     if (got.hit) reusedPages++;
-    for (const r of got.records) {
-      if (r.url.includes('#')) passages++;
-      vocabulary.add([r.content, ...Object.values(r.meta)].join(' '));
-      records.push(r);
-    }
+    records.push(...got.records);
   }
-  const json = JSON.stringify(records);
-  const name = createHash('sha256').update(PART_CODE).update(json).digest('hex').slice(0, 32);
+  const passages = records.filter((r) => r.url.includes('#')).length;
+  const name = createHash('sha256').update(PART_CODE).update(JSON.stringify(records)).digest('hex').slice(0, 32);
   const dir = join(job.partsDir, name);
   const countsFile = `${dir}.counts.json`;
   const reusedPart = existsSync(join(dir, 'pagefind-entry.json')) && existsSync(countsFile);
   if (!reusedPart) {
     if (records.length > 0) await writePartBundle(records, dir);
+    // Counted only for a part built now: a reused part's counts are kept beside its bundle.
+    const vocabulary = new VocabularyCounter();
+    for (const r of records) vocabulary.add([r.content, ...Object.values(r.meta)].join(' '));
     writeFileSync(countsFile, JSON.stringify(vocabulary.counts()));
   }
   return { dir, countsFile, records: records.length, passages, pages, reusedPages, reusedPart, recordKeys: cache.usedKeys() };
@@ -109,22 +107,17 @@ export type PartReply = { ok: PartResult } | { error: string };
 if (import.meta.url === `file://${process.argv[1]}`) {
   // One job per line in, one reply per line out, in order, until stdin closes: a worker serves
   // many parts, so a large site does not start Node and load this code once per part.
-  let buffered = '';
   let queue = Promise.resolve();
   const reply = (r: PartReply): void => {
     process.stdout.write(`${JSON.stringify(r)}\n`);
   };
-  process.stdin.setEncoding('utf8');
-  process.stdin.on('data', (chunk: string) => {
-    const lines = (buffered + chunk).split('\n');
-    buffered = lines.pop() ?? '';
-    for (const line of lines.filter((l) => l.trim())) {
-      queue = queue.then(() =>
-        indexPart(JSON.parse(line) as PartJob).then(
-          (ok) => reply({ ok }),
-          (err: unknown) => reply({ error: err instanceof Error ? err.message : String(err) }),
-        ),
-      );
-    }
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (!line.trim()) return;
+    queue = queue.then(() =>
+      indexPart(JSON.parse(line) as PartJob).then(
+        (ok) => reply({ ok }),
+        (err: unknown) => reply({ error: err instanceof Error ? err.message : String(err) }),
+      ),
+    );
   });
 }

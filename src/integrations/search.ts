@@ -7,6 +7,7 @@
 // threads), and indexing in the same heap ran it out of memory; a fresh process starts with none
 // of that, and its garbage collector has a small heap to walk.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -16,11 +17,8 @@ export function buildIndexInChild(script: string, dist: string, cacheDir: string
     const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', script, '--cache-dir', cacheDir, dist], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (pending + chunk).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) log(line);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.trim()) log(line);
     });
     let errors = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -28,7 +26,6 @@ export function buildIndexInChild(script: string, dist: string, cacheDir: string
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      if (pending.trim()) log(pending);
       if (code === 0) resolve();
       else reject(new Error(`the search index could not be built (${signal ?? `exit ${code}`}):\n${errors.trim()}`));
     });

@@ -69,14 +69,6 @@ export function chunkRangesOfMeta(decoded: CborValue, file: string): ChunkRange[
   });
 }
 
-/** A copy of a decoded meta file listing `ranges` as its chunks; every other field is kept. */
-export function metaWithChunkRanges(decoded: CborValue, ranges: ChunkRange[]): CborValue {
-  if (!isArray(decoded)) throw new PagefindFormatError('meta file: expected an array at the top');
-  const copy = decoded.slice();
-  copy[2] = ranges.map((r) => [r.from, r.to, r.hash]);
-  return copy;
-}
-
 /** How much a word weighs toward a chunk's size: one per page it is on, plus one per position. */
 export function wordWeight(word: PackedWord): number {
   let n = 0;

@@ -5,7 +5,6 @@ import {
   chunkOfWords,
   chunkRangesOfMeta,
   cutIntoChunks,
-  metaWithChunkRanges,
   PagefindFormatError,
   rangesOf,
   wordsOfChunk,
@@ -204,7 +203,7 @@ describe('wordsOfChunk / chunkOfWords', () => {
   });
 });
 
-describe('chunkRangesOfMeta / metaWithChunkRanges', () => {
+describe('chunkRangesOfMeta', () => {
   const meta = [
     '1.6.0',
     [['en_aaa', 10, '']],
@@ -217,14 +216,11 @@ describe('chunkRangesOfMeta / metaWithChunkRanges', () => {
     ['title'],
   ];
 
-  test('returns the chunk list and replaces it, keeping every other field', () => {
+  test('returns the chunk list', () => {
     expect(chunkRangesOfMeta(meta, 'm')).toEqual([
       { from: 'a', to: 'm', hash: 'en_1' },
       { from: 'n', to: 'z', hash: 'en_2' },
     ]);
-    const next = metaWithChunkRanges(meta, [{ from: 'a', to: 'z', hash: 'en_3' }]);
-    expect(next).toEqual(['1.6.0', [['en_aaa', 10, '']], [['a', 'z', 'en_3']], [['kind', 'en_f']], [], ['title']]);
-    expect(meta[2]).toHaveLength(2);
   });
 
   test('throws naming the file when the meta layout is not Pagefind’s', () => {
