@@ -8,6 +8,17 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 }
 
+/**
+ * The item whose key is the median (the lower middle of an even count), so figures measured
+ * together stay together; throws on no items.
+ */
+export function medianItem<T>(items: readonly T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  const item = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (item === undefined) throw new Error('medianItem: no items');
+  return item;
+}
+
 /** Bytes as KiB with one decimal, the unit every bench table uses. */
 export function kib(bytes: number): string {
   return (bytes / 1024).toFixed(1);

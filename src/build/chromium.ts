@@ -16,3 +16,13 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Resolves once the page's module scripts, which start two frames after the load event
+ * (src/scripts/after-paint.js), have run; at once on a page that has none. Navigation resolves at
+ * the load event, before they start.
+ */
+export async function scriptsRan(page: { waitForFunction: (predicate: () => boolean) => Promise<unknown> }): Promise<void> {
+  // A function, not a string: the pages' Content-Security-Policy refuses to evaluate strings.
+  await page.waitForFunction(() => !document.querySelector('script[data-after-paint]') || document.documentElement.dataset['scripts'] === 'ran');
+}

@@ -2,8 +2,7 @@
 // tests/e2e/budgets.test.ts). It only listens; the code behind each feature is imported on its
 // first use: search (focus, "/" or Ctrl/⌘-K), link previews (hover, focus or tap on an internal
 // link), copy-link tools (a copy button, a text selection), highlighting of landed search terms and
-// quoted words. The theme and blind-reading switches are a few lines each and stay here. Reading
-// needs none of it.
+// quoted words, the theme and blind-reading switches. Reading needs none of it.
 
 import { fragmentId } from '../lib/links/fragment-id.ts';
 
@@ -13,40 +12,16 @@ const tools = (): Promise<CopyLink> => (copyLink ??= import('./copy-link.ts'));
 
 const root = document.documentElement;
 
-/** Stores a setting, or keeps it for this page only when the browser refuses storage (private modes). */
-function remember(key: string, value: string | null): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Nothing to do: the setting simply lasts for this page.
-  }
-}
-
-// Blind reading: hide names and karma on comments; remembered across pages.
-const blindToggle = document.querySelector<HTMLButtonElement>('[data-blind-toggle]');
-blindToggle?.setAttribute('aria-pressed', root.dataset['blind'] ? 'true' : 'false');
+// Blind reading (names and karma hidden on comments) is remembered across pages; the head script
+// applies it, and its switch says whether it is on. The switches themselves are in header.ts.
+document.querySelector('[data-blind-toggle]')?.setAttribute('aria-pressed', root.dataset['blind'] ? 'true' : 'false');
 
 document.addEventListener('click', (event) => {
   const target = event.target as Element | null;
   const copy = target?.closest<HTMLButtonElement>('button[data-copy-link]');
   if (copy) void tools().then((m) => m.copyFromButton(copy));
-  if (target?.closest('[data-theme-toggle]')) {
-    // The button shows the theme it switches to with CSS alone, so its label never shifts the header.
-    const dark = root.dataset['theme'] ? root.dataset['theme'] === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-    root.dataset['theme'] = dark ? 'light' : 'dark';
-    remember('theme', root.dataset['theme']);
-  }
   // "Contents" in the page's corner control opens the list it jumps to.
   if (target?.closest('[data-open-contents]')) document.querySelector('[data-on-this-page] details')?.setAttribute('open', '');
-  if (blindToggle && target?.closest('[data-blind-toggle]')) {
-    const on = !root.dataset['blind'];
-    if (on) root.dataset['blind'] = '1';
-    else delete root.dataset['blind'];
-    remember('blind', on ? '1' : null);
-    blindToggle.setAttribute('aria-pressed', String(on));
-    void tools().then((m) => m.announce(on ? 'Names and karma hidden' : 'Names and karma shown'));
-  }
 });
 
 // Selecting text in a passage offers a link to exactly that text; the tools take over from here.
@@ -58,12 +33,13 @@ const onSelection = (): void => {
 document.addEventListener('selectionchange', onSelection);
 
 // Header buttons (js-only) fold the links into a menu and, on phones, the search box into a
-// button; their code loads on the first press (header.ts).
+// button; they, the theme switch and the blind-reading switch load their code on the first press
+// (header.ts).
 const header = (): Promise<typeof import('./header.ts')> => import('./header.ts');
 const searchButton = document.querySelector<HTMLElement>('[data-search-toggle]');
 document.addEventListener('click', (e) => {
-  const toggle = (e.target as Element | null)?.closest('[data-menu-toggle], [data-search-toggle]');
-  if (toggle) void header().then((m) => m.toggle(toggle));
+  const toggle = (e.target as Element | null)?.closest('[data-menu-toggle], [data-search-toggle], [data-theme-toggle], [data-blind-toggle]');
+  if (toggle) void header().then((m) => m.press(toggle));
 });
 
 // Search: the engine and its UI load on first use (focus, "/" or Ctrl/⌘-K), never on page load.
@@ -76,7 +52,9 @@ function startSearch(): Promise<void> {
   });
   return searchReady;
 }
-searchInput?.addEventListener('focus', () => void startSearch(), { once: true });
+// Scripts start after the page has painted (src/scripts/after-paint.js): a reader may already be in the box.
+if (searchInput && document.activeElement === searchInput) void startSearch();
+else searchInput?.addEventListener('focus', () => void startSearch(), { once: true });
 document.addEventListener('keydown', (e) => {
   const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
   const k = e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey) && !e.altKey;

@@ -5,7 +5,7 @@ import { chromium, type Page, type Response } from 'playwright-core';
 import { PAGE_KINDS, type PageKind } from '../bench/kinds.ts';
 import { bytesOf, type Bytes } from './page-assets.ts';
 import { serveDist } from './serve-dist.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../build/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, scriptsRan } from '../build/chromium.ts';
 
 export { CHROMIUM, CHROMIUM_ARGS };
 
@@ -93,6 +93,7 @@ async function measurePage(browser: import('playwright-core').Browser, base: str
   });
   try {
     await page.goto(`${base}${path}`, { waitUntil: 'load' });
+    await scriptsRan(page);
     await settle(page, () => inflight);
 
     let search: PhaseFigures | null = null;

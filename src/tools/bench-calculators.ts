@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CALCULATOR_JS_GZIP } from '../bench/budgets.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../build/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, scriptsRan } from '../build/chromium.ts';
 import { DistFiles, eagerJsBytes, pageAssets } from './page-assets.ts';
 import { serveDist } from './serve-dist.ts';
 
@@ -73,6 +73,7 @@ export async function inputToResult(dist: string): Promise<InputToResult[]> {
     for (const { path, field, values } of CHANGES) {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 }, baseURL: served.url });
       await page.goto(path);
+      await scriptsRan(page);
       await page.waitForSelector('[data-ready="true"]');
       const timesMs = await page.evaluate(
         async ({ field, values }) => {

@@ -4,6 +4,7 @@
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { PAGE_KINDS, type PageKind } from '../bench/kinds.ts';
+import { medianItem } from '../bench/report.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './bench-browser.ts';
 import { serveDist } from './serve-dist.ts';
 
@@ -50,11 +51,11 @@ export function summarise(lhr: Lhr): LighthouseRun {
   };
 }
 
-/** Runs Lighthouse on each page (one per kind) with each preset; `log` reports progress. */
+/** Runs Lighthouse `runs` times on each page (one per kind) with each preset and keeps the median run; `log` reports progress. */
 export async function benchLighthouse(
   dist: string,
   pages: Partial<Record<PageKind, string>>,
-  { presets = PRESETS, log = (_: string) => {} }: { presets?: readonly Preset[]; log?: (line: string) => void } = {},
+  { presets = PRESETS, runs = 1, log = (_: string) => {} }: { presets?: readonly Preset[]; runs?: number; log?: (line: string) => void } = {},
 ): Promise<Partial<Record<PageKind, Partial<Record<Preset, LighthouseRun>>>>> {
   const served = await serveDist(dist, 0, { hostLike: true });
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
@@ -64,16 +65,22 @@ export async function benchLighthouse(
       const path = pages[kind];
       if (!path) continue;
       for (const preset of presets) {
-        const result = await lighthouse(
-          `${served.url}${path}`,
-          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
-          preset === 'desktop' ? desktopConfig : undefined,
-        );
-        if (!result) throw new Error(`Lighthouse returned nothing for ${path} (${preset})`);
-        const run = summarise(result.lhr);
+        const all: LighthouseRun[] = [];
+        for (let i = 0; i < runs; i++) {
+          const result = await lighthouse(
+            `${served.url}${path}`,
+            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+            preset === 'desktop' ? desktopConfig : undefined,
+          );
+          if (!result) throw new Error(`Lighthouse returned nothing for ${path} (${preset})`);
+          all.push(summarise(result.lhr));
+        }
+        // The run with the median LCP, whole: single runs vary (one whose first paint is partial
+        // can cost 150 ms more), and one run's figures belong together.
+        const run = medianItem(all, (r) => r.lcpMs);
         (out[kind] ??= {})[preset] = run;
         log(
-          `lighthouse ${preset.padEnd(7)} ${path}: ${CATEGORIES.map((c) => run.scores[c]).join('/')}, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms, CLS ${run.cls === 0 ? 0 : run.cls.toPrecision(2)}`,
+          `lighthouse ${preset.padEnd(7)} ${path}: ${CATEGORIES.map((c) => run.scores[c]).join('/')}, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms, CLS ${run.cls === 0 ? 0 : run.cls.toPrecision(2)}${runs > 1 ? ` (median of ${runs}; LCP ${all.map((r) => Math.round(r.lcpMs)).join(', ')})` : ''}`,
         );
       }
     }

@@ -6,7 +6,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHROMIUM, CHROMIUM_ARGS } from '../build/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, scriptsRan } from '../build/chromium.ts';
 import { builtPages } from '../build/dist.ts';
 import { serveDist } from './serve-dist.ts';
 
@@ -63,6 +63,7 @@ async function measureHeights(browser: Browser, base: string, paths: string[]): 
     const page = await context.newPage();
     for (const path of paths) {
       await page.goto(base + path, { waitUntil: 'load' });
+      await scriptsRan(page);
       await page.waitForTimeout(200);
       const figures = await page.evaluate((selector) => {
         const height = document.documentElement.scrollHeight;
@@ -99,6 +100,7 @@ async function measureLandings(browser: Browser, base: string, from: string): Pr
       const quote = link.text.replace(QUOTE_MARKS, '').replace(/…$/, '').trim();
       await page.goto(base + from, { waitUntil: 'load' });
       await page.goto(new URL(link.href, base + from).href, { waitUntil: 'load' });
+      await scriptsRan(page);
       await page.waitForTimeout(400);
       const top = await page.evaluate((words) => {
         const probe = words.slice(0, 40);

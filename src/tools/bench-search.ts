@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { median } from '../bench/report.ts';
 import { CHROMIUM, CHROMIUM_ARGS, wireBytes } from './bench-browser.ts';
+import { scriptsRan } from '../build/chromium.ts';
 import { dirStats } from './bench-util.ts';
 import { serveDist } from './serve-dist.ts';
 
@@ -67,6 +68,7 @@ async function coldSearch(browser: Browser, url: string, run: (page: Page) => Pr
       fetched.push({ raw: b.raw, gz: b.gzip });
     });
     await page.goto(`${url}/about/`, { waitUntil: 'networkidle' });
+    await scriptsRan(page);
     counting = true;
     await page.focus('#site-search-input');
     await run(page);
@@ -107,6 +109,7 @@ export async function benchSearch(dist = 'dist'): Promise<SearchBench> {
 
     const page = await browser.newPage();
     await page.goto(`${served.url}/about/`, { waitUntil: 'networkidle' });
+    await scriptsRan(page);
     const type = (q: string) =>
       page.evaluate(async (q) => {
         const input = document.querySelector<HTMLInputElement>('#site-search-input')!;

@@ -1,7 +1,7 @@
 // `npm run bench`: builds the site and measures it the way readers' browsers meet it.
 //
 //   npm run bench -- [--dist dist] [--no-build] [--no-browser] [--no-lighthouse] [--no-search]
-//                    [--no-calculators] [--no-corpus] [--corpus-threads 1000] [--presets mobile,desktop]
+//                    [--no-calculators] [--no-corpus] [--corpus-threads 1000] [--presets mobile,desktop] [--lighthouse-runs 3]
 //                    [--markdown [--runs N] [--pages N]] [--out bench/results.json]
 //                    [--compare bench/before.json] [--from bench/results.json]
 //
@@ -14,7 +14,8 @@
 //                requests and bytes on load, then what the first search and the first link
 //                preview add
 //   lighthouse   the same pages, Lighthouse mobile and desktop presets, served as a static host
-//                would (gzip, immutable hashed assets)
+//                would (gzip, immutable hashed assets); each run --lighthouse-runs times, the
+//                run with the median LCP reported
 //   search       bench-search.ts: index size, bytes for a first query, median time to results
 //   calculators  bench-calculators.ts: model timings in Node and each calculator page's JS
 //   corpus       bench-corpus.ts: cold builds of the seed corpus and of the seed plus
@@ -106,6 +107,8 @@ interface BenchResults {
   browser?: Partial<Record<PageKind, BrowserPage>>;
   chromium?: string;
   lighthouse?: Partial<Record<PageKind, Partial<Record<string, LighthouseRun>>>>;
+  /** How many Lighthouse runs each figure is the median of (absent in older results: one). */
+  lighthouseRuns?: number;
   /** Lighthouse on the bare floor's page for the same thread (src/bench/bare.ts), same run, same presets. */
   lighthouseBare?: { path: string; runs: Partial<Record<string, LighthouseRun>> };
   search?: SearchBench;
@@ -282,7 +285,7 @@ function tables(r: BenchResults): Table[] {
           ? ['—', '—', '—', '—', '—']
           : ['—', '—', '—', '—'];
     out.push([
-      `Lighthouse: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS${bare ? `; × bare = LCP over that of the bare floor's page for the same thread (${bare.path})` : ''}`,
+      `Lighthouse${(r.lighthouseRuns ?? 1) > 1 ? ` (each the run with the median LCP of ${r.lighthouseRuns})` : ''}: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS${bare ? `; × bare = LCP over that of the bare floor's page for the same thread (${bare.path})` : ''}`,
       ['kind', ...presets.flatMap((p) => [`${p} scores`, 'LCP', ...(bare ? ['× bare'] : []), 'TBT', 'CLS'])],
       [
         ...Object.entries(r.lighthouse).map(([kind, x]) => [kind, ...presets.flatMap((p) => cells(x[p], p))]),
@@ -550,7 +553,10 @@ async function main(): Promise<void> {
     const presets = option('presets', 'mobile,desktop').split(',');
     const unknown = presets.filter((p) => !(PRESETS as readonly string[]).includes(p));
     if (unknown.length) throw new Error(`--presets: unknown ${unknown.join(', ')} (known: ${PRESETS.join(', ')})`);
-    r.lighthouse = await timed('lighthouse', () => benchLighthouse(dist, r.representative, { presets: presets as (typeof PRESETS)[number][], log }));
+    const runs = Number(option('lighthouse-runs', '3'));
+    if (!Number.isInteger(runs) || runs < 1) throw new Error('--lighthouse-runs: a whole number of at least 1');
+    r.lighthouseRuns = runs;
+    r.lighthouse = await timed('lighthouse', () => benchLighthouse(dist, r.representative, { presets: presets as (typeof PRESETS)[number][], runs, log }));
     // The floor for first paint: the same thread's text as a bare Astro page, measured right after ours.
     const slug = /^\/threads\/([^/]+)\/$/.exec(r.representative.thread ?? '')?.[1];
     if (slug) {
@@ -562,8 +568,8 @@ async function main(): Promise<void> {
         );
         try {
           const path = `/${slug}/`;
-          const runs = await benchLighthouse(join(bare.dir, 'dist'), { thread: path }, { presets: presets as (typeof PRESETS)[number][], log });
-          return { path, runs: runs.thread ?? {} };
+          const bareRuns = await benchLighthouse(join(bare.dir, 'dist'), { thread: path }, { presets: presets as (typeof PRESETS)[number][], runs, log });
+          return { path, runs: bareRuns.thread ?? {} };
         } finally {
           rmSync(bare.dir, { recursive: true, force: true });
         }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { moduleImports, resolveSpecifier } from '../bench/imports.ts';
+import { afterPaintScripts } from '../lib/security/after-paint.ts';
 
 /** Raw and gzipped byte counts. */
 export interface Bytes {
@@ -146,6 +147,11 @@ export function pageAssets(files: DistFiles, pagePath: string, html: string): Pa
       const p = local(src);
       if (p) roots.add(p);
     } else if (s.textContent.trim()) inlineJs.push(s.textContent);
+  }
+  // Module scripts the page's inline loader imports once the page has painted (src/lib/security/after-paint.ts).
+  for (const url of afterPaintScripts(html)) {
+    const p = local(url);
+    if (p) roots.add(p);
   }
   for (const l of root.querySelectorAll('link[rel="modulepreload"]')) {
     const p = local(l.getAttribute('href'));

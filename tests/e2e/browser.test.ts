@@ -285,8 +285,26 @@ describe('reading tools', () => {
     expect(await page.locator('article.comment .comment-head .blind-hide').first().isVisible()).toBe(false);
     expect(await page.locator('article.comment .blind-only').first().isVisible()).toBe(true);
     await page.locator('[data-blind-toggle]').click();
-    expect(await page.locator('article.comment .comment-head .blind-hide').first().isVisible()).toBe(true);
+    await expect.poll(() => page.locator('article.comment .comment-head .blind-hide').first().isVisible()).toBe(true);
     await ctx.close();
+  });
+
+  test('the theme switch flips the colours against the system setting and is remembered on the next page', async () => {
+    for (const system of ['light', 'dark'] as const) {
+      const ctx = await s.context({ colorScheme: system, viewport: { width: 1400, height: 800 } });
+      const page = await ctx.newPage();
+      await page.goto('/glossary/');
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const before = await background();
+      await page.locator('[data-theme-toggle]').click();
+      const other = system === 'light' ? 'dark' : 'light';
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe(other);
+      expect(await background()).not.toBe(before);
+      await page.goto('/about/');
+      expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(other);
+      expect(await background()).not.toBe(before);
+      await ctx.close();
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { buildForumFixtureSite, FIXTURE_SLUG } from './forum-site.ts';
 import { ACTION_TIMEOUT, axe, CHROMIUM, CHROMIUM_ARGS, expectNone } from './helpers.ts';
+import { scriptsRan } from '../../src/build/chromium.ts';
 
 const THREAD = `/threads/${FIXTURE_SLUG}/`;
 const ESSAY = `/essays/${FIXTURE_SLUG}/`;
@@ -65,6 +66,7 @@ async function open(path: string, options: Parameters<Browser['newContext']>[0] 
   const ctx = await context(options);
   const page = await ctx.newPage();
   await page.goto(path, { waitUntil: 'networkidle' });
+  await scriptsRan(page);
   return page;
 }
 

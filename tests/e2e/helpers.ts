@@ -4,7 +4,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { builtPages, type BuiltPage } from '../../src/build/dist.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { pageAnchorIds } from '../../src/tools/update-anchors.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../src/build/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS, scriptsRan } from '../../src/build/chromium.ts';
 
 // DIST_DIR lets a developer test a build kept apart from the shared dist/ (npm test uses dist/).
 export const DIST = process.env['DIST_DIR'] ?? 'dist';
@@ -88,6 +88,25 @@ export interface Session {
   close: () => Promise<void>;
 }
 
+/**
+ * Makes the page's own navigations (goto, reload, back) resolve once its scripts have run: they
+ * start after the first paint, which can follow the load event, and a test that presses a key
+ * before then would press it on a page that is not listening yet.
+ */
+function waitsForScripts(page: Page): Page {
+  for (const name of ['goto', 'reload', 'goBack'] as const) {
+    const navigate = page[name].bind(page) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(page, {
+      [name]: async (...args: unknown[]) => {
+        const response = await navigate(...args);
+        await scriptsRan(page);
+        return response;
+      },
+    });
+  }
+  return page;
+}
+
 /** Serves dist/ on 127.0.0.1 and starts Debian's Chromium; call close() in afterAll. */
 export async function startSession(): Promise<Session> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (tests never download a browser)`);
@@ -103,6 +122,10 @@ export async function startSession(): Promise<Session> {
       // Pages come from a local server: anything slower than this is a failure, not a wait.
       c.setDefaultTimeout(ACTION_TIMEOUT);
       c.setDefaultNavigationTimeout(ACTION_TIMEOUT);
+      if (options?.javaScriptEnabled !== false) {
+        const newPage = c.newPage.bind(c);
+        c.newPage = async () => waitsForScripts(await newPage());
+      }
       contexts.push(c);
       return c;
     },

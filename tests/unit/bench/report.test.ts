@@ -1,5 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { kib, markdownTable, median, textTable } from '../../../src/bench/report.ts';
+import { kib, markdownTable, median, medianItem, textTable } from '../../../src/bench/report.ts';
+
+describe('medianItem', () => {
+  test('returns the whole item at the median of its key, the lower middle for an even count', () => {
+    const runs = [
+      { lcp: 900, tbt: 1 },
+      { lcp: 700, tbt: 2 },
+      { lcp: 750, tbt: 3 },
+    ];
+    expect(medianItem(runs, (r) => r.lcp)).toEqual({ lcp: 750, tbt: 3 });
+    expect(medianItem([...runs, { lcp: 800, tbt: 4 }], (r) => r.lcp)).toEqual({ lcp: 750, tbt: 3 });
+    const one = { lcp: 1, tbt: 0 };
+    expect(medianItem([one], (r) => r.lcp)).toBe(one);
+    expect(() => medianItem([], (r: number) => r)).toThrow(/no items/);
+  });
+});
 
 describe('median', () => {
   test('returns the middle value, or the mean of the two middle ones', () => {
