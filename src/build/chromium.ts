@@ -2,6 +2,9 @@
 // it headless and quiet: the background-networking ones stop it calling out, which the no-other-
 // origin checks rely on.
 
+import type { Page } from 'playwright-core';
+import { AFTER_PAINT_ATTRIBUTE, SCRIPTS_RAN } from '../lib/security/after-paint.ts';
+
 /** Path of Debian's Chromium. */
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -22,7 +25,10 @@ export const CHROMIUM_ARGS = [
  * (src/scripts/after-paint.js), have run; at once on a page that has none. Navigation resolves at
  * the load event, before they start.
  */
-export async function scriptsRan(page: { waitForFunction: (predicate: () => boolean) => Promise<unknown> }): Promise<void> {
+export async function scriptsRan(page: Pick<Page, 'waitForFunction'>): Promise<void> {
   // A function, not a string: the pages' Content-Security-Policy refuses to evaluate strings.
-  await page.waitForFunction(() => !document.querySelector('script[data-after-paint]') || document.documentElement.dataset['scripts'] === 'ran');
+  await page.waitForFunction(([attribute, ran]) => !document.querySelector(`script[${attribute}]`) || document.documentElement.dataset['scripts'] === ran, [
+    AFTER_PAINT_ATTRIBUTE,
+    SCRIPTS_RAN,
+  ] as const);
 }

@@ -90,7 +90,7 @@ export interface Session {
 
 /**
  * Makes the page's own navigations (goto, reload, back) resolve once its scripts have run: they
- * start after the first paint, which can follow the load event, and a test that presses a key
+ * start two frames after the load event, where navigation resolves, and a test that presses a key
  * before then would press it on a page that is not listening yet.
  */
 function waitsForScripts(page: Page): Page {

@@ -1,4 +1,4 @@
-// Scripts that wait for the first paint. Astro writes each page's bundled code as
+// Scripts that wait until the page has loaded and painted. Astro writes each page's bundled code as
 // `<script type="module" src="/_astro/…">`; the browser's preload scanner fetches that file as soon
 // as it reads the tag, so on a slow phone the request competes with the page itself, and
 // Lighthouse's mobile run counts it on the way to the largest paint (0.9 s on a glossary page
@@ -40,7 +40,7 @@ function attributeValue(text: string): string {
 }
 
 /**
- * Rewrites a built page so its module scripts load after the first paint: removes Astro's
+ * Rewrites a built page so its module scripts load once it has loaded and painted: removes Astro's
  * `<script type="module" src>` tags and puts one loader (`loader`, from compactLoader) naming
  * them, in order, before `</body>`.
  * A page without such tags, or one already rewritten, comes back unchanged. Throws when a page has
