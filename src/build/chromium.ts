@@ -2,7 +2,6 @@
 // it headless and quiet: the background-networking ones stop it calling out, which the no-other-
 // origin checks rely on.
 
-import type { Page } from 'playwright-core';
 import { AFTER_PAINT_ATTRIBUTE, SCRIPTS_RAN } from '../lib/security/after-paint.ts';
 
 /** Path of Debian's Chromium. */
@@ -20,12 +19,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The one method of a Playwright page that scriptsRan uses: src/build does not depend on playwright-core. */
+interface WaitsForFunction {
+  waitForFunction<A>(predicate: (arg: A) => boolean, arg: A): Promise<unknown>;
+}
+
 /**
  * Resolves once the page's module scripts, which start two frames after the load event
  * (src/scripts/after-paint.js), have run; at once on a page that has none. Navigation resolves at
  * the load event, before they start.
  */
-export async function scriptsRan(page: Pick<Page, 'waitForFunction'>): Promise<void> {
+export async function scriptsRan(page: WaitsForFunction): Promise<void> {
   // A function, not a string: the pages' Content-Security-Policy refuses to evaluate strings.
   await page.waitForFunction(([attribute, ran]) => !document.querySelector(`script[${attribute}]`) || document.documentElement.dataset['scripts'] === ran, [
     AFTER_PAINT_ATTRIBUTE,
