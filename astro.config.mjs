@@ -8,6 +8,7 @@ import sitemap from './src/integrations/sitemap.ts';
 import contentSecurityPolicy from './src/integrations/csp.ts';
 import searchIndex from './src/integrations/search.ts';
 import siteAddress from './src/integrations/site-url.ts';
+import smallPreload from './src/integrations/small-preload.ts';
 import { siteUrl } from './src/lib/seo/site-url.ts';
 
 // The site's public address, used for canonical links, og:url, sitemap.xml and robots.txt.
@@ -23,7 +24,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // contentSecurityPolicy() hashes the final HTML, so it is the last to rewrite pages; searchIndex()
   // only reads them, and goes after it so the index is built from exactly the pages we ship.
-  integrations: [siteAddress(process.env.SITE_URL), mdx(), preact(), permalinkRedirects(), sitemap(), contentSecurityPolicy(), searchIndex()],
+  integrations: [siteAddress(process.env.SITE_URL), smallPreload(), mdx(), preact(), permalinkRedirects(), sitemap(), contentSecurityPolicy(), searchIndex()],
   // Whole pages that moved (content/permalinks/redirects.json); moved anchors are handled by
   // the permalinkRedirects integration after the build.
   redirects: pageRedirects(readRedirects()),

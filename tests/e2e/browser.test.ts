@@ -306,6 +306,34 @@ describe('reading tools', () => {
       await ctx.close();
     }
   });
+
+  test('the first press of a switch asks for its code and the chunks that code imports at once, each fetched once', async () => {
+    const ctx = await s.context({ viewport: { width: 1400, height: 800 } });
+    const page = await ctx.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/_astro/')) fetched.push(path);
+    });
+    await page.goto('/glossary/');
+    const before = fetched.length;
+    const theme = () => page.evaluate(() => document.documentElement.dataset['theme'] ?? '');
+    const initial = await theme();
+    await page.locator('[data-theme-toggle]').click();
+    // The switch has flipped, so its code and everything it imports has run.
+    await expect.poll(theme).not.toBe(initial);
+    // src/scripts/preload.ts hints every file of the feature before its import() runs.
+    const hinted = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname));
+    for (const chunk of ['header', 'copy-link', 'dom-text'])
+      expect(
+        hinted.some((h) => new RegExp(`^/_astro/${chunk}\\.[^/]+\\.js$`).test(h)),
+        chunk,
+      ).toBe(true);
+    const after = fetched.slice(before);
+    expect(after).toEqual(expect.arrayContaining(hinted));
+    expect(new Set(after).size).toBe(after.length);
+    await ctx.close();
+  });
 });
 
 describe('link previews', () => {

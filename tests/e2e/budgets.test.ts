@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { CALCULATOR_JS_GZIP, READING_JS_GZIP } from '../../src/bench/budgets.ts';
 import { isReadingPage, pageKindOf } from '../../src/bench/kinds.ts';
 import { DistFiles, eagerJsBytes, isKatexCss, pageAssets, type PageAssets } from '../../src/tools/page-assets.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DIST, expectNone, expectSome, pages } from './helpers.ts';
 
 const files = new DistFiles(DIST);
@@ -65,6 +67,32 @@ describe('JavaScript before interaction', () => {
       if (gzip > CALCULATOR_JS_GZIP) problems.push(`${p.path}: ${gzip} bytes`);
     }
     expectNone(problems, 'calculator pages over budget');
+  });
+});
+
+describe('the preload helper (src/integrations/small-preload.ts)', () => {
+  const chunks = readdirSync(join(DIST, '_astro'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({ name: f, code: readFileSync(join(DIST, '_astro', f), 'utf8') }));
+  // Vite lists the files each dynamic import preloads in one table per chunk.
+  const listed = chunks.flatMap((c) => [...c.code.matchAll(/__vite__mapDeps=.*?m\.f=(\[[^\]]*\])/g)].flatMap((m) => JSON.parse(m[1] ?? '[]') as string[]));
+
+  test("replaces Vite's own helper in the built chunks", () => {
+    expectSome(chunks, 'built chunks');
+    // Vite's helper announces failed preloads with this event; ours has no such code.
+    expectNone(
+      chunks.filter((c) => c.code.includes('vite:preloadError')).map((c) => c.name),
+      "chunks carrying Vite's preload helper",
+    );
+    expectSome(listed, 'files listed for preloading');
+  });
+
+  test('is asked to preload only JavaScript chunks that exist, never CSS, which it does not load', () => {
+    const names = new Set(chunks.map((c) => `_astro/${c.name}`));
+    expectNone(
+      listed.filter((f) => !names.has(f)),
+      'listed files that are not built JavaScript chunks',
+    );
   });
 });
 

@@ -64,26 +64,43 @@ describe('loadScriptsAfterPaint', () => {
 });
 
 /**
- * Runs the loader in a fresh context against stand-ins for the browser. Code made at run time has
- * no dynamic import() under Vitest, so the loader's one import(x) call is pointed at a stand-in that records
- * the address and returns a promise the test settles.
+ * Runs the loader in a fresh context against stand-ins for the browser: the load event, frames, a
+ * timer, and a PerformanceObserver that reports largest paints (`lcp: false` is a browser without
+ * them). Code made at run time has no dynamic import() under Vitest, so the loader's one import(x)
+ * call is pointed at a stand-in that records the address and returns a promise the test settles.
  */
-function runLoader(urls: string[]) {
+function runLoader(urls: string[], { lcp = true } = {}) {
   const listeners: (() => void)[] = [];
   const frames: (() => void)[] = [];
+  const timers: { f: () => void; ms: number }[] = [];
+  const observers: { callback: () => void; options: unknown }[] = [];
   const imports: { url: string; done: () => void }[] = [];
   const html = { dataset: {} as Record<string, string> };
   const document = { currentScript: { dataset: { afterPaint: urls.join(' ') } }, documentElement: html };
   const addEventListener = (type: string, f: () => void) => type === 'load' && listeners.push(f);
   const requestAnimationFrame = (f: () => void) => frames.push(f);
+  const setTimeout = (f: () => void, ms: number) => timers.push({ f, ms });
+  class PerformanceObserver {
+    static supportedEntryTypes = lcp ? ['paint', 'largest-contentful-paint'] : ['paint'];
+    readonly callback: () => void;
+    constructor(callback: () => void) {
+      this.callback = callback;
+    }
+    observe(options: unknown) {
+      observers.push({ callback: this.callback, options });
+    }
+  }
   const load = (url: string) => new Promise<void>((done) => imports.push({ url, done }));
   const code = LOADER.split('import(x)');
   expect(code).toHaveLength(2);
-  runInNewContext(code.join('load(x)'), { document, addEventListener, requestAnimationFrame, load });
+  runInNewContext(code.join('load(x)'), { document, addEventListener, requestAnimationFrame, setTimeout, PerformanceObserver, Promise, load });
   return {
     html,
     imports,
+    observers,
+    timers,
     load: () => listeners.splice(0).forEach((f) => f()),
+    largestPaint: () => observers.forEach((o) => o.callback()),
     frame: () => frames.splice(0).forEach((f) => f()),
     pending: () => frames.length,
   };
@@ -92,17 +109,57 @@ function runLoader(urls: string[]) {
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('the loader, run against stand-ins for the browser', () => {
-  test('imports nothing before the load event and the two frames after it', async () => {
+  test('imports nothing before the load event, the first largest paint and the two frames after it', async () => {
     const b = runLoader(['/a.js']);
+    b.largestPaint();
     b.frame();
     await tick();
-    expect(b.imports).toEqual([]);
+    expect(b.observers).toEqual([]);
     b.load();
+    // Loaded but not yet painted: no frame is asked for.
+    expect(b.observers.map((o) => o.options)).toEqual([{ type: 'largest-contentful-paint', buffered: true }]);
+    expect(b.pending()).toBe(0);
+    b.largestPaint();
     expect(b.pending()).toBe(1);
     b.frame();
     await tick();
     expect(b.imports).toEqual([]);
+    b.frame();
+    await tick();
+    expect(b.imports.map((i) => i.url)).toEqual(['/a.js']);
+  });
+
+  test('a later largest paint, or the timer, does not start the scripts again', async () => {
+    const b = runLoader(['/a.js']);
+    b.load();
+    b.largestPaint();
+    b.largestPaint();
+    b.timers.forEach((t) => t.f());
     expect(b.pending()).toBe(1);
+    b.frame();
+    b.frame();
+    await tick();
+    expect(b.imports.map((i) => i.url)).toEqual(['/a.js']);
+  });
+
+  test('without a largest paint, a timer starts them 3 s after load', async () => {
+    const b = runLoader(['/a.js']);
+    b.load();
+    expect(b.timers.map((t) => t.ms)).toEqual([3000]);
+    b.timers.forEach((t) => t.f());
+    b.frame();
+    b.frame();
+    await tick();
+    expect(b.imports.map((i) => i.url)).toEqual(['/a.js']);
+  });
+
+  test('a browser that reports no largest paints counts the two frames from load', async () => {
+    const b = runLoader(['/a.js'], { lcp: false });
+    b.load();
+    expect(b.observers).toEqual([]);
+    b.frame();
+    await tick();
+    expect(b.imports).toEqual([]);
     b.frame();
     await tick();
     expect(b.imports.map((i) => i.url)).toEqual(['/a.js']);
@@ -111,6 +168,7 @@ describe('the loader, run against stand-ins for the browser', () => {
   test('imports the modules one after another, in the order named, then marks <html>', async () => {
     const b = runLoader(['/a.js', '/b.js']);
     b.load();
+    b.largestPaint();
     b.frame();
     b.frame();
     await tick();
