@@ -25,9 +25,9 @@ interface WaitsForFunction {
 }
 
 /**
- * Resolves once the page's module scripts, which start two frames after the load event
- * (src/scripts/after-paint.js), have run; at once on a page that has none. Navigation resolves at
- * the load event, before they start.
+ * Resolves once the page's module scripts, which start after the load event and the page's
+ * largest paint (src/scripts/after-paint.js), have run; at once on a page that has none.
+ * Navigation resolves at the load event, before they start.
  */
 export async function scriptsRan(page: WaitsForFunction): Promise<void> {
   // A function, not a string: the pages' Content-Security-Policy refuses to evaluate strings.

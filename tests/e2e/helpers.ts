@@ -90,8 +90,8 @@ export interface Session {
 
 /**
  * Makes the page's own navigations (goto, reload, back) resolve once its scripts have run: they
- * start two frames after the load event, where navigation resolves, and a test that presses a key
- * before then would press it on a page that is not listening yet.
+ * start after the load event, where navigation resolves, once the largest paint is on screen, and
+ * a test that presses a key before then would press it on a page that is not listening yet.
  */
 function waitsForScripts(page: Page): Page {
   for (const name of ['goto', 'reload', 'goBack'] as const) {
