@@ -2,9 +2,9 @@
 // named `\0vite/preload-helper.js` whose code Vite writes itself. This integration answers that
 // module first, with a re-export of src/scripts/preload.ts, which keeps the one part of the helper
 // this site uses (modulepreload hints for a chunk's files) at about a tenth of its size.
-// If a Vite release renames the module, the swap stops silently and Vite's own helper returns;
-// the reading pages' JavaScript budget (tests/e2e/budgets.test.ts) then fails, which is how we
-// would find out.
+// If a Vite release renames the module, the swap stops silently and Vite's own helper returns:
+// tests/e2e/budgets.test.ts then fails twice (a chunk carries Vite's helper; and the reading pages'
+// JavaScript budget), which is how we would find out.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 
