@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { CALCULATOR_JS_GZIP, READING_JS_GZIP } from '../../src/bench/budgets.ts';
 import { isReadingPage, pageKindOf } from '../../src/bench/kinds.ts';
 import { DistFiles, eagerJsBytes, isKatexCss, pageAssets, type PageAssets } from '../../src/tools/page-assets.ts';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, expectNone, expectSome, pages } from './helpers.ts';
 
@@ -73,7 +73,7 @@ describe('JavaScript before interaction', () => {
 describe('the preload helper (src/integrations/small-preload.ts)', () => {
   const chunks = readdirSync(join(DIST, '_astro'))
     .filter((f) => f.endsWith('.js'))
-    .map((f) => ({ name: f, code: readFileSync(join(DIST, '_astro', f), 'utf8') }));
+    .map((f) => ({ name: f, code: files.text(`/_astro/${f}`) }));
   // Vite lists the files each dynamic import preloads in one table per chunk.
   const listed = chunks.flatMap((c) => [...c.code.matchAll(/__vite__mapDeps=.*?m\.f=(\[[^\]]*\])/g)].flatMap((m) => JSON.parse(m[1] ?? '[]') as string[]));
 
