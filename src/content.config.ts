@@ -4,6 +4,7 @@ import { essaySchema } from './schemas/essay.ts';
 import { threadsCollectionSchema } from './schemas/thread.ts';
 import { personSchema } from './schemas/person.ts';
 import { frontmatterLoader } from './loaders/frontmatter.ts';
+import { entryDataRefSchema } from './schemas/entry-data.ts';
 import { claimSchema, guideSchema, summarySchema, termSchema } from './schemas/curated.ts';
 
 // Every collection reads from the top-level content/ folder; raw exports in content/sources and
@@ -12,13 +13,14 @@ import { claimSchema, guideSchema, summarySchema, termSchema } from './schemas/c
 // and node_modules/.astro is shared between checkouts: change this line whenever a schema's output
 // changes shape, or entries parsed under the old schema are served from the cache.
 // Schema revision: forum imports (paragraph html, comment deleted/retracted, .json sources); essays
-// and threads loaded as frontmatter data.
+// and threads loaded as frontmatter data; their data kept outside the store.
 const mdx = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/*.mdx' });
 
 export const collections = {
-  // Generated from the exports: all data, no body to render (see src/loaders/frontmatter.ts).
-  essays: defineCollection({ loader: frontmatterLoader('content/essays'), schema: essaySchema }),
-  threads: defineCollection({ loader: frontmatterLoader('content/threads'), schema: threadsCollectionSchema }),
+  // Generated from the exports: all data, no body to render. The loader checks each file against
+  // the full schema and the store keeps only where the checked data is (src/loaders/frontmatter.ts).
+  essays: defineCollection({ loader: frontmatterLoader('content/essays', essaySchema), schema: entryDataRefSchema }),
+  threads: defineCollection({ loader: frontmatterLoader('content/threads', threadsCollectionSchema), schema: entryDataRefSchema }),
   people: defineCollection({ loader: mdx('people'), schema: personSchema }),
   claims: defineCollection({ loader: mdx('claims'), schema: claimSchema }),
   glossary: defineCollection({ loader: mdx('glossary'), schema: termSchema }),

@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildSiteModel, type SiteModel } from '../lib/site/model.ts';
 import { pageKeyer } from '../lib/site/page-inputs.ts';
+import type { EntryDataRef } from '../schemas/entry-data.ts';
 import type { EssayData } from '../schemas/essay.ts';
 import type { PersonData } from '../schemas/person.ts';
-import type { ProfileData, ThreadData } from '../schemas/thread.ts';
+import type { ProfileData, ThreadData, ThreadsEntryData } from '../schemas/thread.ts';
 import type { ClaimData, GuideData, SummaryData, TermData } from '../schemas/curated.ts';
 
 /** The collection data types, as the schemas produce them. */
@@ -31,11 +32,29 @@ type RenderedCollection = 'claims' | 'glossary' | 'guides' | 'summaries';
 type RenderResult = Awaited<ReturnType<typeof render>>;
 let cached: Promise<Site> | undefined;
 
+/**
+ * Entries whose checked data the loader keeps in files of their own (src/loaders/frontmatter.ts),
+ * with that data read back. The files are the loader's output, named by their source's digest.
+ */
+function withData<D>(
+  entries: readonly { id: string; data: EntryDataRef; filePath?: string | undefined }[],
+): { id: string; data: D; filePath?: string | undefined }[] {
+  return entries.map((e) => {
+    let text: string;
+    try {
+      text = readFileSync(e.data.dataFile, 'utf8');
+    } catch {
+      throw new Error(`${e.filePath ?? e.id}: its checked data (${e.data.dataFile}) is missing; delete node_modules/.astro and build again`);
+    }
+    return { id: e.id, filePath: e.filePath, data: JSON.parse(text) as D };
+  });
+}
+
 async function load(): Promise<Site> {
   const guides = await getCollection('guides');
   return buildSiteModel<SiteTypes>({
-    essays: await getCollection('essays'),
-    threads: await getCollection('threads'),
+    essays: withData<EssayData>(await getCollection('essays')),
+    threads: withData<ThreadsEntryData>(await getCollection('threads')),
     people: await getCollection('people'),
     claims: await getCollection('claims'),
     glossary: await getCollection('glossary'),

@@ -22,7 +22,7 @@ const RULES: Record<string, Rule> = {
   'src/bench': { may: ['src/bench'], packages: /^$/ },
   'src/schemas': { may: ['src/schemas', 'src/lib'], packages: /^astro\/zod$/ },
   'src/content.config.ts': { may: ['src/schemas', 'src/loaders'], packages: /^(astro:content|astro\/loaders)$/ },
-  'src/loaders': { may: ['src/loaders', 'src/lib'], packages: new RegExp(`^(js-yaml|astro\\/loaders|${NODE})$`) },
+  'src/loaders': { may: ['src/loaders', 'src/schemas', 'src/lib'], packages: new RegExp(`^(js-yaml|astro\\/loaders|${NODE})$`) },
   'src/data': { may: ['src/data', 'src/lib', 'src/schemas'], packages: new RegExp(`^(astro:content|${NODE})$`) },
   'src/importer': { may: ['src/importer', 'src/schemas', 'src/lib'], packages: new RegExp(`^(yaml|astro/zod|${NODE})$`) },
   'src/build': { may: ['src/build', 'src/lib'], packages: new RegExp(`^(node-html-parser|pagefind|${NODE})$`) },
