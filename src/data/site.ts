@@ -40,13 +40,14 @@ function withData<D>(
   entries: readonly { id: string; data: EntryDataRef; filePath?: string | undefined }[],
 ): { id: string; data: D; filePath?: string | undefined }[] {
   return entries.map((e) => {
-    let text: string;
+    let data: D;
     try {
-      text = readFileSync(e.data.dataFile, 'utf8');
-    } catch {
-      throw new Error(`${e.filePath ?? e.id}: its checked data (${e.data.dataFile}) is missing; delete node_modules/.astro and build again`);
+      data = JSON.parse(readFileSync(e.data.dataFile, 'utf8')) as D;
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new Error(`${e.filePath ?? e.id}: its checked data (${e.data.dataFile}) cannot be read (${why}); delete node_modules/.astro and build again`);
     }
-    return { id: e.id, filePath: e.filePath, data: JSON.parse(text) as D };
+    return { id: e.id, filePath: e.filePath, data };
   });
 }
 

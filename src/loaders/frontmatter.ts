@@ -68,7 +68,10 @@ export function frontmatterLoader(base: string, schema: FrontmatterSchema): Load
         const dataFile = join(dataDir, dataName);
         seen.add(id);
         kept.add(dataName);
-        if (store.get(id)?.digest === digest && existsSync(dataFile)) {
+        // Reused only when the store names this very file (its name holds the digest) and it is
+        // still there: a store kept from another checkout points into that checkout's cache.
+        const stored = store.get(id)?.data as Partial<EntryDataRef> | undefined;
+        if (stored?.dataFile === dataFile && existsSync(dataFile)) {
           reused++;
           continue;
         }

@@ -112,6 +112,20 @@ describe('frontmatterLoader', () => {
     expect(existsSync(String(p.entries.get('one')?.data.dataFile))).toBe(true);
   });
 
+  test('parses again when the store names a data file elsewhere (a store from another checkout)', async () => {
+    const p = project('elsewhere');
+    const schema = countingSchema();
+    const loader = frontmatterLoader('content/things', schema);
+    p.write('one', file('One', ['alpha']));
+    await run(loader, p.context);
+    const own = String(p.entries.get('one')?.data.dataFile);
+    const entry = p.entries.get('one');
+    if (entry) entry.data = { dataFile: join(root, 'another-checkout', 'one.json') };
+    await run(loader, p.context);
+    expect(schema.calls).toBe(2);
+    expect(p.entries.get('one')?.data.dataFile).toBe(own);
+  });
+
   test('forgets a removed file and its data', async () => {
     const p = project('removed');
     const loader = frontmatterLoader('content/things', countingSchema());
