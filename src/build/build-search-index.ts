@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { HTMLElement, type Node, parse, TextNode } from 'node-html-parser';
 import { DEFAULT_CHUNK_POSITIONS } from '../lib/search/pagefind-chunks.ts';
-import { endsPart, PART_BYTES } from '../lib/search/parts.ts';
+import { BUNDLE_RECORDS, endsPart, PART_BYTES } from '../lib/search/parts.ts';
 import { VOCABULARY_DIR, VocabularyCounter, type VocabularyCounts } from '../lib/search/vocabulary.ts';
 import {
   dropsHeadings,
@@ -280,6 +280,8 @@ export interface SearchIndexOptions {
   partBytes?: number;
   /** Index parts built at once, each in its own Pagefind process. */
   concurrency?: number;
+  /** Most records one Pagefind bundle of a part holds (see BUNDLE_RECORDS). */
+  bundleRecords?: number;
 }
 
 const PART_SCRIPT = fileURLToPath(new URL('./pagefind-part.ts', import.meta.url));
@@ -384,6 +386,7 @@ export async function buildSearchIndex(
     cacheDir = null,
     partBytes = PART_BYTES,
     concurrency = availableParallelism(),
+    bundleRecords = BUNDLE_RECORDS,
   }: SearchIndexOptions = {},
 ): Promise<void> {
   const started = performance.now();
@@ -394,6 +397,7 @@ export async function buildSearchIndex(
   mkdirSync(partsDir, { recursive: true });
   // Pagefind's own chunks (the reference the tests compare with) exist only for an index built in one part.
   const target = chunkPositions > 0 ? partBytes : Infinity;
+  const perBundle = chunkPositions > 0 ? bundleRecords : 0;
   const jobs: (PartJob & { bytes: number })[] = [];
   let pending: PartJob['pages'] = [];
   let pendingBytes = 0;
@@ -403,12 +407,12 @@ export async function buildSearchIndex(
     pending.push(page);
     pendingBytes += size;
     if (endsPart(page.path, size, pendingBytes, target)) {
-      jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bytes: pendingBytes });
+      jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bundleRecords: perBundle, bytes: pendingBytes });
       pending = [];
       pendingBytes = 0;
     }
   }
-  if (pending.length > 0) jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bytes: pendingBytes });
+  if (pending.length > 0) jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bundleRecords: perBundle, bytes: pendingBytes });
   try {
     const all = await runParts(jobs, concurrency);
     // A part whose pages gave no records has no bundle to join, but its pages' cache entries stay.
@@ -421,7 +425,7 @@ export async function buildSearchIndex(
     log(`search index: ${results.length} part${results.length === 1 ? '' : 's'}, ${results.filter((r) => r.reusedPart).length} unchanged since the last build`);
     if (chunkPositions > 0) {
       for (const r of mergePagefind(
-        results.map((p) => p.dir),
+        results.flatMap((p) => p.bundles),
         out,
         chunkPositions,
       )) {
@@ -430,7 +434,7 @@ export async function buildSearchIndex(
         );
       }
     } else {
-      cpSync(results[0]!.dir, out, { recursive: true });
+      cpSync(results[0]!.bundles[0]!, out, { recursive: true });
     }
     const vocabulary = new VocabularyCounter();
     for (const r of results) vocabulary.absorb(JSON.parse(readFileSync(r.countsFile, 'utf8')) as VocabularyCounts);

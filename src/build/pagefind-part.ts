@@ -3,10 +3,11 @@
 // starts one such worker per core and sends it jobs as lines of JSON on stdin: the built pages of
 // a part, the record cache and the parts folder. For each, it reads the pages' records (from the
 // cache where the HTML is unchanged), names the part by those records, and writes Pagefind's
-// bundle for them under that name unless a bundle of that name is already there (then the part
-// is unchanged since an earlier build). It answers each job with a line of JSON (PartReply).
+// bundles for them under that name (one, or several for a part of very many records: see
+// BUNDLE_RECORDS) unless that folder is already there complete (then the part is unchanged since
+// an earlier build). It answers each job with a line of JSON (PartReply).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
@@ -30,12 +31,16 @@ export interface PartJob {
   /** Record cache folder, or null for none. */
   recordCache: string | null;
   partsDir: string;
+  /** Most records a bundle holds (see BUNDLE_RECORDS); 0 keeps the part in one bundle, as the reference index needs. */
+  bundleRecords: number;
 }
 
 /** What a part reports back. */
 export interface PartResult {
-  /** The part's bundle folder, named by its records. */
+  /** The part's folder, named by its records. */
   dir: string;
+  /** Its Pagefind bundles inside that folder, in record order. */
+  bundles: string[];
   /** Its vocabulary counts (VocabularyCounts as JSON), kept beside the bundle. */
   countsFile: string;
   records: number;
@@ -75,6 +80,41 @@ export async function writePartBundle(records: readonly SearchRecord[], out: str
   renameSync(temp, out);
 }
 
+/**
+ * Writes `records` to `out` as Pagefind bundles of at most `perBundle` records each (all in one
+ * when `perBundle` is 0), in folders 0, 1, … and a list of them written last, via a temporary
+ * folder beside `out`: a folder with the list is complete.
+ */
+export async function writePartBundles(records: readonly SearchRecord[], out: string, perBundle: number): Promise<string[]> {
+  const temp = `${out}.partial`;
+  rmSync(temp, { recursive: true, force: true });
+  const size = perBundle > 0 ? perBundle : Math.max(1, records.length);
+  const names: string[] = [];
+  for (let i = 0; i < records.length; i += size) {
+    const name = String(names.length);
+    await writePartBundle(records.slice(i, i + size), join(temp, name));
+    names.push(name);
+  }
+  mkdirSync(temp, { recursive: true });
+  writeFileSync(join(temp, BUNDLE_LIST), JSON.stringify(names));
+  rmSync(out, { recursive: true, force: true });
+  renameSync(temp, out);
+  return names.map((n) => join(out, n));
+}
+
+const BUNDLE_LIST = 'bundles.json';
+
+/** The bundles of a part folder written by writePartBundles, or null when it is missing or incomplete. */
+function bundlesIn(dir: string): string[] | null {
+  try {
+    const names: unknown = JSON.parse(readFileSync(join(dir, BUNDLE_LIST), 'utf8'));
+    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string' && existsSync(join(dir, n, 'pagefind-entry.json')))) return null;
+    return names.map((n: string) => join(dir, n));
+  } catch {
+    return null;
+  }
+}
+
 /** Does one part's job (see the top of this file). */
 export async function indexPart(job: PartJob): Promise<PartResult> {
   const cache = new RecordCache(job.recordCache);
@@ -87,18 +127,20 @@ export async function indexPart(job: PartJob): Promise<PartResult> {
     records.push(...got.records);
   }
   const passages = records.filter((r) => r.url.includes('#')).length;
-  const name = createHash('sha256').update(PART_CODE).update(JSON.stringify(records)).digest('hex').slice(0, 32);
+  const name = createHash('sha256').update(PART_CODE).update(String(job.bundleRecords)).update(JSON.stringify(records)).digest('hex').slice(0, 32);
   const dir = join(job.partsDir, name);
   const countsFile = `${dir}.counts.json`;
-  const reusedPart = existsSync(join(dir, 'pagefind-entry.json')) && existsSync(countsFile);
+  const kept = existsSync(countsFile) ? bundlesIn(dir) : null;
+  const reusedPart = kept !== null;
+  let bundles = kept ?? [];
   if (!reusedPart) {
-    if (records.length > 0) await writePartBundle(records, dir);
+    if (records.length > 0) bundles = await writePartBundles(records, dir, job.bundleRecords);
     // Counted only for a part built now: a reused part's counts are kept beside its bundle.
     const vocabulary = new VocabularyCounter();
     for (const r of records) vocabulary.add([r.content, ...Object.values(r.meta)].join(' '));
     writeFileSync(countsFile, JSON.stringify(vocabulary.counts()));
   }
-  return { dir, countsFile, records: records.length, passages, pages, reusedPages, reusedPart, recordKeys: cache.usedKeys() };
+  return { dir, bundles, countsFile, records: records.length, passages, pages, reusedPages, reusedPart, recordKeys: cache.usedKeys() };
 }
 
 /** A line the worker answers with: a part's result, or why it failed. */

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -88,6 +88,25 @@ describe('the search index built in parts', () => {
     // The joined index has what makes it a real test: variants ("adrià"), meta fields and many parts' pages.
     expect(ours.words.some((w) => JSON.stringify(w[2]).includes('adrià'))).toBe(true);
     expect(ours.fields).toEqual(['author', 'title']);
+  }, 120_000);
+
+  test('a part with more records than a Pagefind bundle holds is written as several bundles, and joins to the same index', async () => {
+    const whole = join(root, 'whole');
+    cpSync(dist, whole, { recursive: true });
+    const logged: string[] = [];
+    // One part (every page fits its size), at most 7 records to a bundle: 32 records make 5 bundles.
+    await buildSearchIndex(whole, { cacheDir: join(root, 'whole-cache'), partBytes: 1e9, bundleRecords: 7, log: (l) => logged.push(l) });
+    expect(logged).toContain('search index: 1 part, 0 unchanged since the last build');
+    const partsDir = join(root, 'whole-cache', 'parts');
+    const [part] = readdirSync(partsDir).filter((f) => !f.endsWith('.json'));
+    expect(JSON.parse(readFileSync(join(partsDir, part!, 'bundles.json'), 'utf8'))).toEqual(['0', '1', '2', '3', '4']);
+    await build();
+    expect(indexOf(join(whole, 'pagefind'))).toEqual(indexOf(join(dist, 'pagefind')));
+    // Built again unchanged, the part's bundles are reused as they are.
+    logged.length = 0;
+    await buildSearchIndex(whole, { cacheDir: join(root, 'whole-cache'), partBytes: 1e9, bundleRecords: 7, log: (l) => logged.push(l) });
+    expect(logged).toContain('search index: 1 part, 1 unchanged since the last build');
+    expect(indexOf(join(whole, 'pagefind'))).toEqual(indexOf(join(dist, 'pagefind')));
   }, 120_000);
 
   test('a rebuild re-indexes only the part whose page changed, and gives what a cold build gives', async () => {

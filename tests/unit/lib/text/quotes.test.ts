@@ -125,6 +125,70 @@ describe('tokenSimilarity', () => {
   });
 });
 
+/** The similarity by the textbook table, every cell filled: the reference the fast paths must equal. */
+function referenceSimilarity(quote: readonly string[], passage: readonly string[]): number {
+  const words = quote.filter((t) => t !== '…').length;
+  if (words === 0) return 0;
+  const d: number[][] = [Array.from({ length: passage.length + 1 }, () => 0)];
+  quote.forEach((q, k) => {
+    const i = k + 1;
+    const up = d[i - 1]!;
+    const row = [q === '…' ? up[0]! : up[0]! + 1];
+    for (let j = 1; j <= passage.length; j++) {
+      row[j] = q === '…' ? Math.min(up[j]!, row[j - 1]!) : Math.min(up[j - 1]! + (passage[j - 1] === q ? 0 : 1), up[j]! + 1, row[j - 1]! + 1);
+    }
+    d.push(row);
+  });
+  return Math.max(0, 1 - Math.min(...d[quote.length]!) / words);
+}
+
+describe('tokenSimilarity against the full table', () => {
+  // Few distinct words, so quotes and passages share many and the alignments are not trivial.
+  const word = fc.constantFrom('a', 'b', 'c', 'goal', 'base', 'model');
+  test('equals the table for quotes of one block (up to 32 words) and of several', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 100 }), fc.array(word, { maxLength: 120 }), (q, p) => {
+        expect(tokenSimilarity(q, p)).toBe(referenceSimilarity(q, p));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  test('equals the table at the block edges (31, 32, 33, 64 and 65 words), close matches included', () => {
+    const edges = fc.constantFrom(31, 32, 33, 63, 64, 65);
+    const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('drop', 'swap', 'add'), w: word });
+    fc.assert(
+      fc.property(
+        edges.chain((n) => fc.array(word, { minLength: n, maxLength: n })),
+        fc.array(edit, { maxLength: 6 }),
+        fc.array(word, { maxLength: 10 }),
+        (q, edits, pad) => {
+          // A passage that is the quote with a few edits, inside other words: scores near 1.
+          const p = [...q];
+          for (const e of edits) {
+            const at = e.at % (p.length + 1);
+            if (e.kind === 'drop') p.splice(at, 1);
+            else if (e.kind === 'swap') p.splice(at, 1, e.w);
+            else p.splice(at, 0, e.w);
+          }
+          const passage = [...pad, ...p, ...pad];
+          expect(tokenSimilarity(q, passage)).toBe(referenceSimilarity(q, passage));
+          expect(tokenSimilarity(q, passage.slice(0, 5))).toBe(referenceSimilarity(q, passage.slice(0, 5)));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+  test('equals the table for quotes with an elision', () => {
+    const withEll = fc.array(fc.oneof(word, fc.constant('…')), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(withEll, fc.array(word, { maxLength: 60 }), (q, p) => {
+        expect(tokenSimilarity(q, p)).toBe(referenceSimilarity(q, p));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('longestSharedRun', () => {
   test('returns the length of the longest common run of words', () => {
     expect(longestSharedRun(tokenise('a b c d x y'), tokenise('q a b c z x y'))).toBe(3);
