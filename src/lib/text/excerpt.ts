@@ -3,7 +3,7 @@
  * one-line preview never cuts a word in half (unless a single word is longer than `max`).
  */
 export function excerpt(text: string, max = 140): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = flatHead(text, max);
   if (flat.length <= max) return flat;
   // Cut on code points, not UTF-16 units, so an emoji at the boundary is never split. Only the
   // first max + 1 are split out: labels and previews cut whole comments, and splitting every
@@ -22,6 +22,24 @@ export function excerpt(text: string, max = 140): string {
   const space = head.lastIndexOf(' ');
   const cut = endsWord || space <= max * 0.5 ? head : head.slice(0, space);
   return `${cut.replace(/[\s,;:.!?-]+$/u, '')}…`;
+}
+
+/**
+ * The text with its whitespace collapsed and trimmed, or (for a long text) a head of it that holds
+ * at least the first `max` + 1 code points of that with more after them, which is all excerpt
+ * reads. Collapsing every comment whole, for each of its labels and previews, was over four
+ * seconds of a 1,000-thread build.
+ */
+function flatHead(text: string, max: number): string {
+  // Code points take at most two units each: a head twice that long (plus a space and a split
+  // pair at its end) leaves the cut's characters exactly as the whole text's would be.
+  const enough = 2 * (max + 1) + 2;
+  const window = 4 * enough;
+  if (max >= 0 && text.length > window) {
+    const head = text.slice(0, window).replace(/\s+/g, ' ').trimStart();
+    if (head.length > enough) return head;
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -104,7 +104,7 @@ function compile(terms: readonly TermMatcher[]): Map<string, Form[]> {
 
 /** Length of the match of `form` at `i` (with an optional plural ending), or 0. */
 function matchAt(text: string, i: number, form: string): number {
-  if (text.slice(i, i + form.length).toLowerCase() !== form) return 0;
+  if (!startsFolded(text, i, form)) return 0;
   if (isWordChar(text[i - 1])) return 0;
   for (const ending of ['', 's', 'es']) {
     const end = i + form.length + ending.length;
@@ -112,6 +112,21 @@ function matchAt(text: string, i: number, form: string): number {
     if (!isWordChar(text[end])) return form.length + ending.length;
   }
   return 0;
+}
+
+/**
+ * Whether the text from `i`, lower-cased, starts with `form` as `slice(…).toLowerCase()` compares:
+ * ASCII letters are folded in place; a non-ASCII character in the way falls back to that slice.
+ * The scan tries several forms at nearly every word of every page, and a string made for each
+ * try was most of its time.
+ */
+export function startsFolded(text: string, i: number, form: string): boolean {
+  for (let k = 0; k < form.length; k++) {
+    const c = text.charCodeAt(i + k);
+    if (c >= 0x80 || Number.isNaN(c)) return text.slice(i, i + form.length).toLowerCase() === form;
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== form.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** Splits plain text into ranges that may be matched and ranges (bare URLs) that may not. */

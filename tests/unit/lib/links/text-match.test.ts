@@ -27,6 +27,22 @@ const page = flatText([
 ]);
 const t = indexText(page);
 
+describe('indexText', () => {
+  test('folds case one code point at a time, keeping any whose lower case has another length', () => {
+    const reference = (text: string) => Array.from(text, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
+    const piece = fc.constantFrom('Word', 'ABC', 'abc', ' ', '“', '”', '—', 'É', 'é', 'İ', 'Σ', 'ΣΑΣ', '😀', 'ß', 'Ǆ', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        const folded = indexText(text).folded;
+        expect(folded).toBe(reference(text));
+        expect(folded).toHaveLength(text.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('flatText', () => {
   test('returns blocks joined by newlines with whitespace collapsed and empty blocks dropped', () => {
     expect(flatText([' a \n b ', '', '  ', 'c\td'])).toBe('a b\nc d');

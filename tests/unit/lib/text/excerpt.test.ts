@@ -40,4 +40,25 @@ describe('excerpt on long text', () => {
       }),
     );
   });
+  test('equals cutting the whole text with its whitespace collapsed, for long texts of any make-up', () => {
+    // The definition: collapse and trim all of the text first. excerpt collapses only a head of a
+    // long text; it must cut exactly where this does.
+    const whole = (text: string, max: number): string => {
+      const flat = text.replace(/\s+/g, ' ').trim();
+      const chars = Array.from(flat);
+      if (chars.length <= max) return flat;
+      const head = chars.slice(0, max - 1).join('');
+      const space = head.lastIndexOf(' ');
+      const cut = /\s/.test(chars[max - 1] ?? '') || space <= max * 0.5 ? head : head.slice(0, space);
+      return `${cut.replace(/[\s,;:.!?-]+$/u, '')}…`;
+    };
+    const piece = fc.constantFrom('word', 'a', ' ', '  ', '\n\n', '\t', '😀', 'é', '.', ', ', ' '.repeat(300), 'x'.repeat(40));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 400 }), fc.constantFrom(1, 2, 10, 60, 140, 300), (pieces, max) => {
+        const text = pieces.join('');
+        expect(excerpt(text, max)).toBe(whole(text, max));
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });

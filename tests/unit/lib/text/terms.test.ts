@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { linkBlocks, linkFirstUses, sourceParagraphs, termMatchers, type Segment, type TermMatcher } from '../../../../src/lib/text/terms.ts';
+import { linkBlocks, linkFirstUses, sourceParagraphs, startsFolded, termMatchers, type Segment, type TermMatcher } from '../../../../src/lib/text/terms.ts';
 
 const terms: TermMatcher[] = termMatchers([
   { slug: 'episode', term: 'Episode', aliases: ['training episode'] },
@@ -13,6 +13,25 @@ const terms: TermMatcher[] = termMatchers([
 describe('termMatchers', () => {
   test('returns the term, the term without its parenthesis, and the aliases', () => {
     expect(terms.find((t) => t.slug === 'hfdt')?.forms).toEqual(['HFDT (human feedback on diverse tasks)', 'HFDT', 'human feedback on diverse tasks']);
+  });
+});
+
+describe('startsFolded', () => {
+  test('answers as comparing the lower-cased slice does, for ASCII and other text', () => {
+    const piece = fc.constantFrom('mesa', 'MESA', 'Mesa-', 'optimizer', ' ', 'İ', 'i̇', 'É', 'é', '😀', 'ß', 's');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(piece, { minLength: 1, maxLength: 4 }), fc.nat(), (textPieces, formPieces, at) => {
+        const text = textPieces.join('');
+        const form = formPieces.join('').toLowerCase();
+        const i = text.length === 0 ? 0 : at % (text.length + 1);
+        expect(startsFolded(text, i, form)).toBe(text.slice(i, i + form.length).toLowerCase() === form);
+        // The form at its own place is found whatever its case in the text.
+        const placed = text.slice(0, i) + formPieces.join('').toUpperCase() + text.slice(i);
+        if (formPieces.join('').toUpperCase().toLowerCase() === form)
+          expect(startsFolded(placed, i, form)).toBe(placed.slice(i, i + form.length).toLowerCase() === form);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
