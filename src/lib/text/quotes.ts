@@ -316,11 +316,13 @@ interface BitPattern<T> {
   blocks: number;
 }
 
-// A quote meets up to MAX_ALIGNMENTS passages: its masks are made once.
-const patterns = new WeakMap<object, BitPattern<unknown>>();
+// A quote meets up to MAX_ALIGNMENTS passages: its masks are made once. Only the matcher's word
+// numbers are remembered (typed arrays it makes once and never changes); a list a caller passes
+// could be changed between calls.
+const patterns = new WeakMap<Int32Array, BitPattern<number>>();
 
 function bitPatternOf<T>(quote: ArrayLike<T>): BitPattern<T> {
-  const key = typeof quote === 'object' ? (quote as object) : null;
+  const key = quote instanceof Int32Array ? quote : null;
   const known = key ? (patterns.get(key) as BitPattern<T> | undefined) : undefined;
   if (known) return known;
   const blocks = (quote.length + 31) >>> 5;
@@ -332,7 +334,7 @@ function bitPatternOf<T>(quote: ArrayLike<T>): BitPattern<T> {
     masks[at] = (masks[at] ?? 0) | (1 << (i & 31));
   }
   const made = { slots, masks, blocks };
-  if (key) patterns.set(key, made);
+  if (key) patterns.set(key, made as BitPattern<unknown> as BitPattern<number>);
   return made;
 }
 

@@ -178,6 +178,13 @@ describe('tokenSimilarity against the full table', () => {
       { numRuns: 1500 },
     );
   });
+  test('answers for the list as it is now when a caller changes it between calls', () => {
+    const quote = ['deceptive', 'alignment', 'is', 'unlikely'];
+    const passage = ['why', 'deceptive', 'alignment', 'is', 'unlikely', 'by', 'default'];
+    expect(tokenSimilarity(quote, passage)).toBe(1);
+    quote[3] = 'likely';
+    expect(tokenSimilarity(quote, passage)).toBe(0.75);
+  });
   test('equals the table for quotes with an elision', () => {
     const withEll = fc.array(fc.oneof(word, fc.constant('…')), { minLength: 1, maxLength: 40 });
     fc.assert(
