@@ -316,15 +316,15 @@ interface BitPattern<T> {
   blocks: number;
 }
 
-// A quote meets up to MAX_ALIGNMENTS passages: its masks are made once. Only the matcher's word
-// numbers are remembered (typed arrays it makes once and never changes); a list a caller passes
-// could be changed between calls.
-const patterns = new WeakMap<Int32Array, BitPattern<number>>();
+// The matcher aligns one quote with up to MAX_ALIGNMENTS passages in a row: the last quote's masks
+// are kept for the next call. Only for the matcher's word numbers (typed arrays it makes once and
+// never changes; a list a caller passes could change between calls), and only the last one, so
+// the masks of a forum's worth of quotes are never all held at once.
+let lastPattern: { quote: Int32Array; pattern: BitPattern<number> } | null = null;
 
 function bitPatternOf<T>(quote: ArrayLike<T>): BitPattern<T> {
   const key = quote instanceof Int32Array ? quote : null;
-  const known = key ? (patterns.get(key) as BitPattern<T> | undefined) : undefined;
-  if (known) return known;
+  if (key && lastPattern?.quote === key) return lastPattern.pattern as BitPattern<unknown> as BitPattern<T>;
   const blocks = (quote.length + 31) >>> 5;
   const slots = new Map<T, number>();
   for (let i = 0; i < quote.length; i++) if (!slots.has(quote[i] as T)) slots.set(quote[i] as T, slots.size);
@@ -334,7 +334,7 @@ function bitPatternOf<T>(quote: ArrayLike<T>): BitPattern<T> {
     masks[at] = (masks[at] ?? 0) | (1 << (i & 31));
   }
   const made = { slots, masks, blocks };
-  if (key) patterns.set(key, made as BitPattern<unknown> as BitPattern<number>);
+  if (key) lastPattern = { quote: key, pattern: made as BitPattern<unknown> as BitPattern<number> };
   return made;
 }
 
