@@ -10,6 +10,7 @@
  *   fuzzy       a token-level edit distance small enough that only a few words changed (the
  *               essay was edited after some comments quoted it: "ChatGPT" became "GPT-4").
  */
+import { isFull, postingLists, postingsOf, type PostingLists } from './postings.ts';
 
 /** Where a passage or quote lives: page path (`essays/x`), anchor on that page, export line. */
 export interface TextLocation {
@@ -583,34 +584,28 @@ interface FuzzyLimits {
 
 /** Which passages hold each word and each word pair, as ascending positions in the passage list. */
 interface PassageIndex {
-  /** By word number (see WordIds). */
-  words: readonly (readonly number[] | undefined)[];
-  /** By pair number. */
-  pairs: readonly (readonly number[] | undefined)[];
-  /** Word pairs whose lists reached the bound and stopped growing (see MAX_POSTINGS), by pair number. */
-  commonPairs: readonly (boolean | undefined)[];
+  /** By word number (see WordIds); each list cut at MAX_POSTINGS passages. */
+  words: PostingLists;
+  /**
+   * By pair number; each list cut at MAX_PAIR_POSTINGS passages. A full list's pair is too common
+   * to list (`isFull`) and counts as held by every passage.
+   */
+  pairs: PostingLists;
   size: number;
 }
 
 function indexPassages(prepared: readonly PreparedPassage[], maxPostings: number): PassageIndex {
-  const maxPairs = Math.min(maxPostings, MAX_PAIR_POSTINGS);
-  // Word and pair numbers are dense, so arrays indexed by them serve as the maps.
-  const words: number[][] = [];
-  const pairs: number[][] = [];
-  const commonPairs: boolean[] = [];
-  prepared.forEach((p, i) => {
-    for (const w of p.ids) {
-      const list = (words[w] ??= []);
-      // A passage lists each word once: it is the last one added if it is there at all.
-      if (list.at(-1) !== i && list.length < maxPostings) list.push(i);
-    }
-    for (const g of p.bigrams) {
-      const list = (pairs[g] ??= []);
-      if (list.length < maxPairs) list.push(i);
-      else commonPairs[g] = true;
-    }
-  });
-  return { words, pairs, commonPairs, size: prepared.length };
+  return {
+    words: postingLists(
+      prepared.map((p) => p.ids),
+      maxPostings,
+    ),
+    pairs: postingLists(
+      prepared.map((p) => p.bigrams),
+      Math.min(maxPostings, MAX_PAIR_POSTINGS),
+    ),
+    size: prepared.length,
+  };
 }
 
 /**
@@ -656,22 +651,22 @@ function pairNeeds(quote: ReadText, ell: number, words: WordIds, fuzzy: 'full' |
 function reachablePassages(index: PassageIndex, prepared: readonly PreparedPassage[], quote: ReadText, ell: number, needs: PairNeeds): number[] {
   const inner = Array.from(quote.ids.subarray(1, Math.max(1, quote.ids.length - 1))).filter((w) => w !== ell);
   if (inner.length === 0) return Array.from({ length: index.size }, (_, i) => i);
-  const listed: { pair: number; list: readonly number[] }[] = [];
+  const listed: { pair: number; list: Int32Array }[] = [];
   let common = 0;
   for (const pair of quote.bigrams) {
-    if (index.commonPairs[pair]) common++;
-    else listed.push({ pair, list: index.pairs[pair] ?? [] });
+    if (isFull(index.pairs, pair)) common++;
+    else listed.push({ pair, list: postingsOf(index.pairs, pair) });
   }
   listed.sort((a, b) => a.list.length - b.list.length);
   const listedInner = listed.filter((x) => needs.inner.has(x.pair));
   const out = new Set<number>();
   if (listedInner.length === 0 || common >= needs.fuzzy) {
-    let rarest: readonly number[] | undefined;
+    let rarest: Int32Array | undefined;
     for (const w of inner) {
-      const list = index.words[w] ?? [];
+      const list = postingsOf(index.words, w);
       if (!rarest || list.length < rarest.length) rarest = list;
     }
-    for (const i of rarest ?? []) out.add(i);
+    for (const i of rarest ?? EMPTY) out.add(i);
   }
   // Verbatim or normalised: every listed inner pair, so the rarest one's list holds them all.
   const first = listedInner[0];
@@ -681,7 +676,7 @@ function reachablePassages(index: PassageIndex, prepared: readonly PreparedPassa
   if (need <= listed.length) {
     const seen = new Set<number>();
     for (let k = 0; k <= listed.length - need; k++) {
-      for (const i of listed[k]?.list ?? []) {
+      for (const i of listed[k]?.list ?? EMPTY) {
         if (out.has(i) || seen.has(i)) continue;
         seen.add(i);
         const held = prepared[i]?.bigrams ?? EMPTY;
