@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HTMLElement as ParsedElement } from 'node-html-parser';
-import { axe, dom, expectNone, expectSome, sourcePaths, startSession, type Session } from './helpers.ts';
+import { axe, dom, expectNone, expectSome, pages, sourcePaths, startSession, type Session } from './helpers.ts';
 
 // Following a thread in Debian's Chromium: folding comments, landing on a permalink inside folded
 // ones, j/k/J/K moves and the ? list of keys, the notice for a fragment that names nothing, and
@@ -91,6 +91,22 @@ async function expectLanded(page: Page, id: string): Promise<void> {
     })
     .toBe(true);
 }
+
+// The root's data-thread-nav makes scrolling to a target leave room for the comment bar; a page
+// that has the bar without it would land targets under the bar, and one with it but no bar would
+// land them too low.
+test('the root says it has the comment bar on exactly the pages that have one', () => {
+  const problems: string[] = [];
+  let withBar = 0;
+  for (const { path, html } of pages()) {
+    const bar = html.includes('class="thread-nav ');
+    const said = /<html\b[^>]*\sdata-thread-nav[\s=>]/.test(html);
+    if (bar) withBar++;
+    if (bar !== said) problems.push(`${path}: ${bar ? 'has the comment bar but its root does not say so' : 'says it has the comment bar but has none'}`);
+  }
+  expect(withBar, 'pages with the comment bar').toBeGreaterThanOrEqual(sourcePaths('thread').length);
+  expectNone(problems, 'pages whose root and comment bar disagree');
+});
 
 const foldButton = (id: string): string => `#${id} > .comment-head > button[data-fold]`;
 const focusedComment = (page: Page): Promise<string | undefined> => page.evaluate(() => document.activeElement?.closest('article.comment')?.id);
