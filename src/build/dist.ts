@@ -1,6 +1,6 @@
 // Reading the built site: every HTML page with its URL path.
 // Shared by the search indexer, the anchor list updater, the benchmark and the built-site tests.
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export interface BuiltPage {
@@ -37,4 +37,16 @@ export function* eachBuiltPage(dist: string): Generator<BuiltPage> {
 /** Every HTML file under `dist`, skipping Pagefind's and Astro's asset folders, all read into memory (tools and tests). */
 export function builtPages(dist: string): BuiltPage[] {
   return [...eachBuiltPage(dist)];
+}
+
+/** The first `bytes` bytes of a file as text (a page's head, without reading the whole page). */
+export function readHead(file: string, bytes = 4096): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.toString('utf8', 0, read);
+  } finally {
+    closeSync(fd);
+  }
 }

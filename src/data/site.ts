@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildSiteModel, type SiteModel } from '../lib/site/model.ts';
 import { pageKeyer } from '../lib/site/page-inputs.ts';
+import { finishDigest } from './page-finish.ts';
 import type { EntryDataRef } from '../schemas/entry-data.ts';
 import type { EssayData } from '../schemas/essay.ts';
 import type { PersonData } from '../schemas/person.ts';
@@ -77,11 +78,12 @@ let keys: Promise<(page: string, related?: readonly string[]) => string> | undef
 /**
  * A source page's cache key for Astro's incremental build: the digest of its entry, the curated
  * collections, the links touching it and every page those links (or `related`) lead to, which is
- * all the page is drawn from. An unchanged key lets Astro copy the page from the last build.
+ * all the page is drawn from, and what finishing the page reads (page-finish.ts). An unchanged
+ * key lets Astro copy the page from the last build.
  */
 export async function cacheKeyOf(page: string, related: readonly string[] = []): Promise<string> {
   keys ??= site().then((model) => pageKeyer(model, (text) => createHash('sha256').update(text).digest('hex')));
-  return (await keys)(page, related);
+  return `${finishDigest()}.${(await keys)(page, related)}`;
 }
 
 /** Renders one entry's MDX body; pages get the model's plain data, so they come here to render. */

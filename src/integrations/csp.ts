@@ -1,17 +1,19 @@
-// After the build, gives every HTML page its Content-Security-Policy <meta>, hashing the page's
-// own inline code (src/lib/security/csp.ts decides what that is and writes the policy). Runs on
-// the final HTML, so it must stay the last integration that rewrites pages. Dev and the dev
-// toolbar get no policy: Vite's dev server injects inline code of its own.
-// The same pass first makes the page's module scripts wait until the page has loaded and painted
-// (src/lib/security/after-paint.ts): the loader it adds is inline code the policy must hash, and
-// one read and write of each page is cheaper than two at thousands of pages.
+// Every page ships finished: moved anchors written in, module scripts deferred until the page has
+// painted, and a Content-Security-Policy <meta> hashing the page's own inline code (the steps are
+// src/lib/security/finish-page.ts). The build finishes pages as it renders them
+// (src/middleware.ts); after the build, this integration finishes whatever Astro wrote without
+// rendering it (its redirect pages), found by a quick look at each page's head, so no page ships
+// without its policy. Dev and the dev toolbar get no policy: Vite's dev server injects inline
+// code of its own.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentSecurityPolicy, inlineCode, withPolicyMeta } from '../lib/security/csp.ts';
-import { compactLoader, loadScriptsAfterPaint } from '../lib/security/after-paint.ts';
-import { eachBuiltPage } from '../build/dist.ts';
+import { hasPolicyMeta, policyOf } from '../lib/security/csp.ts';
+import { compactLoader } from '../lib/security/after-paint.ts';
+import { finishPage } from '../lib/security/finish-page.ts';
+import { builtPageFiles, readHead } from '../build/dist.ts';
+import { readRedirects } from './permalink-redirects.ts';
 
 /** Base64 SHA-256 of text as UTF-8: the digest a `'sha256-…'` source names. */
 export function sha256(text: string): string {
@@ -20,16 +22,10 @@ export function sha256(text: string): string {
 
 /** The policy for one page's HTML, or the reasons no hash-based policy can allow it. */
 export function policyFor(html: string): { policy: string; problems: string[] } {
-  const code = inlineCode(html);
-  const policy = contentSecurityPolicy({
-    scripts: code.scripts.map(sha256),
-    styles: code.styles.map(sha256),
-    styleAttributes: code.styleAttributes.map(sha256),
-  });
-  return { policy, problems: code.problems };
+  return policyOf(html, sha256);
 }
 
-/** Astro integration: defers every built page's module scripts until it has painted, then writes the policy meta; fails the build on inline code it cannot allow. */
+/** Astro integration: finishes every built page the renderer did not (see above); fails the build on inline code the policy cannot allow. */
 export default function contentSecurityPolicyIntegration(): AstroIntegration {
   let root = new URL(`file://${process.cwd()}/`);
   return {
@@ -40,22 +36,25 @@ export default function contentSecurityPolicyIntegration(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const problems: string[] = [];
-        let count = 0;
-        const loader = compactLoader(readFileSync(new URL('src/scripts/after-paint.js', root), 'utf8'));
-        for (const page of eachBuiltPage(fileURLToPath(dir))) {
-          let html: string;
-          try {
-            html = loadScriptsAfterPaint(page.html, loader);
-          } catch (e) {
-            throw new Error(`${page.path}: ${(e as Error).message}`);
+        let rendered = 0;
+        let after = 0;
+        const inputs = {
+          loader: compactLoader(readFileSync(new URL('src/scripts/after-paint.js', root), 'utf8')),
+          redirects: readRedirects(fileURLToPath(new URL('content/permalinks/redirects.json', root))),
+          hash: sha256,
+        };
+        for (const page of builtPageFiles(fileURLToPath(dir))) {
+          if (hasPolicyMeta(readHead(page.file))) {
+            rendered++;
+            continue;
           }
-          const { policy, problems: found } = policyFor(html);
-          problems.push(...found.map((p) => `${page.path}: ${p}`));
-          writeFileSync(page.file, withPolicyMeta(html, policy));
-          count += 1;
+          const done = finishPage(page.path, readFileSync(page.file, 'utf8'), inputs);
+          problems.push(...done.problems);
+          writeFileSync(page.file, done.html);
+          after++;
         }
         if (problems.length > 0) throw new Error(`inline code the Content-Security-Policy would block:\n  ${problems.join('\n  ')}`);
-        logger.info(`Content-Security-Policy written into ${count} pages`);
+        logger.info(`Content-Security-Policy: ${rendered} pages finished as they were rendered, ${after} after the build`);
       },
     },
   };

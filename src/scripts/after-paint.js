@@ -1,5 +1,5 @@
 // The loader every built page carries inline in place of its module scripts: see
-// src/lib/security/after-paint.ts, which puts it in, and src/integrations/csp.ts, which hashes it.
+// src/lib/security/after-paint.ts, which puts it in, and finish-page.ts beside it, which hashes it.
 // Lines starting with // are left out of the inline copy, so these comments cost pages nothing.
 // It counts in the reading pages' 3 KB JavaScript budget, so it is written short.
 // u: the module scripts named in its data-after-paint attribute. They are imported in order two

@@ -21,6 +21,7 @@ const RULES: Record<string, Rule> = {
   'src/lib/forum': { may: ['src/lib'], packages: /^(hast|hast-util-(from-html|sanitize|to-html)|katex)$/ },
   'src/bench': { may: ['src/bench'], packages: /^$/ },
   'src/schemas': { may: ['src/schemas', 'src/lib'], packages: /^astro\/zod$/ },
+  'src/middleware.ts': { may: ['src/data'], packages: /^astro:middleware$/ },
   'src/content.config.ts': { may: ['src/schemas', 'src/loaders'], packages: /^(astro:content|astro\/loaders)$/ },
   'src/loaders': { may: ['src/loaders', 'src/schemas', 'src/lib'], packages: new RegExp(`^(js-yaml|astro\\/loaders|${NODE})$`) },
   'src/data': { may: ['src/data', 'src/lib', 'src/schemas'], packages: new RegExp(`^(astro:content|${NODE})$`) },

@@ -195,14 +195,28 @@ function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Reads redirects.json's text, naming `file` when it is not a JSON object of strings. */
+export function parseRedirects(text: string, file: string): Redirects {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.values(data).some((v) => typeof v !== 'string')) {
+    throw new Error(`${file}: expected an object mapping "/old/page/#id" to "/new/page/#id"`);
+  }
+  return data as Redirects;
+}
+
 /**
  * Rewrites one built page so the anchors that moved keep working without a server: every alias
  * becomes an empty `<span>` with the old id as the first child of its new target (so a link to
  * the old id scrolls to the right place, and the stylesheet can highlight the target through
  * `:has()`), and every anchor that left this page for another becomes a short note with the old
  * id linking to its new home, placed at the end of `<main>`. Works on the HTML string because it
- * runs after the build on files Astro wrote; throws, naming page and id, when a target is absent,
- * since a redirect to nothing is a broken promise.
+ * runs on the page Astro rendered (../security/finish-page.ts); throws, naming page and id, when
+ * a target is absent, since a redirect to nothing is a broken promise.
  */
 export function applyAnchorRedirects(pagePath: string, html: string, redirects: Redirects): string {
   let out = html;

@@ -9,7 +9,7 @@
 // The loader is browser code (src/scripts/after-paint.js; the caller reads it). It is the same
 // text on every page, the addresses sitting in a data attribute, so the Content-Security-Policy
 // allows it with one hash. This module lives beside the policy code because the rewrite must
-// happen before the policy's hashes are taken (src/integrations/csp.ts does both in one pass).
+// happen before the policy's hashes are taken (finish-page.ts does both, in that order).
 
 import { decodeAttribute } from './csp.ts';
 

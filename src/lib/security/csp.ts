@@ -144,6 +144,25 @@ export function contentSecurityPolicy(hashes: PolicyHashes): string {
 const POLICY_META = /<meta\s+http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*/gi;
 
 /**
+ * The policy one page's HTML calls for, and the inline code in it no hash-based policy can allow.
+ * `hash` is the base64 SHA-256 of a text as UTF-8; the caller brings it, so this stays free of Node.
+ */
+export function policyOf(html: string, hash: (text: string) => string): { policy: string; problems: string[] } {
+  const code = inlineCode(html);
+  const policy = contentSecurityPolicy({
+    scripts: code.scripts.map(hash),
+    styles: code.styles.map(hash),
+    styleAttributes: code.styleAttributes.map(hash),
+  });
+  return { policy, problems: code.problems };
+}
+
+/** Whether a page's head already carries a Content-Security-Policy tag (the first few kilobytes of the page are enough). */
+export function hasPolicyMeta(head: string): boolean {
+  return new RegExp(POLICY_META.source, 'i').test(head);
+}
+
+/**
  * Puts the policy in `<head>` ahead of every script and style, replacing any earlier policy tag.
  * Throws when the page has neither a `<head>` tag nor a doctype, rather than guess a place.
  * It goes straight after `<meta charset>` when that comes first, because the charset must stay

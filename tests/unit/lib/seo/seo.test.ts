@@ -19,6 +19,9 @@ describe('isNoindex', () => {
     ['<meta content="noindex, nofollow" name="robots">', true],
     ['<meta name="robots" content="index">', false],
     ['<p>noindex</p>', false],
+    ['<head><title>t</title><meta name="robots" content="noindex"></head><body>x</body>', true],
+    // A robots tag counts only in the head; one after it (say, in an example) does not.
+    ['<head><title>t</title></head><body><meta name="robots" content="noindex"></body>', false],
   ])('returns for %s: %s', (html, expected) => {
     expect(isNoindex(html)).toBe(expected);
   });

@@ -1,0 +1,39 @@
+// What a rendered page still needs before it ships, in this order: the anchors that moved are
+// written into it (../links/permalinks.ts), its module scripts are made to wait until it has painted
+// (after-paint.ts), and it gets the Content-Security-Policy for the inline code it then holds
+// (csp.ts). The order matters: each step adds markup the next must see, and the policy's hashes
+// are taken last. The build runs this on each page as Astro renders it (src/middleware.ts), so a
+// page Astro later copies from its incremental cache is already finished; pages Astro writes
+// without rendering them (its redirect pages) are finished after the build
+// (src/integrations/csp.ts).
+import type { Redirects } from '../links/permalinks.ts';
+import { applyAnchorRedirects } from '../links/permalinks.ts';
+import { loadScriptsAfterPaint } from './after-paint.ts';
+import { policyOf, withPolicyMeta } from './csp.ts';
+
+/** What finishing a page depends on besides the page. */
+export interface FinishInputs {
+  /** The after-paint loader's inline text (compactLoader of src/scripts/after-paint.js). */
+  loader: string;
+  /** Moved anchors (content/permalinks/redirects.json). */
+  redirects: Redirects;
+  /** Base64 SHA-256 of a text as UTF-8. */
+  hash: (text: string) => string;
+}
+
+/**
+ * The finished page for one rendered page at `path` (`/threads/x/`), and any inline code in it the
+ * policy cannot allow (the caller fails the build on those). Throws, naming the page, when a
+ * moved anchor's target is missing or the scripts have nowhere to go.
+ */
+export function finishPage(path: string, html: string, inputs: FinishInputs): { html: string; problems: string[] } {
+  const moved = applyAnchorRedirects(path, html, inputs.redirects);
+  let deferred: string;
+  try {
+    deferred = loadScriptsAfterPaint(moved, inputs.loader);
+  } catch (e) {
+    throw new Error(`${path}: ${(e as Error).message}`);
+  }
+  const { policy, problems } = policyOf(deferred, inputs.hash);
+  return { html: withPolicyMeta(deferred, policy), problems: problems.map((p) => `${path}: ${p}`) };
+}
