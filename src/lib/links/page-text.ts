@@ -114,10 +114,16 @@ export function commentsText<C extends TreeComment & { paragraphs: readonly Para
   page.add(input.title);
   for (const a of input.above ?? []) page.add(a);
   const order = readingOrder(buildCommentTree(input.comments));
+  // Each comment's openings appear twice (the contents list, then its heading): worked out once.
+  const known = new Map<C, string[]>();
   const openings = (c: C) => {
-    const own = excerpt(input.opening(c), OPENING_COPY);
-    const first = excerpt(c.paragraphs.find((p) => !p.quote)?.text ?? c.paragraphs[0]?.text ?? '', OPENING_COPY);
-    return own === first ? [own] : [own, first];
+    let got = known.get(c);
+    if (!got) {
+      const own = excerpt(input.opening(c), OPENING_COPY);
+      const first = excerpt(c.paragraphs.find((p) => !p.quote)?.text ?? c.paragraphs[0]?.text ?? '', OPENING_COPY);
+      known.set(c, (got = own === first ? [own] : [own, first]));
+    }
+    return got;
   };
   for (const c of order) for (const o of openings(c)) page.add(o);
   for (const c of order) {
