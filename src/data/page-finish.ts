@@ -8,28 +8,19 @@
 // pages import site.ts, which imports this.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseRedirects } from '../lib/links/permalinks.ts';
-import { compactLoader } from '../lib/security/after-paint.ts';
-import { finishPage, type FinishInputs } from '../lib/security/finish-page.ts';
-
-const LOADER_FILE = 'src/scripts/after-paint.js';
-const REDIRECTS_FILE = 'content/permalinks/redirects.json';
+import { blockedCodeError, FINISH_SOURCES, finishInputs, finishPage, type FinishInputs } from '../lib/security/finish-page.ts';
 
 /** Finishing's inputs from the texts of the loader's source and of redirects.json, with a digest of both for cache keys. */
 export function finishInputsOf(loaderSource: string, redirectsText: string): { finish: FinishInputs; digest: string } {
-  const hash = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+  const finish = finishInputs(loaderSource, redirectsText, (text) => createHash('sha256').update(text, 'utf8').digest('base64'));
   // The loader as pages carry it: a change to its comments alone re-renders nothing.
-  const loader = compactLoader(loaderSource);
-  return {
-    finish: { loader, redirects: parseRedirects(redirectsText, REDIRECTS_FILE), hash },
-    digest: createHash('sha256').update(loader).update('\0').update(redirectsText).digest('hex'),
-  };
+  return { finish, digest: createHash('sha256').update(finish.loader).update('\0').update(redirectsText).digest('hex') };
 }
 
 let inputs: { finish: FinishInputs; digest: string } | undefined;
 
 function read(): { finish: FinishInputs; digest: string } {
-  inputs ??= finishInputsOf(readFileSync(LOADER_FILE, 'utf8'), readFileSync(REDIRECTS_FILE, 'utf8'));
+  inputs ??= finishInputsOf(readFileSync(FINISH_SOURCES.loader, 'utf8'), readFileSync(FINISH_SOURCES.redirects, 'utf8'));
   return inputs;
 }
 
@@ -41,6 +32,6 @@ export function finishDigest(): string {
 /** The finished page; throws, naming the page, on inline code the policy cannot allow or a moved anchor with no target. */
 export function finishRenderedPage(path: string, html: string): string {
   const { html: out, problems } = finishPage(path, html, read().finish);
-  if (problems.length > 0) throw new Error(`inline code the Content-Security-Policy would block:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw blockedCodeError(problems);
   return out;
 }

@@ -10,10 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { hasPolicyMeta, policyOf } from '../lib/security/csp.ts';
-import { compactLoader } from '../lib/security/after-paint.ts';
-import { finishPage } from '../lib/security/finish-page.ts';
+import { blockedCodeError, FINISH_SOURCES, finishInputs, finishPage } from '../lib/security/finish-page.ts';
 import { builtPageFiles, readHead } from '../build/dist.ts';
-import { readRedirects } from './permalink-redirects.ts';
 
 /** Base64 SHA-256 of text as UTF-8: the digest a `'sha256-…'` source names. */
 export function sha256(text: string): string {
@@ -38,11 +36,8 @@ export default function contentSecurityPolicyIntegration(): AstroIntegration {
         const problems: string[] = [];
         let rendered = 0;
         let after = 0;
-        const inputs = {
-          loader: compactLoader(readFileSync(new URL('src/scripts/after-paint.js', root), 'utf8')),
-          redirects: readRedirects(fileURLToPath(new URL('content/permalinks/redirects.json', root))),
-          hash: sha256,
-        };
+        const text = (file: string) => readFileSync(new URL(file, root), 'utf8');
+        const inputs = finishInputs(text(FINISH_SOURCES.loader), text(FINISH_SOURCES.redirects), sha256);
         for (const page of builtPageFiles(fileURLToPath(dir))) {
           if (hasPolicyMeta(readHead(page.file))) {
             rendered++;
@@ -53,7 +48,7 @@ export default function contentSecurityPolicyIntegration(): AstroIntegration {
           writeFileSync(page.file, done.html);
           after++;
         }
-        if (problems.length > 0) throw new Error(`inline code the Content-Security-Policy would block:\n  ${problems.join('\n  ')}`);
+        if (problems.length > 0) throw blockedCodeError(problems);
         logger.info(`Content-Security-Policy: ${rendered} pages finished as they were rendered, ${after} after the build`);
       },
     },

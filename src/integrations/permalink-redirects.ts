@@ -4,8 +4,9 @@
 // page's own HTML to work without JavaScript.
 import { readFileSync } from 'node:fs';
 import { parseRedirects, type Redirects } from '../lib/links/permalinks.ts';
+import { FINISH_SOURCES } from '../lib/security/finish-page.ts';
 
-export const REDIRECTS_PATH = 'content/permalinks/redirects.json';
+export const REDIRECTS_PATH = FINISH_SOURCES.redirects;
 
 /** Reads redirects.json, naming the file when it is not a JSON object of strings. */
 export function readRedirects(file = REDIRECTS_PATH): Redirects {

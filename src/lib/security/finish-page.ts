@@ -7,8 +7,8 @@
 // without rendering them (its redirect pages) are finished after the build
 // (src/integrations/csp.ts).
 import type { Redirects } from '../links/permalinks.ts';
-import { applyAnchorRedirects } from '../links/permalinks.ts';
-import { loadScriptsAfterPaint } from './after-paint.ts';
+import { applyAnchorRedirects, parseRedirects } from '../links/permalinks.ts';
+import { compactLoader, loadScriptsAfterPaint } from './after-paint.ts';
 import { policyOf, withPolicyMeta } from './csp.ts';
 
 /** What finishing a page depends on besides the page. */
@@ -19,6 +19,19 @@ export interface FinishInputs {
   redirects: Redirects;
   /** Base64 SHA-256 of a text as UTF-8. */
   hash: (text: string) => string;
+}
+
+/** The files finishing reads besides the page, relative to the project root. */
+export const FINISH_SOURCES = { loader: 'src/scripts/after-paint.js', redirects: 'content/permalinks/redirects.json' } as const;
+
+/** Finishing's inputs from the texts of FINISH_SOURCES; `hash` as in FinishInputs. */
+export function finishInputs(loaderSource: string, redirectsText: string, hash: (text: string) => string): FinishInputs {
+  return { loader: compactLoader(loaderSource), redirects: parseRedirects(redirectsText, FINISH_SOURCES.redirects), hash };
+}
+
+/** The build's error for inline code no policy can allow, one `page: problem` a line. */
+export function blockedCodeError(problems: readonly string[]): Error {
+  return new Error(`inline code the Content-Security-Policy would block:\n  ${problems.join('\n  ')}`);
 }
 
 /**
