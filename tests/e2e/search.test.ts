@@ -103,7 +103,8 @@ describe('search UI', () => {
     await p.keyboard.press('/');
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
     const box = p.locator('#site-search-input');
-    expect(await box.getAttribute('role')).toBe('combobox');
+    // The box becomes a combobox once its script has loaded, which focusing it starts.
+    await expect.poll(() => box.getAttribute('role')).toBe('combobox');
     expect(await box.getAttribute('aria-expanded')).toBe('false');
     await p.keyboard.type('llama images');
     await p.waitForSelector('#site-search-panel [role="listbox"] [role="option"]');
