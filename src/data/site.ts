@@ -5,9 +5,13 @@
 import { getCollection, getEntry, render } from 'astro:content';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSiteModel, type SiteModel } from '../lib/site/model.ts';
 import { pageKeyer } from '../lib/site/page-inputs.ts';
 import { finishDigest } from './page-finish.ts';
+import { byId, findQuoteLinks, keepQuoteLinks, keptQuoteLinks, quoteCode, quoteKey } from './quote-links.ts';
+import { handedOver, QUOTE_CACHE_DIR, QUOTE_LINKS_PENDING } from '../lib/site/build-handoff.ts';
+import type { QuoteLink } from '../lib/text/quotes.ts';
 import type { EntryDataRef } from '../schemas/entry-data.ts';
 import type { EssayData } from '../schemas/essay.ts';
 import type { PersonData } from '../schemas/person.ts';
@@ -35,28 +39,55 @@ let cached: Promise<Site> | undefined;
 
 /**
  * Entries whose checked data the loader keeps in files of their own (src/loaders/frontmatter.ts),
- * with that data read back. The files are the loader's output, named by their source's digest.
+ * with that data read back, in id order (the store's order depends on what an earlier build had),
+ * and the files' texts, for the quote links' key.
  */
-function withData<D>(
-  entries: readonly { id: string; data: EntryDataRef; filePath?: string | undefined }[],
-): { id: string; data: D; filePath?: string | undefined }[] {
-  return entries.map((e) => {
+function withData<D>(entries: readonly { id: string; data: EntryDataRef; filePath?: string | undefined }[]): {
+  entries: { id: string; data: D; filePath?: string | undefined }[];
+  texts: { id: string; text: string }[];
+} {
+  const texts: { id: string; text: string }[] = [];
+  const out = byId(entries).map((e) => {
     let data: D;
     try {
-      data = JSON.parse(readFileSync(e.data.dataFile, 'utf8')) as D;
+      const text = readFileSync(e.data.dataFile, 'utf8');
+      texts.push({ id: e.id, text });
+      data = JSON.parse(text) as D;
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       throw new Error(`${e.filePath ?? e.id}: its checked data (${e.data.dataFile}) cannot be read (${why}); delete node_modules/.astro and build again`);
     }
     return { id: e.id, filePath: e.filePath, data };
   });
+  return { entries: out, texts };
+}
+
+/**
+ * The corpus's quote links: those the quote-links integration's child process found (or read
+ * back) while Vite bundled, those kept by an earlier build of the same corpus and code, or, when
+ * neither is there (the dev server, a failed child), found here and kept.
+ */
+async function quoteLinks(essays: ReturnType<typeof withData<EssayData>>, threads: ReturnType<typeof withData<ThreadsEntryData>>): Promise<QuoteLink[]> {
+  const root = process.cwd();
+  const key = quoteKey(quoteCode(root), essays.texts, threads.texts);
+  // The child's failure is reported by the integration; the links are then found here.
+  await handedOver(QUOTE_LINKS_PENDING)?.catch(() => {});
+  const dir = join(root, QUOTE_CACHE_DIR);
+  const kept = keptQuoteLinks(dir, key);
+  if (kept) return kept;
+  const links = findQuoteLinks(essays.entries, threads.entries);
+  keepQuoteLinks(dir, key, links);
+  return links;
 }
 
 async function load(): Promise<Site> {
   const guides = await getCollection('guides');
+  const essays = withData<EssayData>(await getCollection('essays'));
+  const threads = withData<ThreadsEntryData>(await getCollection('threads'));
   return buildSiteModel<SiteTypes>({
-    essays: withData<EssayData>(await getCollection('essays')),
-    threads: withData<ThreadsEntryData>(await getCollection('threads')),
+    essays: essays.entries,
+    threads: threads.entries,
+    quoteLinks: await quoteLinks(essays, threads),
     people: await getCollection('people'),
     claims: await getCollection('claims'),
     glossary: await getCollection('glossary'),

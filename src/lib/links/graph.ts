@@ -4,7 +4,7 @@
  * side-comment markers only read it, so all of them agree with each other.
  */
 import { excerpt, firstOwnWords } from '../text/excerpt.ts';
-import { essayPassages, findQuoteLinks, paragraphKey, threadQuoteInputs, type QuoteLink, type QuoteMatchKind } from '../text/quotes.ts';
+import { essayPassages, findQuoteLinks, paragraphKey, threadQuoteInputs, type QuoteCandidate, type QuoteLink, type QuoteMatchKind } from '../text/quotes.ts';
 import { nodeId, splitNodeId } from './anchors.ts';
 import { attributionOf, authorLabel, type Attribution } from '../text/attribution.ts';
 
@@ -115,6 +115,33 @@ function sentenceWith(text: string, needle: string): string | null {
   return excerpt(text.slice(start, stop ? at + needle.length + stop.index + 1 : text.length), EXCERPT * 2);
 }
 
+/** What the quote matcher reads: the essays, and the comments of every thread and profile. */
+export type QuoteCorpus = Pick<LinkGraphInput, 'essays' | 'threads' | 'profiles'>;
+
+/** Pages of comments in reading order: each thread, then each profile (shown on its person's page). */
+function commentSources(input: QuoteCorpus): { page: string; comments: readonly CommentIn[] }[] {
+  return [
+    ...(input.threads ?? []).map((t) => ({ page: `threads/${t.slug}`, comments: t.comments })),
+    ...(input.profiles ?? []).map((p) => ({ page: `people/${p.person}`, comments: p.comments })),
+  ];
+}
+
+/**
+ * The automatic quote links of a corpus: what buildLinkGraph finds when it is not handed them.
+ * Exported so that a build can find them in a process of its own, beside Astro's bundling, and
+ * keep them for the next build (src/data/quote-links.ts).
+ */
+export function quoteLinksOf(input: QuoteCorpus): QuoteLink[] {
+  const passages = (input.essays ?? []).flatMap((e) => essayPassages(`essays/${e.slug}`, e));
+  const candidates: QuoteCandidate[] = [];
+  for (const [i, { page, comments }] of commentSources(input).entries()) {
+    const inputs = threadQuoteInputs(page, { comments }, (i + 1) * THREAD_ORDER_STRIDE);
+    passages.push(...inputs.passages);
+    candidates.push(...inputs.candidates);
+  }
+  return findQuoteLinks(passages, candidates);
+}
+
 /** Builds the graph: nodes for every page and passage, then quote, reply, citation and term edges. */
 export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
   const nodes: Record<string, GraphNode> = {};
@@ -173,17 +200,7 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraph {
   }
   // Quotes first: they are the most numerous and the reason the graph exists, and a comment's own
   // words (its excerpt) are what is left once its quotations are known.
-  let quoteLinks = input.quoteLinks;
-  if (!quoteLinks) {
-    const passages = (input.essays ?? []).flatMap((e) => essayPassages(`essays/${e.slug}`, e));
-    const candidates = [];
-    for (const [i, { page, comments }] of commentPages.entries()) {
-      const inputs = threadQuoteInputs(page, { comments }, (i + 1) * THREAD_ORDER_STRIDE);
-      passages.push(...inputs.passages);
-      candidates.push(...inputs.candidates);
-    }
-    quoteLinks = findQuoteLinks(passages, candidates);
-  }
+  const quoteLinks = input.quoteLinks ?? quoteLinksOf(input);
   const wholeQuotes = new Map<string, Set<string>>();
   for (const q of quoteLinks) {
     if (q.inline) continue;

@@ -5,7 +5,8 @@
  * caller hands in entries and the text of their files; every broken reference is collected and
  * thrown as one error naming the files, so the build fails before any page renders.
  */
-import { backlinksTo, buildLinkGraph, type LinkGraph, type LinkGraphInput } from '../links/graph.ts';
+import { backlinksTo, buildLinkGraph, type LinkGraph, type LinkGraphInput, type QuoteCorpus } from '../links/graph.ts';
+import type { QuoteLink } from '../text/quotes.ts';
 import { essayPreviews, threadPreviews, type PreviewMap } from '../links/previews.ts';
 import { wholeQuoteParagraphs } from '../links/quote-view.ts';
 import { commentsText, essayText, plainProse, type PageText } from '../links/page-text.ts';
@@ -69,6 +70,24 @@ export interface SiteInput<S extends SiteShapes> {
   summaries: readonly Entry<S['summary']>[];
   /** The whole text of a content file, frontmatter included, so errors give the line an editor sees. */
   fileText: (file: string) => string;
+  /** The quote links of quoteCorpusOf(essays, threads), found beforehand (or kept from a build before); found here when absent. */
+  quoteLinks?: readonly QuoteLink[] | undefined;
+}
+
+/**
+ * What the quote matcher reads, from the essays and the threads collection as the model is given
+ * them: the one mapping both the model and a process finding the links ahead of it use, so the
+ * two cannot read the corpus differently.
+ */
+export function quoteCorpusOf(
+  essays: readonly Entry<SiteShapes['essay']>[],
+  threads: readonly Entry<SiteShapes['thread'] | SiteShapes['profile']>[],
+): QuoteCorpus {
+  return {
+    essays: essays.map((e) => ({ slug: e.id, ...e.data })),
+    threads: threads.filter(isThread).map((t) => ({ slug: t.id, title: t.data.post.title, comments: t.data.comments })),
+    profiles: threads.filter(isProfile).map((p) => ({ person: p.data.person, comments: p.data.comments })),
+  };
 }
 
 /** One page's previews, served as /previews/<segment>/<slug>.json. */
@@ -210,9 +229,8 @@ export function buildSiteModel<S extends SiteShapes>(input: SiteInput<S>): SiteM
   // The graph comes before the passage index: which paragraphs of a comment are quotations (and so
   // not its opening words) is known only once the quote links are.
   const graph = buildLinkGraph({
-    essays: input.essays.map((e) => ({ slug: e.id, ...e.data })),
-    threads: threads.map((t) => ({ slug: t.id, title: t.data.post.title, comments: t.data.comments })),
-    profiles: profiles.map((p) => ({ person: p.data.person, comments: p.data.comments })),
+    ...quoteCorpusOf(input.essays, input.threads),
+    ...(input.quoteLinks ? { quoteLinks: input.quoteLinks } : {}),
     people: input.people.map((p) => ({ slug: p.id, name: p.data.name })),
     claims: input.claims.map((c) => ({ slug: c.id, title: c.data.title, summary: c.data.summary, sources: c.data.sources })),
     terms: input.glossary.map((g) => ({ slug: g.id, term: g.data.term, aliases: g.data.aliases, sources: g.data.sources })),

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { buildSiteModel, exportHref, isProfile, isThread, SUMMARY_ANCHOR, type SiteInput, type SiteShapes } from '../../../../src/lib/site/model.ts';
+import { quoteLinksOf } from '../../../../src/lib/links/graph.ts';
+import {
+  buildSiteModel,
+  exportHref,
+  isProfile,
+  isThread,
+  quoteCorpusOf,
+  SUMMARY_ANCHOR,
+  type SiteInput,
+  type SiteShapes,
+} from '../../../../src/lib/site/model.ts';
 
 // A site small enough to read: one essay, one thread, one profile, one person, a claim, a term,
 // a guide and a summary, all pointing at each other.
@@ -150,6 +160,41 @@ describe('buildSiteModel', () => {
   test('throws when a summary targets a page that does not exist', () => {
     const summaries = input().summaries.map((s) => ({ ...s, data: { ...s.data, target: 'threads/gone' } }));
     expect(() => buildSiteModel(input({ summaries }))).toThrow(/target: unknown page "threads\/gone"/);
+  });
+});
+
+describe('quoteCorpusOf', () => {
+  // A comment that repeats the essay's paragraph word for word, so the corpus has a quote to find.
+  const quoting = (): SiteInput<SiteShapes> => {
+    const base = input();
+    const essay = base.essays[0];
+    if (!essay) throw new Error('fixture has no essay');
+    const text = 'Goals form early in training, long before the model knows it is trained.';
+    const sections = essay.data.sections.map((s) => ({ ...s, blocks: s.blocks.map((b) => (b.kind === 'p' ? { ...b, text } : b)) }));
+    const threads = base.threads.map((t) =>
+      t.id === 'talk' && t.data.type === 'thread' ? { ...t, data: { ...t.data, comments: [comment('c-1', `“${text}”`, 3)] } } : t,
+    );
+    return { ...base, essays: [{ ...essay, data: { ...essay.data, sections } }], threads };
+  };
+
+  test('returns the essays, the threads and the profiles as the link graph reads them', () => {
+    const corpus = quoteCorpusOf(input().essays, input().threads);
+    expect(corpus.essays?.map((e) => e.slug)).toEqual(['essay']);
+    expect(corpus.threads?.map((t) => [t.slug, t.title])).toEqual([['talk', 'The Essay']]);
+    expect(corpus.profiles?.map((p) => p.person)).toEqual(['ann']);
+  });
+
+  test('returns a corpus whose quote links, found apart and handed in, give the model the links it finds itself', () => {
+    const links = quoteLinksOf(quoteCorpusOf(quoting().essays, quoting().threads));
+    expect(links.map((l) => `${l.quote.page}#${l.quote.anchor} → ${l.source.page}#${l.source.anchor}`)).toEqual(['threads/talk#c-1 → essays/essay#intro']);
+    const found = buildSiteModel(quoting());
+    const handed = buildSiteModel({ ...quoting(), quoteLinks: links });
+    expect(handed.graph).toEqual(found.graph);
+  });
+
+  test('returns a model that trusts handed-in links: the graph shows the links it was given, not others', () => {
+    const { graph } = buildSiteModel({ ...quoting(), quoteLinks: [] });
+    expect(graph.edges.filter((e) => e.type === 'quotes')).toEqual([]);
   });
 });
 

@@ -1,0 +1,153 @@
+// The quote links of the corpus (which comment repeats which passage), found once per corpus and
+// kept for the next build. Finding them reads every essay and comment, about 5 s at a thousand
+// threads, and they depend only on the essays, the threads and the matcher's code: a build whose
+// edits touched only the curated layer, or nothing, finds them kept under the same key and reads
+// them back. A build that changed a thread finds them again, but not on Astro's thread: the
+// integration src/integrations/quote-links.ts runs this file as a child process as soon as the
+// content is synced, so the work overlaps Vite's bundling on the machine's other core, and the
+// site model (src/data/site.ts) waits for it instead of doing it again.
+//
+// Both sides read the same thing: the checked data the loader wrote (src/loaders/frontmatter.ts,
+// one `<id>.<digest>.json` file per entry), in id order, mapped by the model's own quoteCorpusOf.
+// The key covers those files' text and the matcher's source, so a set is only ever read back for
+// the exact corpus and code it was found for.
+//   node src/data/quote-links.ts --entry-data <dir> --cache-dir <dir> --root <project root>
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { quoteLinksOf } from '../lib/links/graph.ts';
+import { quoteCorpusOf, type Entry } from '../lib/site/model.ts';
+import type { QuoteLink } from '../lib/text/quotes.ts';
+import type { EssayData } from '../schemas/essay.ts';
+import type { ThreadsEntryData } from '../schemas/thread.ts';
+
+/** The source files, from the project root, whose code decides the quote links; an edit to any of them makes every kept set stale. */
+export const QUOTE_CODE = [
+  'src/lib/text/quotes.ts',
+  'src/lib/text/postings.ts',
+  'src/lib/links/graph.ts',
+  'src/lib/site/model.ts',
+  'src/data/quote-links.ts',
+] as const;
+
+/** One entry's checked data: its id, the text of its data file, and that text parsed. */
+export interface EntryText<D> extends Entry<D> {
+  text: string;
+}
+
+/** Entries sorted by id, as both sides read them: the store's own order depends on which entries an earlier build had. */
+export function byId<T extends { id: string }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The key of a corpus's quote links: the matcher's source texts and every essay's and thread's data text, each list in id order. */
+export function quoteKey(code: readonly string[], essays: readonly { id: string; text: string }[], threads: readonly { id: string; text: string }[]): string {
+  const hash = createHash('sha256');
+  for (const text of code) hash.update(text).update('\0');
+  for (const [collection, list] of [
+    ['essays', essays],
+    ['threads', threads],
+  ] as const) {
+    hash.update(`${collection}\0${list.length}\0`);
+    for (const e of list) hash.update(e.id).update('\0').update(e.text).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** The texts of QUOTE_CODE under `root`. */
+export function quoteCode(root: string): string[] {
+  return QUOTE_CODE.map((file) => readFileSync(join(root, file), 'utf8'));
+}
+
+/** The quote links kept under `key` in `dir`, or null when there are none (or the file is damaged: they are then found again). */
+export function keptQuoteLinks(dir: string, key: string): QuoteLink[] | null {
+  const file = join(dir, `${key}.json`);
+  if (!existsSync(file)) return null;
+  try {
+    const links: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return Array.isArray(links) ? (links as QuoteLink[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `links` under `key` in `dir` (written whole, then renamed into place) and removes every other kept set, so the cache holds one corpus. */
+export function keepQuoteLinks(dir: string, key: string, links: readonly QuoteLink[]): void {
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `${key}.${process.pid}.partial`);
+  writeFileSync(temp, JSON.stringify(links));
+  renameSync(temp, join(dir, `${key}.json`));
+  for (const name of readdirSync(dir)) if (name !== `${key}.json`) rmSync(join(dir, name), { force: true });
+}
+
+/** Every entry of one collection from the loader's data files in `dir` (`<id>.<digest>.json`), in id order; none when the folder is missing. */
+export function readEntryData<D>(dir: string): EntryText<D>[] {
+  if (!existsSync(dir)) return [];
+  const entries = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => {
+      // The digest has no dot; an id may.
+      const id = name.slice(0, name.lastIndexOf('.', name.length - '.json'.length - 1));
+      const text = readFileSync(join(dir, name), 'utf8');
+      let data: D;
+      try {
+        data = JSON.parse(text) as D;
+      } catch (err) {
+        throw new Error(`${join(dir, name)}: the loader's checked data cannot be read (${err instanceof Error ? err.message : String(err)})`);
+      }
+      return { id, text, data };
+    });
+  return byId(entries);
+}
+
+/** The quote links of a corpus read as above (the model's own mapping, quoteCorpusOf). */
+export function findQuoteLinks(essays: readonly Entry<EssayData>[], threads: readonly Entry<ThreadsEntryData>[]): QuoteLink[] {
+  return quoteLinksOf(quoteCorpusOf(essays, threads));
+}
+
+/** What a run of this file did: the key, the number of links, and whether they were kept from an earlier build. */
+export interface QuoteRun {
+  key: string;
+  links: number;
+  reused: boolean;
+}
+
+/** The quote links of the loader's data in `entryData`, read back from `cacheDir` when kept for this exact corpus and code, else found and kept. */
+export function quoteLinksForData(root: string, entryData: string, cacheDir: string): QuoteRun {
+  const essays = readEntryData<EssayData>(join(entryData, 'essays'));
+  const threads = readEntryData<ThreadsEntryData>(join(entryData, 'threads'));
+  const key = quoteKey(quoteCode(root), essays, threads);
+  const kept = keptQuoteLinks(cacheDir, key);
+  if (kept) return { key, links: kept.length, reused: true };
+  const links = findQuoteLinks(essays, threads);
+  keepQuoteLinks(cacheDir, key, links);
+  return { key, links: links.length, reused: false };
+}
+
+// Compared as real paths: a project reached through a symbolic link names the script by the link.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name: string): string => {
+    const at = args.indexOf(`--${name}`);
+    const value = at >= 0 ? args[at + 1] : undefined;
+    if (!value) {
+      console.error(`quote links: --${name} takes a folder`);
+      process.exit(2);
+    }
+    return value;
+  };
+  const started = performance.now();
+  try {
+    const run = quoteLinksForData(option('root'), option('entry-data'), option('cache-dir'));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      run.reused
+        ? `quote links: ${run.links} kept from an earlier build of the same corpus, read in ${seconds} s`
+        : `quote links: ${run.links} found in ${seconds} s beside the bundling, kept for the next build`,
+    );
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
+}
