@@ -78,7 +78,8 @@ export function keepQuoteLinks(dir: string, key: string, links: readonly QuoteLi
   const temp = join(dir, `${key}.${process.pid}.partial`);
   writeFileSync(temp, JSON.stringify(links));
   renameSync(temp, join(dir, `${key}.json`));
-  for (const name of readdirSync(dir)) if (name !== `${key}.json`) rmSync(join(dir, name), { force: true });
+  // Only finished sets: a `.partial` file may be another build's, about to be renamed.
+  for (const name of readdirSync(dir)) if (name.endsWith('.json') && name !== `${key}.json`) rmSync(join(dir, name), { force: true });
 }
 
 /** Every entry of one collection from the loader's data files in `dir` (`<id>.<digest>.json`), in id order; none when the folder is missing. */

@@ -76,7 +76,11 @@ async function quoteLinks(essays: ReturnType<typeof withData<EssayData>>, thread
   const kept = keptQuoteLinks(dir, key);
   if (kept) return kept;
   const links = findQuoteLinks(essays.entries, threads.entries);
-  keepQuoteLinks(dir, key, links);
+  try {
+    keepQuoteLinks(dir, key, links);
+  } catch {
+    // Keeping them only saves the next build time: a cache folder that cannot be written fails nothing.
+  }
   return links;
 }
 

@@ -96,6 +96,14 @@ describe('keepQuoteLinks and keptQuoteLinks', () => {
     expect(readdirSync(cache)).toEqual(['new.json']);
   });
 
+  test('leaves another build’s set still being written where it is', () => {
+    const cache = join(dir, 'partial');
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, 'other.123.partial'), '[]');
+    keepQuoteLinks(cache, 'mine', [link('c-1')]);
+    expect(readdirSync(cache).sort()).toEqual(['mine.json', 'other.123.partial']);
+  });
+
   test('returns null for a damaged file, so the links are found again', () => {
     const cache = join(dir, 'damaged');
     mkdirSync(cache, { recursive: true });

@@ -1,0 +1,108 @@
+// A rebuild must ship what a cold build of the same content ships. A rebuild draws on three caches:
+// Astro's incremental build restores every page whose key did not change (src/data/site.ts
+// cacheKeyOf), the quote links are kept per corpus (src/data/quote-links.ts) and the search records
+// and index parts per page (src/build/build-search-index.ts). A key that leaves out something a page
+// shows would ship that page stale, and nothing else would notice. So in a scratch copy of the site,
+// for each of two edits an editor makes (importing a thread that quotes the essay; giving a claim
+// one more sentence and rewording a glossary definition): a rebuild on the last build's caches,
+// then a cold build of the same content to compare it with, file by file.
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { scratchSite, type ScratchSite } from './scratch-site.ts';
+
+const QUOTED = 'The most dangerous case is when the model develops a proxy objective before it understands the base goal.';
+const SLUG = 'incremental-check';
+const CLAIM = 'content/claims/base-goal-understood-before-goal-directedness.mdx';
+const CLAIM_SENTENCE = 'A sentence added to check that a rebuild shows it.';
+const TERM = 'content/glossary/myopia.mdx';
+const TERM_SHORT = 'Caring only about the next step, reworded to check that a rebuild shows it.';
+
+const EXPORT = [
+  'A thread added between two builds',
+  'By Tester @ 2024-05-01T10:00 (+3)',
+  'A short post about the essay.',
+  '---',
+  'Quoter @ 2024-05-02T11:00 (+4)',
+  `The essay says "${QUOTED}" I doubt that ordering.`,
+].join('\n');
+
+let site: ScratchSite;
+const runs: Record<'thread' | 'curated', { log: string; warm: Map<string, string>; cold: Map<string, string> }> = {} as never;
+
+/** Every file under `dir`, by path from it, with its bytes as text. */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const full = join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.set(relative(dir, full), readFileSync(full, 'latin1'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Rebuilds after `edit`, then builds the same content cold: what each shipped, and the rebuild's log. */
+function rebuildAndCompare(edit: () => void): { log: string; warm: Map<string, string>; cold: Map<string, string> } {
+  edit();
+  const log = site.build();
+  const warm = tree(join(site.dir, 'dist'));
+  // The same content, with nothing kept from earlier builds; its caches are the next rebuild's.
+  for (const cache of ['dist', 'node_modules/.astro', 'node_modules/.cache', 'node_modules/.vite'])
+    rmSync(join(site.dir, cache), { recursive: true, force: true });
+  site.build();
+  return { log, warm, cold: tree(join(site.dir, 'dist')) };
+}
+
+beforeAll(() => {
+  site = scratchSite('incremental-site');
+  site.build();
+  runs.thread = rebuildAndCompare(() => {
+    writeFileSync(join(site.dir, `content/sources/${SLUG}.txt`), EXPORT);
+    site.run(['--experimental-strip-types', '--no-warnings', 'src/importer/cli.ts', `content/sources/${SLUG}.txt`, '--slug', SLUG]);
+  });
+  runs.curated = rebuildAndCompare(() => {
+    appendFileSync(join(site.dir, CLAIM), `\n${CLAIM_SENTENCE}\n`);
+    const term = readFileSync(join(site.dir, TERM), 'utf8');
+    writeFileSync(join(site.dir, TERM), term.replace(/^short: ".*"$/m, `short: "${TERM_SHORT}"`));
+  });
+}, 600_000);
+afterAll(() => site?.cleanup());
+
+/** Paths whose bytes differ between two builds, or that only one of them has. */
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((path) => a.get(path) !== b.get(path)).sort();
+}
+
+describe('a rebuild after a thread is imported', () => {
+  test('drew on the caches: Astro restored pages, the search step reused records', () => {
+    expect(runs.thread.log).toMatch(/\(restored\)/);
+    expect(runs.thread.log).toMatch(/search records: \d+ of \d+ pages unchanged since the last build, reused/);
+  });
+
+  test('shows the new thread, and the essay lists its comment among those quoting it', () => {
+    expect(runs.thread.warm.has(`threads/${SLUG}/index.html`)).toBe(true);
+    expect(runs.thread.warm.get('essays/deceptive-alignment-is-less-than-1-likely-by-default/index.html')).toContain(`/threads/${SLUG}/#c-`);
+  });
+
+  test('ships the same files, byte for byte, as a cold build of the same content', () => {
+    expect(differences(runs.thread.warm, runs.thread.cold)).toEqual([]);
+  });
+});
+
+describe('a rebuild after the curated layer is edited', () => {
+  test('shows the claim’s new sentence and the reworded definition', () => {
+    expect(runs.curated.warm.get('arguments/base-goal-understood-before-goal-directedness/index.html')).toContain(CLAIM_SENTENCE);
+    expect(runs.curated.warm.get('glossary/myopia/index.html')).toContain(TERM_SHORT);
+  });
+
+  test('found the quote links kept from the build before: no thread changed', () => {
+    expect(runs.curated.log).toMatch(/quote links: \d+ kept from an earlier build of the same corpus/);
+  });
+
+  test('ships the same files, byte for byte, as a cold build of the same content', () => {
+    expect(differences(runs.curated.warm, runs.curated.cold)).toEqual([]);
+  });
+});
