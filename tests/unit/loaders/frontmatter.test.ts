@@ -160,6 +160,28 @@ describe('frontmatterLoader', () => {
     }
   });
 
+  test('loads many files with reads and writes overlapping, every data file written and stored in file order', async () => {
+    const p = project('many');
+    const ids = Array.from({ length: 25 }, (_, i) => `t${String(i).padStart(2, '0')}`);
+    for (const id of [...ids].reverse()) p.write(id, file(id, [id]));
+    await run(frontmatterLoader('content/things', countingSchema()), p.context);
+    expect([...p.entries.keys()]).toEqual(ids);
+    for (const id of ids) expect(JSON.parse(readFileSync(String(p.entries.get(id)?.data.dataFile), 'utf8'))).toEqual({ title: id, words: [id] });
+  });
+
+  test('names the bad file among good ones, and a file that cannot be read, failing the load', async () => {
+    const p = project('bad-among-good');
+    for (const id of ['a', 'b', 'd']) p.write(id, file(id, [id]));
+    p.write('c', '---\ntitle: [unclosed\n---\n');
+    await expect(run(frontmatterLoader('content/things', countingSchema()), p.context)).rejects.toThrow(
+      /content\/things\/c\.mdx: the frontmatter is not valid YAML/,
+    );
+    const q = project('unreadable');
+    q.write('a', file('a', ['a']));
+    mkdirSync(join(q.dir, 'content', 'things', 'b.mdx'));
+    await expect(run(frontmatterLoader('content/things', countingSchema()), q.context)).rejects.toThrow(/EISDIR/);
+  });
+
   test('gives back a real thread exactly as the schema gave it', async () => {
     const p = project('real');
     const text = readFileSync('content/threads/scheming-ais.mdx', 'utf8');
