@@ -25,6 +25,8 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 
 /** Decodes the character references Astro and KaTeX write in attribute values; `null` for any other named one. */
 export function decodeAttribute(value: string): string | null {
+  // Most values hold no reference at all; they come back as they are.
+  if (!value.includes('&')) return value;
   let unknown = false;
   const out = value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
@@ -41,7 +43,7 @@ export function decodeAttribute(value: string): string | null {
 /** Finds the inline scripts, `<style>` elements and style attributes of one page's HTML. */
 export function inlineCode(source: string): InlineCode {
   // The parser turns CR LF and lone CR into LF before anything else, and hashes what it parsed.
-  const html = source.replace(/\r\n?/g, '\n');
+  const html = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   const found: InlineCode = { scripts: [], styles: [], styleAttributes: [], problems: [] };
   const tagName = /[a-zA-Z][^\s/>]*/y;
   const attribute = /[\s/]*([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
