@@ -6,9 +6,10 @@
 // for each of two edits an editor makes (importing a thread that quotes the essay; giving a claim
 // one more sentence and rewording a glossary definition): a rebuild on the last build's caches,
 // then a cold build of the same content to compare it with, file by file.
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { filesOf } from './helpers.ts';
 import { scratchSite, type ScratchSite } from './scratch-site.ts';
 
 const QUOTED = 'The most dangerous case is when the model develops a proxy objective before it understands the base goal.';
@@ -27,33 +28,26 @@ const EXPORT = [
   `The essay says "${QUOTED}" I doubt that ordering.`,
 ].join('\n');
 
-let site: ScratchSite;
-const runs: Record<'thread' | 'curated', { log: string; warm: Map<string, string>; cold: Map<string, string> }> = {} as never;
-
-/** Every file under `dir`, by path from it, with its bytes as text. */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const full = join(at, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.set(relative(dir, full), readFileSync(full, 'latin1'));
-    }
-  };
-  walk(dir);
-  return out;
+/** A rebuild's log, the files it shipped, and those of a cold build of the same content. */
+interface Run {
+  log: string;
+  warm: Map<string, Buffer>;
+  cold: Map<string, Buffer>;
 }
 
+let site: ScratchSite;
+const runs: Record<'thread' | 'curated', Run> = {} as never;
+
 /** Rebuilds after `edit`, then builds the same content cold: what each shipped, and the rebuild's log. */
-function rebuildAndCompare(edit: () => void): { log: string; warm: Map<string, string>; cold: Map<string, string> } {
+function rebuildAndCompare(edit: () => void): Run {
   edit();
   const log = site.build();
-  const warm = tree(join(site.dir, 'dist'));
+  const warm = filesOf(join(site.dir, 'dist'));
   // The same content, with nothing kept from earlier builds; its caches are the next rebuild's.
   for (const cache of ['dist', 'node_modules/.astro', 'node_modules/.cache', 'node_modules/.vite'])
     rmSync(join(site.dir, cache), { recursive: true, force: true });
   site.build();
-  return { log, warm, cold: tree(join(site.dir, 'dist')) };
+  return { log, warm, cold: filesOf(join(site.dir, 'dist')) };
 }
 
 beforeAll(() => {
@@ -72,8 +66,9 @@ beforeAll(() => {
 afterAll(() => site?.cleanup());
 
 /** Paths whose bytes differ between two builds, or that only one of them has. */
-function differences(a: Map<string, string>, b: Map<string, string>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].filter((path) => a.get(path) !== b.get(path)).sort();
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const same = (x: Buffer | undefined, y: Buffer | undefined) => x !== undefined && y !== undefined && x.equals(y);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((path) => !same(a.get(path), b.get(path))).sort();
 }
 
 describe('a rebuild after a thread is imported', () => {
@@ -84,7 +79,7 @@ describe('a rebuild after a thread is imported', () => {
 
   test('shows the new thread, and the essay lists its comment among those quoting it', () => {
     expect(runs.thread.warm.has(`threads/${SLUG}/index.html`)).toBe(true);
-    expect(runs.thread.warm.get('essays/deceptive-alignment-is-less-than-1-likely-by-default/index.html')).toContain(`/threads/${SLUG}/#c-`);
+    expect(runs.thread.warm.get('essays/deceptive-alignment-is-less-than-1-likely-by-default/index.html')?.toString()).toContain(`/threads/${SLUG}/#c-`);
   });
 
   test('ships the same files, byte for byte, as a cold build of the same content', () => {
@@ -94,8 +89,8 @@ describe('a rebuild after a thread is imported', () => {
 
 describe('a rebuild after the curated layer is edited', () => {
   test('shows the claim’s new sentence and the reworded definition', () => {
-    expect(runs.curated.warm.get('arguments/base-goal-understood-before-goal-directedness/index.html')).toContain(CLAIM_SENTENCE);
-    expect(runs.curated.warm.get('glossary/myopia/index.html')).toContain(TERM_SHORT);
+    expect(runs.curated.warm.get('arguments/base-goal-understood-before-goal-directedness/index.html')?.toString()).toContain(CLAIM_SENTENCE);
+    expect(runs.curated.warm.get('glossary/myopia/index.html')?.toString()).toContain(TERM_SHORT);
   });
 
   test('found the quote links kept from the build before: no thread changed', () => {

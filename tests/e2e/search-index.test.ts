@@ -11,7 +11,7 @@ import { indexedWords, shardName, VOCABULARY_DIR, type VocabularyShard } from '.
 import { wireBytes } from '../../src/tools/bench-browser.ts';
 import { readEntry, readWordIndex, type WordIndex } from '../../src/build/pagefind-files.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
-import { DIST, expectNone, startSession, type Session } from './helpers.ts';
+import { DIST, expectNone, filesOf, startSession, type Session } from './helpers.ts';
 
 // The word index is re-cut into small chunks after Pagefind writes it (rechunk-pagefind.ts). These
 // checks read the chunks back, and search the same queries against our index and against the one
@@ -247,17 +247,6 @@ describe('what the index holds', () => {
     expect((await urls(ours, 'arguments mapped')).slice(0, 3)).toContain('/arguments/');
   });
 });
-
-/** Every file of a bundle with its bytes, by path inside the bundle. */
-function filesOf(dir: string, under = ''): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const entry of readdirSync(join(dir, under), { withFileTypes: true })) {
-    const rel = under ? `${under}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const [k, v] of filesOf(dir, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(join(dir, rel)));
-  }
-  return out;
-}
 
 describe('the index built in parts', () => {
   test('is, file for file, the index the site ships (built in one part)', () => {
