@@ -33,6 +33,15 @@ interface SchemaIssue {
 /** Data files written at once before the loader waits for them: enough to overlap the disk with parsing, few enough to hold little. */
 const WRITES_IN_FLIGHT = 8;
 
+/**
+ * `promise`, to be awaited later: its failure is thrown there, and not also reported as unhandled
+ * when an earlier file's error stops the loader before it gets there.
+ */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 /** The frontmatter block of a file's text, or null when the file has none. */
 function frontmatterOf(text: string): string | null {
   const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
@@ -64,21 +73,15 @@ export function frontmatterLoader(base: string, schema: FrontmatterSchema): Load
       // Reading a file and writing its data each waited for the disk while nothing else ran (the
       // sync of 1,000 threads was 40 % idle): the next file is read while this one is parsed, and
       // data files are written while the next ones are, a few in flight at most.
-      const read = (i: number): Promise<string> | undefined => {
-        const name = files[i];
-        if (name === undefined) return undefined;
-        const reading = readFile(join(dir, name), 'utf8');
-        // Awaited below; a failure is thrown there, not reported as unhandled if an earlier file fails first.
-        reading.catch(() => {});
-        return reading;
-      };
+      const read = (name: string): Promise<string> => awaitedLater(readFile(join(dir, name), 'utf8'));
       const writes: Promise<void>[] = [];
-      let ahead = read(0);
+      let ahead: Promise<string> | undefined;
       for (const [i, file] of files.entries()) {
         const id = file.replace(/\.mdx$/, '');
         const filePath = relative(root, join(dir, file)).split('\\').join('/');
-        const text = await (ahead ?? readFile(join(dir, file), 'utf8'));
-        ahead = read(i + 1);
+        const text = await (ahead ?? read(file));
+        const next = files[i + 1];
+        ahead = next === undefined ? undefined : read(next);
         const digest = context.generateDigest(text);
         // The id is a file name already; the digest keeps an edited file from reading stale data.
         const dataName = `${id}.${digest}.json`;
@@ -103,9 +106,7 @@ export function frontmatterLoader(base: string, schema: FrontmatterSchema): Load
         if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${filePath}: the frontmatter is not a mapping of fields`);
         const checked = schema.safeParse(raw);
         if (!checked.success) throw new Error(`${filePath}: the frontmatter does not match the ${collection} schema:\n${describeIssues(checked.error)}`);
-        const writing = writeFile(dataFile, JSON.stringify(checked.data));
-        writing.catch(() => {});
-        writes.push(writing);
+        writes.push(awaitedLater(writeFile(dataFile, JSON.stringify(checked.data))));
         if (writes.length >= WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));
         const data: EntryDataRef = { dataFile };
         store.set({ id, data, digest, filePath });
