@@ -47,43 +47,70 @@ import type { PartJob, PartReply, PartResult } from './pagefind-part.ts';
  * a list is refused, so a new selector cannot be silently misread.
  */
 export function simpleMatcher(selector: string): (el: HTMLElement) => boolean {
-  const tests = selector.split(',').map((raw): ((el: HTMLElement) => boolean) => {
+  const tags = new Set<string>();
+  const classes: [string, string | undefined][] = [];
+  const attributes: string[] = [];
+  for (const raw of selector.split(',')) {
     const part = raw.trim();
     let m: RegExpExecArray | null;
-    if ((m = /^([a-z][a-z0-9]*)$/.exec(part))) {
-      const tag = m[1]!.toUpperCase();
-      return (el) => el.tagName === tag;
-    }
-    if ((m = /^\.([\w-]+)(?::not\(\.([\w-]+)\))?$/.exec(part))) {
-      const [, has, not] = m;
-      return (el) => el.classList.contains(has!) && !(not && el.classList.contains(not));
-    }
-    if ((m = /^\[([\w-]+)\]$/.exec(part))) {
-      const name = m[1]!;
-      // Parsing every attribute of every element is the costly part: look in the raw text first.
-      return (el) => el.rawAttrs.includes(name) && el.hasAttribute(name);
-    }
-    throw new Error(`search records: selector "${part}" is not one of the simple forms tag, .class, [attribute], .class:not(.class)`);
-  });
-  return (el) => tests.some((t) => t(el));
+    if ((m = /^([a-z][a-z0-9]*)$/.exec(part))) tags.add(m[1]!);
+    else if ((m = /^\.([\w-]+)(?::not\(\.([\w-]+)\))?$/.exec(part))) classes.push([m[1]!, m[2]]);
+    else if ((m = /^\[([\w-]+)\]$/.exec(part))) attributes.push(m[1]!);
+    else throw new Error(`search records: selector "${part}" is not one of the simple forms tag, .class, [attribute], .class:not(.class)`);
+  }
+  // Every element of every page meets every list, so each test first asks the raw text of the
+  // tag: parsing an element's attributes or classes happens only when the name is there at all.
+  return (el) => {
+    if (tags.has(el.rawTagName.toLowerCase())) return true;
+    const raw = el.rawAttrs;
+    if (raw === '') return false;
+    for (const [has, not] of classes) if (raw.includes(has) && el.classList.contains(has) && !(not && el.classList.contains(not))) return true;
+    for (const name of attributes) if (raw.includes(name) && hasAttributeNamed(raw, name)) return true;
+    return false;
+  };
+}
+
+// How node-html-parser reads the attributes out of a tag's raw text (its `rawAttributes`).
+const ATTRIBUTE = /([a-zA-Z()[\]#@$.?:][a-zA-Z0-9-_:()[\]#]*)(?:\s*=\s*((?:'[^']*')|(?:"[^"]*")|\S+))?/g;
+
+/**
+ * Whether a tag's raw attribute text has an attribute of this (lower-case) name, read as
+ * node-html-parser's `hasAttribute` reads it but without decoding every value on the way: half
+ * the elements of a thread page carry `data-pagefind-ignore`, and decoding was the costly part.
+ */
+export function hasAttributeNamed(raw: string, name: string): boolean {
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(raw); m; m = ATTRIBUTE.exec(raw)) if (m[1]!.toLowerCase() === name) return true;
+  return false;
 }
 
 const matchers = new Map<string, (el: HTMLElement) => boolean>();
 
-/** Every element under `el` matching `selector`: a part that a text walk leaves out. */
-function excluded(el: HTMLElement, selector: string): Set<HTMLElement> {
+/** The test for a selector list, compiled once. */
+function matcherFor(selector: string): (el: HTMLElement) => boolean {
   let test = matchers.get(selector);
   if (!test) matchers.set(selector, (test = simpleMatcher(selector)));
-  const out = new Set<HTMLElement>();
+  return test;
+}
+
+/** Every element under `el` matching each of `selectors`, in one walk: the parts that text walks leave out. */
+function excludedAll(el: HTMLElement, selectors: readonly string[]): Set<HTMLElement>[] {
+  const tests = selectors.map(matcherFor);
+  const out = selectors.map(() => new Set<HTMLElement>());
   const visit = (node: HTMLElement): void => {
     for (const child of node.childNodes) {
       if (!(child instanceof HTMLElement)) continue;
-      if (test(child)) out.add(child);
+      for (let i = 0; i < tests.length; i++) if (tests[i]!(child)) out[i]!.add(child);
       visit(child);
     }
   };
   visit(el);
   return out;
+}
+
+/** Every element under `el` matching `selector`: a part that a text walk leaves out. */
+function excluded(el: HTMLElement, selector: string): Set<HTMLElement> {
+  return excludedAll(el, [selector])[0]!;
 }
 
 /**
@@ -217,23 +244,35 @@ export function collectRecords(dist: string, cacheDir: string | null = null): { 
   return { records, reused, pages };
 }
 
+/**
+ * Where the element marked `data-pagefind-body` starts in a page's HTML, or 0 when it cannot be
+ * found with certainty (then the whole page is parsed). Looked for after `<body`, so no style or
+ * script in the head can be mistaken for it; text inside the body has its `<` escaped.
+ */
+export function indexedPartStart(html: string): number {
+  const body = /<body[\s>]/i.exec(html);
+  if (!body) return 0;
+  const tag = /<[a-zA-Z][^\s/>]*\s[^<>]*?(?<=\s)data-pagefind-body(?=[\s/>=])/g;
+  tag.lastIndex = body.index;
+  return tag.exec(html)?.index ?? 0;
+}
+
 /** The records of one page: one per marked passage, plus the page's own text. */
 function pageRecords(path: string, kind: SearchKind, html: string): SearchRecord[] {
   const records: SearchRecord[] = [];
-  const root = parse(html);
-  const body = root.querySelector('[data-pagefind-body]');
+  // Only the indexed part of the page is parsed: the head (every page's styles inline) and the
+  // site's header are about a third of a thread page's HTML, and parsing was most of this step.
+  const start = indexedPartStart(html);
+  const body = parse(html.slice(start)).querySelector('[data-pagefind-body]');
   if (!body) return records;
-  const title = (body.querySelector('h1')?.textContent ?? root.querySelector('title')?.textContent ?? path).trim();
+  const title = (body.querySelector('h1')?.textContent ?? parse(html).querySelector('title')?.textContent ?? path).trim();
   // Essay sections are flat siblings with h2–h4 headings: the open headings above each one make
   // its title path, so a "Why does this matter?" says which question it belongs to.
   const open: { level: number; text: string }[] = [];
   // Passages are read in page order, and the page's own text leaves every one of them out. A
   // passage inside another counts in both, as it always has (comments nest their replies outside).
-  const parts: PageParts = {
-    unindexed: excluded(body, UNINDEXED_SELECTOR),
-    chrome: excluded(body, PASSAGE_CHROME_SELECTOR),
-    passages: excluded(body, '[data-search-record]'),
-  };
+  const [unindexed, chrome, passages] = excludedAll(body, [UNINDEXED_SELECTOR, PASSAGE_CHROME_SELECTOR, '[data-search-record]']);
+  const parts: PageParts = { unindexed: unindexed!, chrome: chrome!, passages: passages! };
   for (const el of parts.passages) {
     const a = (name: string) => el.getAttribute(`data-search-${name}`) || undefined;
     const anchor = a('anchor') ?? el.id;
@@ -424,7 +463,7 @@ export async function buildSearchIndex(
     if (reused > 0) log(`search records: ${reused} of ${pages} pages unchanged since the last build, reused`);
     log(`search index: ${results.length} part${results.length === 1 ? '' : 's'}, ${results.filter((r) => r.reusedPart).length} unchanged since the last build`);
     if (chunkPositions > 0) {
-      for (const r of mergePagefind(
+      for (const r of await mergePagefind(
         results.flatMap((p) => p.bundles),
         out,
         chunkPositions,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { decodeCbor, encodeCbor, type CborValue } from '../lib/search/cbor.ts';
 import { chunkOfWords, chunkRangesOfMeta, cutChunks, PagefindFormatError, rangeAfter, wordsOfChunk, type ChunkRange } from '../lib/search/pagefind-chunks.ts';
 import { joinFields, mergeFilters, mergeWords, type FilterValues, type IndexPart } from '../lib/search/pagefind-merge.ts';
-import { nameFor, readEntry, readPagefindFile, writePagefindFile, type Entry } from './pagefind-files.ts';
+import { nameFor, PagefindFileWriter, readEntry, readPagefindFile, writePagefindFile, type Entry } from './pagefind-files.ts';
 
 const isArray = (x: CborValue): x is CborValue[] => Array.isArray(x);
 
@@ -100,7 +100,7 @@ export interface MergeReport {
  * Writes into `out` (created; must not exist) the bundle for all of `parts`' records, taken in
  * order, with the word index cut into chunks of about `target` positions.
  */
-export function mergePagefind(parts: readonly string[], out: string, target: number): MergeReport[] {
+export async function mergePagefind(parts: readonly string[], out: string, target: number): Promise<MergeReport[]> {
   if (parts.length === 0) throw new Error('search index: no index parts to merge');
   if (existsSync(out)) throw new Error(`search index: ${out} already exists`);
   for (const sub of ['fragment', 'filter', 'index']) mkdirSync(join(out, sub), { recursive: true });
@@ -148,27 +148,30 @@ export function mergePagefind(parts: readonly string[], out: string, target: num
         pages.push(copy);
       }
     }
+    const filterFiles = new PagefindFileWriter();
     const filterList: CborValue[] = [];
     const filterNames = new Set<string>();
     for (const [name, values] of mergeFilters(got)) {
       const payload = encodeCbor([name, values]);
       const hash = nameFor(language, payload, filterNames, 7);
-      writePagefindFile(join(out, 'filter', `${hash}.pf_filter`), payload);
+      await filterFiles.write(join(out, 'filter', `${hash}.pf_filter`), payload);
       filterList.push([name, hash]);
     }
-    // Each chunk is written as soon as it is cut, so the merge holds one chunk of words at a time.
     const ranges: ChunkRange[] = [];
     const chunkNames = new Set<string>();
-    let largestChunk = 0;
     let lastWord: string | undefined;
+    // Each chunk goes to be compressed and written as soon as it is cut, so the merge holds a few
+    // chunks of words at a time and encodes the next while another core compresses the last.
+    const chunkFiles = new PagefindFileWriter();
     for (const chunk of cutChunks(mergeWords(got, maps), target)) {
       const range = rangeAfter(lastWord, chunk);
       const payload = encodeCbor(chunkOfWords(chunk));
       range.hash = nameFor(language, payload, chunkNames, 7);
-      largestChunk = Math.max(largestChunk, writePagefindFile(join(out, 'index', `${range.hash}.pf_index`), payload));
+      await chunkFiles.write(join(out, 'index', `${range.hash}.pf_index`), payload);
       ranges.push(range);
       lastWord = chunk.at(-1)![0];
     }
+    const [, largestChunk] = await Promise.all([filterFiles.done(), chunkFiles.done()]);
     const metaPayload = encodeCbor([got[0]!.version, pages, ranges.map((r) => [r.from, r.to, r.hash]), filterList, [], fields]);
     const metaHash = nameFor(language, metaPayload, new Set(), 10);
     writePagefindFile(join(out, `pagefind.${metaHash}.pf_meta`), metaPayload);

@@ -5,8 +5,10 @@
 // mix an old meta file with new chunks.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzip, gzipSync } from 'node:zlib';
 import { decodeCbor, type CborValue } from '../lib/search/cbor.ts';
 import { chunkRangesOfMeta, wordsOfChunk, type ChunkRange, type PackedWord } from '../lib/search/pagefind-chunks.ts';
 
@@ -37,11 +39,54 @@ export function readPagefindFile(path: string): Uint8Array {
   return unpack(readFileSync(path), path);
 }
 
+// The gzip level of every file we write: the same bytes whichever of the two writers below is used.
+const GZIP = { level: 6 };
+const gzipAsync = promisify(gzip);
+
 /** Writes a CBOR payload the way Pagefind stores its data files. */
 export function writePagefindFile(path: string, payload: Uint8Array): number {
-  const gz = gzipSync(Buffer.concat([SIGNATURE, payload]), { level: 6 });
+  const gz = gzipSync(Buffer.concat([SIGNATURE, payload]), GZIP);
   writeFileSync(path, gz);
   return gz.length;
+}
+
+/**
+ * Writes Pagefind data files with the compression on Node's thread pool, at most `limit` at once,
+ * so the merge goes on encoding the next chunk while earlier ones are compressed on another core.
+ */
+export class PagefindFileWriter {
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown = null;
+  private failed = false;
+  private largest = 0;
+  private readonly limit: number;
+  /** A writer with at most `limit` files being compressed or written at once. */
+  constructor(limit = 16) {
+    this.limit = limit;
+  }
+
+  /** Queues one file: waits only while `limit` are already in flight. Rejects with an earlier write's error. */
+  async write(path: string, payload: Uint8Array): Promise<void> {
+    while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
+    if (this.failed) throw this.failure;
+    const job: Promise<void> = gzipAsync(Buffer.concat([SIGNATURE, payload]), GZIP)
+      .then(async (gz) => {
+        await writeFile(path, gz);
+        this.largest = Math.max(this.largest, gz.length);
+      })
+      .catch((err: unknown) => {
+        if (!this.failed) [this.failed, this.failure] = [true, err];
+      })
+      .finally(() => this.inFlight.delete(job));
+    this.inFlight.add(job);
+  }
+
+  /** Waits for every queued file; resolves to the largest file's size in bytes, or rejects with the first error. */
+  async done(): Promise<number> {
+    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
+    if (this.failed) throw this.failure;
+    return this.largest;
+  }
 }
 
 /** A short content hash for a file name, lengthened past any name already taken. */

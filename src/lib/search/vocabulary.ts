@@ -34,6 +34,16 @@ export function indexedWords(text: string): string[] {
 const wordCache = new Map<string, readonly string[]>();
 const WORD_CACHE_LIMIT = 200_000;
 
+/** Whether a word is only ASCII lower-case letters and digits (then it is its own only indexed word). */
+function isPlainWord(raw: string): boolean {
+  if (raw.length === 0) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
 /** The indexed words of one whitespace-separated word (see indexedWords). */
 function wordsOf(raw: string): readonly string[] {
   const known = wordCache.get(raw);
@@ -98,30 +108,47 @@ export interface VocabularyCounts {
  * the held text ran the build out of memory).
  */
 export class VocabularyCounter {
-  private readonly uses = new Map<string, number>();
-  private readonly inRecords = new Map<string, number>();
+  /** Per word: its uses, the records it is in, and the last record it was counted in. */
+  private readonly words = new Map<string, [number, number, number]>();
   private records = 0;
+  private absorbed = 0;
 
   /** Counts one record's searchable text. */
   add(text: string): void {
-    this.records++;
-    const words = indexedWords(text);
-    for (const w of words) this.uses.set(w, (this.uses.get(w) ?? 0) + 1);
-    for (const w of new Set(words)) this.inRecords.set(w, (this.inRecords.get(w) ?? 0) + 1);
+    const record = ++this.records;
+    for (const raw of text.split(/\s+/)) {
+      // Most words of a corpus are already plain lower-case letters and digits, their own and only
+      // indexed word: they skip the lookup of what a word becomes (a third of the counting time).
+      if (isPlainWord(raw)) this.count(raw, record);
+      else for (const w of wordsOf(raw)) this.count(w, record);
+    }
+  }
+
+  private count(word: string, record: number, uses = 1, inRecords = 1): void {
+    const known = this.words.get(word);
+    if (!known) {
+      this.words.set(word, [uses, inRecords, record]);
+      return;
+    }
+    known[0] += uses;
+    if (known[2] !== record) {
+      known[1] += inRecords;
+      known[2] = record;
+    }
   }
 
   /** The counts so far as plain data, for a counter in another process to take in (see absorb). */
   counts(): VocabularyCounts {
-    return { records: this.records, words: [...this.uses].map(([w, n]) => [w, n, this.inRecords.get(w) ?? 0]) };
+    return { records: this.records, words: [...this.words].map(([w, [n, inRecords]]) => [w, n, inRecords]) };
   }
 
   /** Adds counts taken elsewhere (an index part counted in its own process), as if their records had been added here. */
   absorb(other: VocabularyCounts): void {
+    // The other counter's records are not this one's: each taking-in counts under a number of
+    // its own (negative, so it never meets a record's), once per word.
+    const mark = -++this.absorbed;
+    for (const [w, n, inRecords] of other.words) this.count(w, mark, n, inRecords);
     this.records += other.records;
-    for (const [w, n, inRecords] of other.words) {
-      this.uses.set(w, (this.uses.get(w) ?? 0) + n);
-      this.inRecords.set(w, (this.inRecords.get(w) ?? 0) + inRecords);
-    }
   }
 
   /**
@@ -130,13 +157,14 @@ export class VocabularyCounter {
    */
   shards(): Map<string, VocabularyShard> {
     const shards = new Map<string, [string, number][]>();
-    for (const entry of this.uses) {
+    for (const [word, [uses]] of this.words) {
+      const entry: [string, number] = [word, uses];
       const name = shardName(entry[0]);
       const list = shards.get(name) ?? [];
       list.push(entry);
       shards.set(name, list);
     }
-    const isCommon = (w: string) => (this.inRecords.get(w) ?? 0) >= COMMON_SHARE * this.records;
+    const isCommon = (w: string) => (this.words.get(w)?.[1] ?? 0) >= COMMON_SHARE * this.records;
     return new Map(
       [...shards].map(([name, list]) => {
         const words = list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([w]) => w);

@@ -101,10 +101,10 @@ describe('the installed Pagefind', () => {
     expect(Array.isArray(index.meta) && index.meta[5], `meta file does not end with the sorted meta field names. ${REVERIFY}`).toEqual(['title']);
   });
 
-  test('keeps every word and position when its index is re-cut into smaller chunks', () => {
+  test('keeps every word and position when its index is re-cut into smaller chunks', async () => {
     const before = index.chunks.flatMap((c) => c.words);
     const out = join(dir, 'recut');
-    mergePagefind([bundle], out, 4);
+    await mergePagefind([bundle], out, 4);
     const hash = readEntry(out).entry.languages['en']?.hash ?? '';
     const after = readWordIndex(out, hash);
     expect(after.ranges.length).toBeGreaterThan(index.ranges.length);

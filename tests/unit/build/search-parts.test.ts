@@ -145,7 +145,7 @@ describe('joining parts whose pages share a file name', () => {
     (metaB[1]![0] as string[])[0] = taken;
     writePagefindFile(metaOf(b), encodeCbor(metaB));
     const out = join(root, 'joined');
-    mergePagefind([a, b], out, 2500);
+    await mergePagefind([a, b], out, 2500);
     const urls = indexOf(out).pages.map(([fragment]) => (JSON.parse((fragment as string).slice(12)) as { url: string }).url);
     expect(urls).toEqual(['/a/#1', '/a/#2', '/b/#1']);
   }, 60_000);

@@ -149,4 +149,35 @@ describe('VocabularyCounter counts and absorb', () => {
       }),
     );
   });
+
+  test('parts counted apart and taken into an empty counter, one after another, equal counting them together', () => {
+    // Words with capitals, hyphens and accents take the slow path; the rest are plain.
+    const word = fc.oneof(fc.constantFrom('long-term', 'Deceptive', 'naïve', 'goal', 'goals', 'x2', 'GPT-4', 'é'), fc.stringMatching(/^[a-z]{1,4}$/));
+    const record = fc.array(word, { maxLength: 8 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 24 }), fc.integer({ min: 1, max: 5 }), (records, k) => {
+        const all = new VocabularyCounter();
+        for (const r of records) all.add(r);
+        const parts = Array.from({ length: k }, () => new VocabularyCounter());
+        records.forEach((r, i) => parts[i % k]!.add(r));
+        const joined = new VocabularyCounter();
+        for (const p of parts) joined.absorb(p.counts());
+        expect(joined.counts().records).toBe(records.length);
+        expect(new Map(joined.counts().words.map(([w, n, inRecords]) => [w, [n, inRecords]]))).toEqual(
+          new Map(all.counts().words.map(([w, n, inRecords]) => [w, [n, inRecords]])),
+        );
+        expect(joined.shards()).toEqual(all.shards());
+      }),
+    );
+  });
+
+  test('a word used twice in one record counts two uses in one record', () => {
+    const c = new VocabularyCounter();
+    c.add('goal goal Goal long-term');
+    c.add('goal');
+    const counts = new Map(c.counts().words.map(([w, n, inRecords]) => [w, [n, inRecords]]));
+    expect(counts.get('goal')).toEqual([4, 2]);
+    expect(counts.get('longterm')).toEqual([1, 1]);
+    expect(counts.get('term')).toEqual([1, 1]);
+  });
 });
