@@ -1,9 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { essaySchema } from './schemas/essay.ts';
-import { threadsCollectionSchema } from './schemas/thread.ts';
 import { personSchema } from './schemas/person.ts';
 import { frontmatterLoader } from './loaders/frontmatter.ts';
+import { FRONTMATTER_COLLECTIONS } from './loaders/collections.ts';
 import { entryDataRefSchema } from './schemas/entry-data.ts';
 import { claimSchema, guideSchema, summarySchema, termSchema } from './schemas/curated.ts';
 
@@ -19,8 +18,14 @@ const mdx = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/*.mdx
 export const collections = {
   // Generated from the exports: all data, no body to render. The loader checks each file against
   // the full schema and the store keeps only where the checked data is (src/loaders/frontmatter.ts).
-  essays: defineCollection({ loader: frontmatterLoader('content/essays', essaySchema), schema: entryDataRefSchema }),
-  threads: defineCollection({ loader: frontmatterLoader('content/threads', threadsCollectionSchema), schema: entryDataRefSchema }),
+  essays: defineCollection({
+    loader: frontmatterLoader(FRONTMATTER_COLLECTIONS.essays.base, FRONTMATTER_COLLECTIONS.essays.schema),
+    schema: entryDataRefSchema,
+  }),
+  threads: defineCollection({
+    loader: frontmatterLoader(FRONTMATTER_COLLECTIONS.threads.base, FRONTMATTER_COLLECTIONS.threads.schema),
+    schema: entryDataRefSchema,
+  }),
   people: defineCollection({ loader: mdx('people'), schema: personSchema }),
   claims: defineCollection({ loader: mdx('claims'), schema: claimSchema }),
   glossary: defineCollection({ loader: mdx('glossary'), schema: termSchema }),

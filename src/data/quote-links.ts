@@ -4,18 +4,22 @@
 // edits touched only the curated layer, or nothing, finds them kept under the same key and reads
 // them back. A build that changed a thread finds them again, but not on Astro's thread: the
 // integration src/integrations/quote-links.ts runs this file as a child process as soon as the
-// content is synced, so the work overlaps Vite's bundling on the machine's other core, and the
-// site model (src/data/site.ts) waits for it instead of doing it again.
+// build starts, so the work overlaps the content sync and Vite's bundling on the machine's other
+// core, and the site model (src/data/site.ts) waits for it instead of doing it again.
 //
-// Both sides read the same thing: the checked data the loader wrote (src/loaders/frontmatter.ts,
-// one `<id>.<digest>.json` file per entry), in id order, mapped by the model's own quoteCorpusOf.
-// The key covers those files' text and the matcher's source, so a set is only ever read back for
-// the exact corpus and code it was found for.
-//   node src/data/quote-links.ts --entry-data <dir> --cache-dir <dir> --root <project root>
+// Both sides read the same thing. The child reads the source files and checks each with the
+// loader's own function (src/loaders/frontmatter.ts checkedDataText); the model reads the texts
+// the loader wrote with that function. Both take them in id order and map them with the model's
+// own quoteCorpusOf. The key covers those texts and the matcher's source, so a set is only ever
+// read back for the exact corpus and code it was found for: should the two sides ever read
+// different texts, the model finds no set under its key and finds the links itself.
+//   node src/data/quote-links.ts --cache-dir <dir> --root <project root>
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FRONTMATTER_COLLECTIONS } from '../loaders/collections.ts';
+import { checkedDataText, entryFiles, entryIdOf } from '../loaders/frontmatter.ts';
 import { quoteLinksOf } from '../lib/links/graph.ts';
 import { quoteCorpusOf, type Entry } from '../lib/site/model.ts';
 import type { QuoteLink } from '../lib/text/quotes.ts';
@@ -82,23 +86,21 @@ export function keepQuoteLinks(dir: string, key: string, links: readonly QuoteLi
   for (const name of readdirSync(dir)) if (name.endsWith('.json') && name !== `${key}.json`) rmSync(join(dir, name), { force: true });
 }
 
-/** Every entry of one collection from the loader's data files in `dir` (`<id>.<digest>.json`), in id order; none when the folder is missing. */
-export function readEntryData<D>(dir: string): EntryText<D>[] {
+/**
+ * Every entry of a frontmatter collection read from its source files under `root`, in id order,
+ * each checked exactly as the loader checks it (checkedDataText), so its text is the one the
+ * loader keeps; none when the folder is missing. Reading the sources rather than the loader's
+ * output lets this child start with the build, beside the content sync, instead of after it.
+ */
+export function readSourceEntries<D>(root: string, collection: keyof typeof FRONTMATTER_COLLECTIONS): EntryText<D>[] {
+  const { base, schema } = FRONTMATTER_COLLECTIONS[collection];
+  const dir = join(root, base);
   if (!existsSync(dir)) return [];
-  const entries = readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => {
-      // The digest has no dot; an id may.
-      const id = name.slice(0, name.lastIndexOf('.', name.length - '.json'.length - 1));
-      const text = readFileSync(join(dir, name), 'utf8');
-      let data: D;
-      try {
-        data = JSON.parse(text) as D;
-      } catch (err) {
-        throw new Error(`${join(dir, name)}: the loader's checked data cannot be read (${err instanceof Error ? err.message : String(err)})`);
-      }
-      return { id, text, data };
-    });
+  const entries = entryFiles(readdirSync(dir)).map((file) => {
+    const text = checkedDataText(`${base}/${file}`, readFileSync(join(dir, file), 'utf8'), schema, collection);
+    // Parsed back from the text, as the model reads the loader's files: the same data to the letter.
+    return { id: entryIdOf(file), text, data: JSON.parse(text) as D };
+  });
   return byId(entries);
 }
 
@@ -114,10 +116,10 @@ export interface QuoteRun {
   reused: boolean;
 }
 
-/** The quote links of the loader's data in `entryData`, read back from `cacheDir` when kept for this exact corpus and code, else found and kept. */
-export function quoteLinksForData(root: string, entryData: string, cacheDir: string): QuoteRun {
-  const essays = readEntryData<EssayData>(join(entryData, 'essays'));
-  const threads = readEntryData<ThreadsEntryData>(join(entryData, 'threads'));
+/** The quote links of the essays and threads under `root`, read back from `cacheDir` when kept for this exact corpus and code, else found and kept. */
+export function quoteLinksForSources(root: string, cacheDir: string): QuoteRun {
+  const essays = readSourceEntries<EssayData>(root, 'essays');
+  const threads = readSourceEntries<ThreadsEntryData>(root, 'threads');
   const key = quoteKey(quoteCode(root), essays, threads);
   const kept = keptQuoteLinks(cacheDir, key);
   if (kept) return { key, links: kept.length, reused: true };
@@ -140,12 +142,12 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
   };
   const started = performance.now();
   try {
-    const run = quoteLinksForData(option('root'), option('entry-data'), option('cache-dir'));
+    const run = quoteLinksForSources(option('root'), option('cache-dir'));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       run.reused
         ? `quote links: ${run.links} kept from an earlier build of the same corpus, read in ${seconds} s`
-        : `quote links: ${run.links} found in ${seconds} s beside the bundling, kept for the next build`,
+        : `quote links: ${run.links} found in ${seconds} s beside the content sync and bundling, kept for the next build`,
     );
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));

@@ -54,6 +54,37 @@ function describeIssues(error: { issues: readonly SchemaIssue[] }): string {
 }
 
 /**
+ * The checked data of one file, as the JSON text the loader keeps for it: its frontmatter parsed
+ * and checked against `schema`, or an error naming the file (`filePath`) and every problem. The
+ * quote-links child (src/data/quote-links.ts) reads the source files with this same function, so
+ * its texts, and the key it keeps the links under, are the ones the model computes from ours.
+ */
+export function checkedDataText(filePath: string, text: string, schema: FrontmatterSchema, collection: string): string {
+  const front = frontmatterOf(text);
+  if (front === null) throw new Error(`${filePath}: no frontmatter block (--- … ---) at the top of the file`);
+  let raw: unknown;
+  try {
+    raw = parseYaml(front);
+  } catch (e) {
+    throw new Error(`${filePath}: the frontmatter is not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${filePath}: the frontmatter is not a mapping of fields`);
+  const checked = schema.safeParse(raw);
+  if (!checked.success) throw new Error(`${filePath}: the frontmatter does not match the ${collection} schema:\n${describeIssues(checked.error)}`);
+  return JSON.stringify(checked.data);
+}
+
+/** The entry files of a frontmatter collection's folder, in id order: every `.mdx` file directly in it. */
+export function entryFiles(names: readonly string[]): string[] {
+  return names.filter((f) => f.endsWith('.mdx')).sort();
+}
+
+/** An entry's id: its file name without `.mdx`. */
+export function entryIdOf(file: string): string {
+  return file.replace(/\.mdx$/, '');
+}
+
+/**
  * Loads every `.mdx` file directly in `base` (relative to the project root) as an entry whose
  * frontmatter must match `schema`; the store gets a reference to the checked data.
  */
@@ -66,7 +97,7 @@ export function frontmatterLoader(base: string, schema: FrontmatterSchema): Load
       const dir = join(root, base);
       const dataDir = join(fileURLToPath(config.cacheDir), 'entry-data', collection);
       await mkdir(dataDir, { recursive: true });
-      const files = (await readdir(dir)).filter((f) => f.endsWith('.mdx')).sort();
+      const files = entryFiles(await readdir(dir));
       const seen = new Set<string>();
       const kept = new Set<string>();
       let reused = 0;
@@ -77,7 +108,7 @@ export function frontmatterLoader(base: string, schema: FrontmatterSchema): Load
       const writes: Promise<void>[] = [];
       let ahead: Promise<string> | undefined;
       for (const [i, file] of files.entries()) {
-        const id = file.replace(/\.mdx$/, '');
+        const id = entryIdOf(file);
         const filePath = relative(root, join(dir, file)).split('\\').join('/');
         const text = await (ahead ?? read(file));
         const next = files[i + 1];
@@ -95,18 +126,7 @@ export function frontmatterLoader(base: string, schema: FrontmatterSchema): Load
           reused++;
           continue;
         }
-        const front = frontmatterOf(text);
-        if (front === null) throw new Error(`${filePath}: no frontmatter block (--- … ---) at the top of the file`);
-        let raw: unknown;
-        try {
-          raw = parseYaml(front);
-        } catch (e) {
-          throw new Error(`${filePath}: the frontmatter is not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
-        }
-        if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${filePath}: the frontmatter is not a mapping of fields`);
-        const checked = schema.safeParse(raw);
-        if (!checked.success) throw new Error(`${filePath}: the frontmatter does not match the ${collection} schema:\n${describeIssues(checked.error)}`);
-        writes.push(awaitedLater(writeFile(dataFile, JSON.stringify(checked.data))));
+        writes.push(awaitedLater(writeFile(dataFile, checkedDataText(filePath, text, schema, collection))));
         if (writes.length >= WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));
         const data: EntryDataRef = { dataFile };
         store.set({ id, data, digest, filePath });

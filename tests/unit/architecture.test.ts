@@ -24,7 +24,8 @@ const RULES: Record<string, Rule> = {
   'src/middleware.ts': { may: ['src/data'], packages: /^astro:middleware$/ },
   'src/content.config.ts': { may: ['src/schemas', 'src/loaders'], packages: /^(astro:content|astro\/loaders)$/ },
   'src/loaders': { may: ['src/loaders', 'src/schemas', 'src/lib'], packages: new RegExp(`^(js-yaml|astro\\/loaders|${NODE})$`) },
-  'src/data': { may: ['src/data', 'src/lib', 'src/schemas'], packages: new RegExp(`^(astro:content|${NODE})$`) },
+  // The data layer reads what the loaders keep, and the quote-links child checks sources as they do.
+  'src/data': { may: ['src/data', 'src/lib', 'src/schemas', 'src/loaders'], packages: new RegExp(`^(astro:content|${NODE})$`) },
   'src/importer': { may: ['src/importer', 'src/schemas', 'src/lib'], packages: new RegExp(`^(yaml|astro/zod|${NODE})$`) },
   'src/build': { may: ['src/build', 'src/lib'], packages: new RegExp(`^(node-html-parser|pagefind|${NODE})$`) },
   'src/integrations': { may: ['src/integrations', 'src/build', 'src/lib'], packages: new RegExp(`^(astro|${NODE})$`) },

@@ -1,8 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { byId, keepQuoteLinks, keptQuoteLinks, QUOTE_CODE, quoteCode, quoteKey, quoteLinksForData, readEntryData } from '../../../src/data/quote-links.ts';
+import {
+  byId,
+  keepQuoteLinks,
+  keptQuoteLinks,
+  QUOTE_CODE,
+  quoteCode,
+  quoteKey,
+  quoteLinksForSources,
+  readSourceEntries,
+} from '../../../src/data/quote-links.ts';
+import { frontmatterLoader } from '../../../src/loaders/frontmatter.ts';
+import { FRONTMATTER_COLLECTIONS } from '../../../src/loaders/collections.ts';
 import { runScript } from '../../../src/integrations/child.ts';
 import type { QuoteLink } from '../../../src/lib/text/quotes.ts';
 
@@ -11,26 +22,24 @@ const dir = mkdtempSync(join(tmpdir(), 'quote-links-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const said = 'Goals form early in training, long before the model knows it is trained.';
-const author = { name: 'Ann', person: null, status: 'recorded' };
-const essay = {
-  title: 'The Essay',
-  author,
-  sections: [{ id: 'intro', heading: 'Intro', line: 1, blocks: [{ kind: 'p', text: said, line: 2 }] }],
-};
-const thread = (text: string) => ({
-  type: 'thread',
-  post: { title: 'The Essay' },
-  comments: [{ id: 'c-1', author, date: null, replyTo: { kind: 'post' }, paragraphs: [{ text, line: 3 }] }],
-});
-
-/** The loader's data folders in `dir/<name>`: one essay and one thread, each as `<id>.<digest>.json`. */
-function entryData(name: string, comment: string): string {
+/**
+ * A project in `dir/<name>` holding copies of the site's own essays and threads (real sources, so
+ * every file passes the full schemas), with the .mdx files of src/ reachable for quoteCode.
+ */
+function sources(name: string): string {
   const at = join(dir, name);
-  mkdirSync(join(at, 'essays'), { recursive: true });
-  mkdirSync(join(at, 'threads'), { recursive: true });
-  writeFileSync(join(at, 'essays', 'essay.0123abcd.json'), JSON.stringify(essay));
-  writeFileSync(join(at, 'threads', 'talk.4567ef01.json'), JSON.stringify(thread(comment)));
+  for (const { base } of Object.values(FRONTMATTER_COLLECTIONS)) cpSync(join(root, base), join(at, base), { recursive: true });
+  for (const file of QUOTE_CODE) cpSync(join(root, file), join(at, file));
   return at;
+}
+
+const THREAD = 'content/threads/scheming-ais.mdx';
+
+/** Rewrites every paragraph of the copied thread to words of its own that nobody quotes or repeats. */
+function editThread(at: string): void {
+  let n = 0;
+  const text = readFileSync(join(at, THREAD), 'utf8').replace(/\{ text: "(?:[^"\\]|\\.)*"/g, () => `{ text: "Paragraph ${++n} stands alone."`);
+  writeFileSync(join(at, THREAD), text);
 }
 
 const link = (anchor: string): QuoteLink => ({
@@ -112,47 +121,63 @@ describe('keepQuoteLinks and keptQuoteLinks', () => {
   });
 });
 
-describe('readEntryData', () => {
-  test('returns each entry’s id (dots kept, the digest dropped), text and data, in id order', () => {
-    const at = join(dir, 'ids');
-    mkdirSync(at, { recursive: true });
-    writeFileSync(join(at, 'v2.thread.abc123.json'), '{"n":2}');
-    writeFileSync(join(at, 'a-thread.def456.json'), '{"n":1}');
-    expect(readEntryData<{ n: number }>(at).map((e) => [e.id, e.data.n, e.text])).toEqual([
-      ['a-thread', 1, '{"n":1}'],
-      ['v2.thread', 2, '{"n":2}'],
-    ]);
+describe('readSourceEntries', () => {
+  test('returns, for each source file in id order, exactly the text the loader writes for it', async () => {
+    const at = sources('same-as-loader');
+    for (const [collection, { base, schema }] of Object.entries(FRONTMATTER_COLLECTIONS)) {
+      // The loader, run as Astro runs it, writes one data file per entry into the cache folder.
+      const written = new Map<string, string>();
+      const store = new Map<string, { data: { dataFile: string } }>();
+      await frontmatterLoader(base, schema).load({
+        collection,
+        config: { root: new URL(`file://${at}/`), cacheDir: new URL(`file://${at}/cache/`) },
+        store: {
+          get: (id: string) => store.get(id),
+          set: (e: { id: string; data: { dataFile: string } }) => (store.set(e.id, e), true),
+          keys: () => [...store.keys()],
+          delete: (id: string) => void store.delete(id),
+        },
+        logger: { info: () => {} },
+        generateDigest: (text: string) => String(text.length),
+      } as never);
+      for (const [id, e] of store) written.set(id, readFileSync(e.data.dataFile, 'utf8'));
+      const read = readSourceEntries(at, collection as keyof typeof FRONTMATTER_COLLECTIONS);
+      expect(read.map((e) => e.id)).toEqual([...written.keys()].sort());
+      expect(read.length).toBeGreaterThan(0);
+      for (const e of read) expect(e.text).toBe(written.get(e.id));
+    }
   });
 
-  test('returns no entries for a collection without a folder', () => {
-    expect(readEntryData(join(dir, 'no-such-folder'))).toEqual([]);
+  test('returns no entries for a project without the folder', () => {
+    expect(readSourceEntries(join(dir, 'no-such-project'), 'threads')).toEqual([]);
   });
 
-  test('throws naming the file when a data file is not JSON', () => {
-    const at = join(dir, 'bad');
-    mkdirSync(at, { recursive: true });
-    writeFileSync(join(at, 'talk.abc.json'), 'comments: [');
-    expect(() => readEntryData(at)).toThrow(/bad\/talk\.abc\.json: the loader's checked data cannot be read/);
+  test('throws naming the file when a source file does not pass its schema', () => {
+    const at = sources('bad-source');
+    writeFileSync(join(at, THREAD), '---\ntype: "thread"\n---\n');
+    expect(() => readSourceEntries(at, 'threads')).toThrow(/content\/threads\/scheming-ais\.mdx: the frontmatter does not match the threads schema/);
   });
 });
 
-describe('quoteLinksForData', () => {
+describe('quoteLinksForSources', () => {
   test('finds the links of a corpus, keeps them, and reads them back for the same corpus', () => {
-    const data = entryData('corpus', `“${said}”`);
+    const at = sources('corpus');
     const cache = join(dir, 'corpus-cache');
-    const first = quoteLinksForData(root, data, cache);
-    expect(first).toMatchObject({ links: 1, reused: false });
-    expect(keptQuoteLinks(cache, first.key)?.map((l) => `${l.quote.anchor} → ${l.source.page}#${l.source.anchor}`)).toEqual(['c-1 → essays/essay#intro']);
-    expect(quoteLinksForData(root, data, cache)).toEqual({ ...first, reused: true });
+    const first = quoteLinksForSources(at, cache);
+    expect(first.reused).toBe(false);
+    expect(first.links).toBeGreaterThan(0);
+    expect(keptQuoteLinks(cache, first.key)).toHaveLength(first.links);
+    expect(quoteLinksForSources(at, cache)).toEqual({ ...first, reused: true });
   });
 
   test('finds them again when a thread changed, and keeps only the new set', () => {
-    const data = entryData('edited', `“${said}”`);
+    const at = sources('edited');
     const cache = join(dir, 'edited-cache');
-    const before = quoteLinksForData(root, data, cache);
-    writeFileSync(join(data, 'threads', 'talk.4567ef01.json'), JSON.stringify(thread('My own words, quoting nobody at all today.')));
-    const after = quoteLinksForData(root, data, cache);
-    expect(after).toMatchObject({ links: 0, reused: false });
+    const before = quoteLinksForSources(at, cache);
+    editThread(at);
+    const after = quoteLinksForSources(at, cache);
+    expect(after.reused).toBe(false);
+    expect(after.links).toBeLessThan(before.links);
     expect(after.key).not.toBe(before.key);
     expect(readdirSync(cache)).toEqual([`${after.key}.json`]);
   });
@@ -162,28 +187,28 @@ describe('the quote-links script, run as the integration runs it', () => {
   const script = join(root, 'src/data/quote-links.ts');
 
   test('reports the links found, then the same links kept, one line each', async () => {
-    const data = entryData('script', `“${said}”`);
+    const at = sources('script');
     const cache = join(dir, 'script-cache');
-    const args = ['--root', root, '--entry-data', data, '--cache-dir', cache];
+    const args = ['--root', at, '--cache-dir', cache];
     const lines: string[] = [];
     await runScript(script, args, 'quote links failed', (l) => lines.push(l));
     await runScript(script, args, 'quote links failed', (l) => lines.push(l));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^quote links: 1 found in [\d.]+ s beside the bundling, kept for the next build$/);
-    expect(lines[1]).toMatch(/^quote links: 1 kept from an earlier build of the same corpus, read in [\d.]+ s$/);
+    expect(lines[0]).toMatch(/^quote links: \d+ found in [\d.]+ s beside the content sync and bundling, kept for the next build$/);
+    expect(lines[1]).toMatch(/^quote links: \d+ kept from an earlier build of the same corpus, read in [\d.]+ s$/);
   });
 
-  test('fails with a message naming the damaged data file, and keeps nothing', async () => {
-    const data = entryData('script-bad', said);
-    writeFileSync(join(data, 'threads', 'talk.4567ef01.json'), '{');
+  test('fails with a message naming the bad source file, and keeps nothing', async () => {
+    const at = sources('script-bad');
+    writeFileSync(join(at, THREAD), 'no frontmatter here');
     const cache = join(dir, 'script-bad-cache');
-    await expect(runScript(script, ['--root', root, '--entry-data', data, '--cache-dir', cache], 'quote links failed', () => {})).rejects.toThrow(
-      /quote links failed \(exit 1\):\n.*talk\.4567ef01\.json: the loader's checked data cannot be read/,
+    await expect(runScript(script, ['--root', at, '--cache-dir', cache], 'quote links failed', () => {})).rejects.toThrow(
+      /quote links failed \(exit 1\):\n.*content\/threads\/scheming-ais\.mdx: no frontmatter block/,
     );
     expect(existsSync(cache)).toBe(false);
   });
 
   test('refuses to run without the folders it needs, saying which', async () => {
-    await expect(runScript(script, ['--root', root], 'quote links failed', () => {})).rejects.toThrow(/--entry-data takes a folder/);
+    await expect(runScript(script, ['--root', root], 'quote links failed', () => {})).rejects.toThrow(/--cache-dir takes a folder/);
   });
 });
