@@ -51,40 +51,61 @@ export function writePagefindFile(path: string, payload: Uint8Array): number {
 }
 
 /**
- * Writes Pagefind data files with the compression on Node's thread pool, at most `limit` at once,
- * so the merge goes on encoding the next chunk while earlier ones are compressed on another core.
+ * Jobs run a few at a time: adding one waits only while `limit` are in flight, and the first
+ * failure is kept and thrown by the next add or by done(), so none is lost or reported twice.
  */
-export class PagefindFileWriter {
+export class BoundedJobs {
   private readonly inFlight = new Set<Promise<void>>();
-  private failure: unknown = null;
-  private failed = false;
-  private largest = 0;
+  private failure: { error: unknown } | null = null;
   private readonly limit: number;
-  /** A writer with at most `limit` files being compressed or written at once. */
-  constructor(limit = 16) {
+  /** Jobs with at most `limit` in flight at once. */
+  constructor(limit: number) {
     this.limit = limit;
   }
 
-  /** Queues one file: waits only while `limit` are already in flight. Rejects with an earlier write's error. */
-  async write(path: string, payload: Uint8Array): Promise<void> {
+  /** Starts `job` once fewer than `limit` are in flight; rejects with an earlier job's error. */
+  async add(job: () => Promise<void>): Promise<void> {
     while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
-    if (this.failed) throw this.failure;
-    const job: Promise<void> = gzipAsync(Buffer.concat([SIGNATURE, payload]), GZIP)
-      .then(async (gz) => {
-        await writeFile(path, gz);
-        this.largest = Math.max(this.largest, gz.length);
+    if (this.failure) throw this.failure.error;
+    const running: Promise<void> = job()
+      .catch((error: unknown) => {
+        this.failure ??= { error };
       })
-      .catch((err: unknown) => {
-        if (!this.failed) [this.failed, this.failure] = [true, err];
-      })
-      .finally(() => this.inFlight.delete(job));
-    this.inFlight.add(job);
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  /** Waits for every job started; rejects with the first error. */
+  async done(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/**
+ * Writes Pagefind data files with the compression on Node's thread pool, a few at once, so the
+ * merge goes on encoding the next chunk while earlier ones are compressed on another core.
+ */
+export class PagefindFileWriter {
+  private readonly jobs: BoundedJobs;
+  private largest = 0;
+  /** A writer with at most `limit` files being compressed or written at once. */
+  constructor(limit = 16) {
+    this.jobs = new BoundedJobs(limit);
+  }
+
+  /** Queues one file: waits only while the writer is full. Rejects with an earlier write's error. */
+  write(path: string, payload: Uint8Array): Promise<void> {
+    return this.jobs.add(async () => {
+      const gz = await gzipAsync(Buffer.concat([SIGNATURE, payload]), GZIP);
+      await writeFile(path, gz);
+      this.largest = Math.max(this.largest, gz.length);
+    });
   }
 
   /** Waits for every queued file; resolves to the largest file's size in bytes, or rejects with the first error. */
   async done(): Promise<number> {
-    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
-    if (this.failed) throw this.failure;
+    await this.jobs.done();
     return this.largest;
   }
 }
