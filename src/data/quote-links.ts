@@ -13,9 +13,9 @@
 // own quoteCorpusOf. The key covers those texts and the matcher's source, so a set is only ever
 // read back for the exact corpus and code it was found for: should the two sides ever read
 // different texts, the model finds no set under its key and finds the links itself.
-//   node src/data/quote-links.ts --cache-dir <dir> --root <project root>
+//   node src/data/quote-links.ts --cache-dir <dir> --root <project root> [--entry-data <the loader's folder>]
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRONTMATTER_COLLECTIONS } from '../loaders/collections.ts';
@@ -87,19 +87,56 @@ export function keepQuoteLinks(dir: string, key: string, links: readonly QuoteLi
 }
 
 /**
- * Every entry of a frontmatter collection read from its source files under `root`, in id order,
- * each checked exactly as the loader checks it (checkedDataText), so its text is the one the
- * loader keeps; none when the folder is missing. Reading the sources rather than the loader's
- * output lets this child start with the build, beside the content sync, instead of after it.
+ * The loader's data file for each entry id in `dir` (`<id>.<digest>.json`), for ids with exactly
+ * one: an id with two is being rewritten by the loader right now.
  */
-export function readSourceEntries<D>(root: string, collection: keyof typeof FRONTMATTER_COLLECTIONS): EntryText<D>[] {
+function loaderFiles(dir: string | null): Map<string, string> {
+  const byEntry = new Map<string, string | null>();
+  if (!dir || !existsSync(dir)) return new Map();
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.json')) continue;
+    // The digest has no dot; an id may.
+    const id = name.slice(0, name.lastIndexOf('.', name.length - '.json'.length - 1));
+    byEntry.set(id, byEntry.has(id) ? null : join(dir, name));
+  }
+  return new Map([...byEntry].filter((e): e is [string, string] => e[1] !== null));
+}
+
+/** The text of a data file the loader wrote after the source's last change, or null when there is none to trust. */
+function loaderText(file: string | undefined, sourceChanged: number): string | null {
+  if (!file) return null;
+  try {
+    if (statSync(file).mtimeMs < sourceChanged) return null;
+    const text = readFileSync(file, 'utf8');
+    JSON.parse(text);
+    return text;
+  } catch {
+    // Removed or half written by the loader running beside us: the source is read instead.
+    return null;
+  }
+}
+
+/**
+ * Every entry of a frontmatter collection under `root`, in id order, with the text the loader
+ * keeps for it; none when the folder is missing. Reading the sources rather than waiting for the
+ * loader lets this child start with the build, beside the content sync. Each source is checked
+ * exactly as the loader checks it (checkedDataText), unless `entryData` (the loader's folder of
+ * data files) holds a file for it written since the source last changed: a rebuild then reads the
+ * loader's earlier work instead of parsing every thread again. Neither way can mislead the model:
+ * it keys the links by the loader's texts as it reads them, so a text read wrong here only means
+ * the model finds no kept set under its key and finds the links itself.
+ */
+export function readSourceEntries<D>(root: string, collection: keyof typeof FRONTMATTER_COLLECTIONS, entryData: string | null = null): EntryText<D>[] {
   const { base, schema } = FRONTMATTER_COLLECTIONS[collection];
   const dir = join(root, base);
   if (!existsSync(dir)) return [];
+  const kept = loaderFiles(entryData && join(entryData, collection));
   const entries = entryFiles(readdirSync(dir)).map((file) => {
-    const text = checkedDataText(`${base}/${file}`, readFileSync(join(dir, file), 'utf8'), schema, collection);
+    const id = entryIdOf(file);
+    const source = join(dir, file);
+    const text = loaderText(kept.get(id), statSync(source).mtimeMs) ?? checkedDataText(`${base}/${file}`, readFileSync(source, 'utf8'), schema, collection);
     // Parsed back from the text, as the model reads the loader's files: the same data to the letter.
-    return { id: entryIdOf(file), text, data: JSON.parse(text) as D };
+    return { id, text, data: JSON.parse(text) as D };
   });
   return byId(entries);
 }
@@ -116,10 +153,14 @@ export interface QuoteRun {
   reused: boolean;
 }
 
-/** The quote links of the essays and threads under `root`, read back from `cacheDir` when kept for this exact corpus and code, else found and kept. */
-export function quoteLinksForSources(root: string, cacheDir: string): QuoteRun {
-  const essays = readSourceEntries<EssayData>(root, 'essays');
-  const threads = readSourceEntries<ThreadsEntryData>(root, 'threads');
+/**
+ * The quote links of the essays and threads under `root` (with the loader's earlier data files in
+ * `entryData`, if any), read back from `cacheDir` when kept for this exact corpus and code, else
+ * found and kept.
+ */
+export function quoteLinksForSources(root: string, cacheDir: string, entryData: string | null = null): QuoteRun {
+  const essays = readSourceEntries<EssayData>(root, 'essays', entryData);
+  const threads = readSourceEntries<ThreadsEntryData>(root, 'threads', entryData);
   const key = quoteKey(quoteCode(root), essays, threads);
   const kept = keptQuoteLinks(cacheDir, key);
   if (kept) return { key, links: kept.length, reused: true };
@@ -142,7 +183,7 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
   };
   const started = performance.now();
   try {
-    const run = quoteLinksForSources(option('root'), option('cache-dir'));
+    const run = quoteLinksForSources(option('root'), option('cache-dir'), args.includes('--entry-data') ? option('entry-data') : null);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       run.reused

@@ -24,7 +24,15 @@ export default function quoteLinksIntegration(): AstroIntegration {
         // One child per build, should the configuration be resolved again.
         building = false;
         const root = config.root;
-        const args = ['--root', fileURLToPath(root), '--cache-dir', fileURLToPath(new URL(`${QUOTE_CACHE_DIR}/`, root))];
+        const args = [
+          '--root',
+          fileURLToPath(root),
+          '--cache-dir',
+          fileURLToPath(new URL(`${QUOTE_CACHE_DIR}/`, root)),
+          // The frontmatter loader's data files from the last build (src/loaders/frontmatter.ts), for the unchanged sources.
+          '--entry-data',
+          fileURLToPath(new URL('entry-data/', config.cacheDir)),
+        ];
         const script = fileURLToPath(new URL('src/data/quote-links.ts', root));
         const running = runScript(script, args, 'the quote links could not be found beside the build', (line) => logger.info(line));
         running.catch((err: unknown) => logger.warn(`${err instanceof Error ? err.message : String(err)}\nThe site model finds them itself instead.`));

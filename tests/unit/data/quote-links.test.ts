@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -146,6 +146,27 @@ describe('readSourceEntries', () => {
       expect(read.length).toBeGreaterThan(0);
       for (const e of read) expect(e.text).toBe(written.get(e.id));
     }
+  });
+
+  test('takes the loader’s data file for an entry when it was written since the source changed, and checks the source otherwise', () => {
+    const at = sources('reuse');
+    const data = join(at, 'entry-data');
+    mkdirSync(join(data, 'threads'), { recursive: true });
+    const planted = join(data, 'threads', 'scheming-ais.0a1b.json');
+    const textOf = () => readSourceEntries(at, 'threads', data).find((e) => e.id === 'scheming-ais')?.text;
+    const checked = readSourceEntries(at, 'threads').find((e) => e.id === 'scheming-ais')?.text;
+    writeFileSync(planted, '{"planted":true}');
+    expect(textOf()).toBe('{"planted":true}');
+    // Older than the source: the source changed since the loader wrote it.
+    utimesSync(planted, new Date(0), new Date(0));
+    expect(textOf()).toBe(checked);
+    // Two files for one id (the loader is rewriting it), or one not yet whole: the source is read.
+    writeFileSync(planted, '{"planted":true}');
+    writeFileSync(join(data, 'threads', 'scheming-ais.2c3d.json'), '{"planted":true}');
+    expect(textOf()).toBe(checked);
+    rmSync(join(data, 'threads', 'scheming-ais.2c3d.json'));
+    writeFileSync(planted, '{"planted":');
+    expect(textOf()).toBe(checked);
   });
 
   test('returns no entries for a project without the folder', () => {

@@ -27,7 +27,7 @@ function startBuild(command = 'build'): { info: string[]; warn: string[]; pendin
   const logger = { info: (l: string) => info.push(l), warn: (l: string) => warn.push(l) };
   const hooks = quoteLinksIntegration().hooks as Record<string, (options: unknown) => unknown>;
   hooks['astro:config:setup']?.({ command, logger });
-  hooks['astro:config:done']?.({ config: { root: pathToFileURL(`${project}/`) }, logger });
+  hooks['astro:config:done']?.({ config: { root: pathToFileURL(`${project}/`), cacheDir: pathToFileURL(`${project}/astro-cache/`) }, logger });
   return { info, warn, pending: handedOver(QUOTE_LINKS_PENDING), done: () => hooks['astro:build:done']?.({}) };
 }
 
