@@ -75,6 +75,10 @@ describe('a rebuild after a thread is imported', () => {
   test('drew on the caches: Astro restored pages, the search step reused records', () => {
     expect(runs.thread.log).toMatch(/\(restored\)/);
     expect(runs.thread.log).toMatch(/search records: \d+ of \d+ pages unchanged since the last build, reused/);
+    // A thread the import did not touch keeps its page and both its preview files.
+    for (const file of ['/threads/scheming-ais/index.html', '/previews/threads/scheming-ais.json', '/previews/threads/scheming-ais.text.json']) {
+      expect(runs.thread.log).toContain(`${file} (restored)`);
+    }
   });
 
   test('shows the new thread, and the essay lists its comment among those quoting it', () => {
