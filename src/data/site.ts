@@ -64,7 +64,7 @@ function withData<D>(entries: readonly { id: string; data: EntryDataRef; filePat
 
 /**
  * The corpus's quote links: those the quote-links integration's child process found (or read
- * back) while Vite bundled, those kept by an earlier build of the same corpus and code, or, when
+ * back) beside the content sync and the bundling, those kept by an earlier build of the same corpus and code, or, when
  * neither is there (the dev server, a failed child), found here and kept.
  */
 async function quoteLinks(essays: ReturnType<typeof withData<EssayData>>, threads: ReturnType<typeof withData<ThreadsEntryData>>): Promise<QuoteLink[]> {
