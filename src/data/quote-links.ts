@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameS
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRONTMATTER_COLLECTIONS } from '../loaders/collections.ts';
-import { checkedDataText, entryFiles, entryIdOf } from '../loaders/frontmatter.ts';
+import { checkedDataText, dataFileEntryId, entryFiles, entryIdOf } from '../loaders/frontmatter.ts';
 import { quoteLinksOf } from '../lib/links/graph.ts';
 import { quoteCorpusOf, type Entry } from '../lib/site/model.ts';
 import type { QuoteLink } from '../lib/text/quotes.ts';
@@ -94,22 +94,19 @@ function loaderFiles(dir: string | null): Map<string, string> {
   const byEntry = new Map<string, string | null>();
   if (!dir || !existsSync(dir)) return new Map();
   for (const name of readdirSync(dir)) {
-    if (!name.endsWith('.json')) continue;
-    // The digest has no dot; an id may.
-    const id = name.slice(0, name.lastIndexOf('.', name.length - '.json'.length - 1));
-    byEntry.set(id, byEntry.has(id) ? null : join(dir, name));
+    const id = dataFileEntryId(name);
+    if (id !== null) byEntry.set(id, byEntry.has(id) ? null : join(dir, name));
   }
   return new Map([...byEntry].filter((e): e is [string, string] => e[1] !== null));
 }
 
-/** The text of a data file the loader wrote after the source's last change, or null when there is none to trust. */
-function loaderText(file: string | undefined, sourceChanged: number): string | null {
+/** The text and data of a data file the loader wrote after the source's last change, or null when there is none to trust. */
+function loaderEntry<D>(file: string | undefined, sourceChanged: number): { text: string; data: D } | null {
   if (!file) return null;
   try {
     if (statSync(file).mtimeMs < sourceChanged) return null;
     const text = readFileSync(file, 'utf8');
-    JSON.parse(text);
-    return text;
+    return { text, data: JSON.parse(text) as D };
   } catch {
     // Removed or half written by the loader running beside us: the source is read instead.
     return null;
@@ -130,11 +127,13 @@ export function readSourceEntries<D>(root: string, collection: keyof typeof FRON
   const { base, schema } = FRONTMATTER_COLLECTIONS[collection];
   const dir = join(root, base);
   if (!existsSync(dir)) return [];
-  const kept = loaderFiles(entryData && join(entryData, collection));
+  const loaderFile = loaderFiles(entryData && join(entryData, collection));
   const entries = entryFiles(readdirSync(dir)).map((file) => {
     const id = entryIdOf(file);
     const source = join(dir, file);
-    const text = loaderText(kept.get(id), statSync(source).mtimeMs) ?? checkedDataText(`${base}/${file}`, readFileSync(source, 'utf8'), schema, collection);
+    const kept = loaderEntry<D>(loaderFile.get(id), statSync(source).mtimeMs);
+    if (kept) return { id, ...kept };
+    const text = checkedDataText(`${base}/${file}`, readFileSync(source, 'utf8'), schema, collection);
     // Parsed back from the text, as the model reads the loader's files: the same data to the letter.
     return { id, text, data: JSON.parse(text) as D };
   });

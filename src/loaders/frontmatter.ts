@@ -79,6 +79,18 @@ export function entryFiles(names: readonly string[]): string[] {
   return names.filter((f) => f.endsWith('.mdx')).sort();
 }
 
+/** The name of the data file the loader keeps for an entry: its id and its source's digest. */
+export function dataFileName(id: string, digest: string): string {
+  return `${id}.${digest}.json`;
+}
+
+/** The entry id a data file named by dataFileName belongs to, or null for another file. The digest has no dot; an id may. */
+export function dataFileEntryId(name: string): string | null {
+  if (!name.endsWith('.json')) return null;
+  const dot = name.lastIndexOf('.', name.length - '.json'.length - 1);
+  return dot > 0 ? name.slice(0, dot) : null;
+}
+
 /** An entry's id: its file name without `.mdx`. */
 export function entryIdOf(file: string): string {
   return file.replace(/\.mdx$/, '');
@@ -115,7 +127,7 @@ export function frontmatterLoader(base: string, schema: FrontmatterSchema): Load
         ahead = next === undefined ? undefined : read(next);
         const digest = context.generateDigest(text);
         // The id is a file name already; the digest keeps an edited file from reading stale data.
-        const dataName = `${id}.${digest}.json`;
+        const dataName = dataFileName(id, digest);
         const dataFile = join(dataDir, dataName);
         seen.add(id);
         kept.add(dataName);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
 import type { Loader } from 'astro/loaders';
 import { load } from 'js-yaml';
-import { frontmatterLoader } from '../../../src/loaders/frontmatter.ts';
+import { dataFileEntryId, dataFileName, frontmatterLoader } from '../../../src/loaders/frontmatter.ts';
 import { threadsCollectionSchema } from '../../../src/schemas/thread.ts';
 
 // The loader for imported essays and threads: it checks each file against the full schema, writes
@@ -191,5 +191,17 @@ describe('frontmatterLoader', () => {
     const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
     // Strict: a field the schema gives as undefined, or a Date, would not survive JSON.
     expect(back).toStrictEqual(threadsCollectionSchema.parse(load(front)));
+  });
+});
+
+describe('dataFileName and dataFileEntryId', () => {
+  test('name a data file by id and digest, and read the id back, dots in the id kept', () => {
+    for (const id of ['talk', 'v2.thread', 'a.b.c']) expect(dataFileEntryId(dataFileName(id, '0a1b2c'))).toBe(id);
+  });
+
+  test('give null for a file that is not a data file', () => {
+    expect(dataFileEntryId('talk.json')).toBeNull();
+    expect(dataFileEntryId('talk.0a1b.json.partial')).toBeNull();
+    expect(dataFileEntryId('.0a1b.json')).toBeNull();
   });
 });
