@@ -10,6 +10,7 @@ import searchIndex from './src/integrations/search.ts';
 import quoteLinks from './src/integrations/quote-links.ts';
 import siteAddress from './src/integrations/site-url.ts';
 import smallPreload from './src/integrations/small-preload.ts';
+import afterPaintIslands from './src/integrations/after-paint-islands.ts';
 import { siteUrl } from './src/lib/seo/site-url.ts';
 
 // The site's public address, used for canonical links, og:url, sitemap.xml and robots.txt.
@@ -27,7 +28,17 @@ export default defineConfig({
   // Content-Security-Policy). contentSecurityPolicy() finishes the few pages Astro writes without
   // rendering (its redirect pages), so it is the last to rewrite pages; searchIndex() only reads
   // them, and goes after it so the index is built from exactly the pages we ship.
-  integrations: [siteAddress(process.env.SITE_URL), quoteLinks(), smallPreload(), mdx(), preact(), sitemap(), contentSecurityPolicy(), searchIndex()],
+  integrations: [
+    siteAddress(process.env.SITE_URL),
+    quoteLinks(),
+    smallPreload(),
+    afterPaintIslands(),
+    mdx(),
+    preact(),
+    sitemap(),
+    contentSecurityPolicy(),
+    searchIndex(),
+  ],
   // Whole pages that moved (content/permalinks/redirects.json); moved anchors are written into
   // each page as it is finished (src/lib/security/finish-page.ts).
   redirects: pageRedirects(readRedirects()),

@@ -12,12 +12,17 @@
 // (a tab loaded in the background may get none), a timer starts them 3 s after load. A tab opened
 // in the background runs no frames, so its scripts wait until it is shown; nothing a reader needs
 // to read a page is in them. w runs once (t is set on its first call).
-// When the last has run it marks <html data-scripts="ran">, which the browser tests wait for.
+// As they start it marks <html data-painted>, which islands hydrated with client:afterpaint
+// (src/scripts/hydrate-after-paint.ts) and the KaTeX font probes (components/Formula.astro) wait
+// for. When the last has run it marks <html data-scripts="ran">, which the browser tests wait for.
 ((d, u, w, t) => {
   w = () =>
     t ||
     (t = requestAnimationFrame(() =>
-      requestAnimationFrame(() => u.reduce((p, x) => p.then(() => import(x)), Promise.resolve()).then(() => (d.documentElement.dataset.scripts = 'ran'))),
+      requestAnimationFrame(() => {
+        d.documentElement.dataset.painted = '';
+        u.reduce((p, x) => p.then(() => import(x)), Promise.resolve()).then(() => (d.documentElement.dataset.scripts = 'ran'));
+      }),
     ));
   addEventListener('load', () => {
     const lcp = 'largest-contentful-paint';

@@ -2,7 +2,7 @@
 // field errors, keyboard-only use, the Monte Carlo staying out of the way of typing, and axe.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, dom, startSession, type Session } from './helpers.ts';
+import { axe, dom, expectNone, expectSome, requestsAroundPaint, startSession, type Session } from './helpers.ts';
 
 const ORDERING = '/calculators/ordering/';
 const HORIZON = '/calculators/goal-horizon/';
@@ -38,6 +38,23 @@ async function settle(page: Page): Promise<void> {
 
 const isNumberish = (v: string) => v === 'never' || v === 'inf' || Number.isFinite(Number(v));
 const noJunk = (text: string) => text !== '' && !/NaN|undefined|null|Infinity/.test(text);
+
+// client:afterpaint (src/scripts/hydrate-after-paint.ts): on a slow phone the island's code no
+// longer competes with the page for its first screen; the page shows the server-rendered results meanwhile.
+test.each([ORDERING, HORIZON])('%s fetches its island code only after its first screen is marked painted', async (path) => {
+  const page = await (await s.context({ viewport: { width: 390, height: 844 } })).newPage();
+  const got = await requestsAroundPaint(page, path, /^\/_astro\/(?!Base\.).*\.js$/, (p) => p.waitForSelector('[data-ready="true"]'));
+  await page.close();
+  expect(got.painted).toBe(true);
+  expectSome(
+    got.files.filter((f) => /Calculator\./.test(f.name)),
+    `the calculator component among the scripts ${path} fetched`,
+  );
+  expectNone(
+    got.files.filter((f) => f.early).map((f) => f.name),
+    `scripts ${path} fetched before its first screen was marked painted`,
+  );
+});
 
 describe('server-rendered calculators', () => {
   test.each([

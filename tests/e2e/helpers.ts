@@ -179,3 +179,36 @@ export async function startSearchSession(): Promise<{ session: Session; page: Pa
   await page.evaluate(`(async () => { const pf = await import('/pagefind/pagefind.js'); await pf.init(); window.pf = pf; })()`);
   return { session, page };
 }
+
+/**
+ * Opens `path` and lists the files whose names match `re` that the page fetched, each with whether
+ * its request started before the after-paint loader marked the page painted (<html data-painted>).
+ * The moment is taken by an observer set up before the page's own code runs.
+ */
+export async function requestsAroundPaint(
+  page: Page,
+  path: string,
+  re: RegExp,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<{ painted: boolean; files: { name: string; early: boolean }[] }> {
+  await page.addInitScript(() => {
+    new MutationObserver((_, o) => {
+      if (!document.documentElement.hasAttribute('data-painted')) return;
+      (window as unknown as { paintedAt: number }).paintedAt = performance.now();
+      o.disconnect();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-painted'] });
+  });
+  await page.goto(path);
+  // A resource is listed once it has arrived: `ready` waits for what the files are for.
+  await ready(page);
+  const got = await page.evaluate(() => ({
+    paintedAt: (window as unknown as { paintedAt?: number }).paintedAt ?? null,
+    entries: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime })),
+  }));
+  return {
+    painted: got.paintedAt !== null,
+    files: got.entries
+      .filter((e) => re.test(new URL(e.name).pathname))
+      .map((e) => ({ name: new URL(e.name).pathname, early: got.paintedAt === null || e.start < got.paintedAt })),
+  };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dom, expectNone, expectSome, pagePaths, sourcePaths, startSession, type Session } from './helpers.ts';
+import { dom, expectNone, expectSome, pagePaths, requestsAroundPaint, sourcePaths, startSession, type Session } from './helpers.ts';
 
 // Printing in Debian's Chromium, at a phone's and a desktop's width: every formula prints with its
 // KaTeX fonts (those below the fold too, which content-visibility: auto leaves unlaid-out until
@@ -129,6 +129,39 @@ describe('every formula prints with its fonts', () => {
       used.filter((f) => !embedded.has(f)),
       `KaTeX faces the PDF of ${path} lacks (formulas print as bare fraction bars)`,
     );
+  });
+});
+
+// The fonts above are asked for by hidden probes once the page has painted (components/Formula.astro):
+// earlier, on a slow phone, they competed with the page itself for the first screen.
+describe('KaTeX fonts wait for the first paint', () => {
+  const CALCULATORS = FORMULA_PAGES.filter((p) => p.startsWith('/calculators/'));
+  const KATEX_FONT = /\/KaTeX_[^/]*\.woff2$/;
+
+  test.each(WIDTHS.flatMap((w) => CALCULATORS.map((p) => [w, p] as const)))(
+    'at %i px, %s asks for them only after it is marked painted',
+    async (width, path) => {
+      const page = await (await s.context({ viewport: { width, height: 844 } })).newPage();
+      const got = await requestsAroundPaint(page, path, KATEX_FONT, (p) => p.evaluate(() => document.fonts.ready.then(() => undefined)));
+      await page.close();
+      expect(got.painted).toBe(true);
+      expectSome(got.files, `KaTeX fonts fetched by ${path}`);
+      expectNone(
+        got.files.filter((f) => f.early).map((f) => f.name),
+        `KaTeX fonts ${path} asked for before its first screen was marked painted`,
+      );
+    },
+  );
+
+  test.each(CALCULATORS)('without scripts, %s still asks for them as it loads (so a printout has them)', async (path) => {
+    const page = await (await s.context({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } })).newPage();
+    const fonts: string[] = [];
+    page.on('requestfinished', (r) => {
+      if (KATEX_FONT.test(new URL(r.url()).pathname)) fonts.push(r.url());
+    });
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await page.close();
+    expectSome(fonts, `KaTeX fonts fetched by ${path} without scripts`);
   });
 });
 

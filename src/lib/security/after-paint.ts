@@ -16,6 +16,9 @@ import { decodeAttribute } from './csp.ts';
 /** The data attribute on the loader that lists the module scripts it imports, space-separated. */
 export const AFTER_PAINT_ATTRIBUTE = 'data-after-paint';
 
+/** The attribute the loader sets on <html> as it starts the scripts, once the first screen has painted. */
+export const AFTER_PAINT_MARK = 'data-painted';
+
 /** The loader's marker once every module it imported has run: `<html data-scripts="ran">`. */
 export const SCRIPTS_RAN = 'ran';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
-import { afterPaintScripts, compactLoader, loadScriptsAfterPaint, SCRIPTS_RAN } from '../../../../src/lib/security/after-paint.ts';
+import { AFTER_PAINT_MARK, afterPaintScripts, compactLoader, loadScriptsAfterPaint, SCRIPTS_RAN } from '../../../../src/lib/security/after-paint.ts';
 import { inlineCode } from '../../../../src/lib/security/csp.ts';
 
 const LOADER = compactLoader(readFileSync('src/scripts/after-paint.js', 'utf8'));
@@ -159,6 +159,20 @@ describe('the loader, run against stand-ins for the browser', () => {
     b.load();
     expect(b.observers).toEqual([]);
     expect(await twoFrames(b)).toEqual([[], ['/a.js']]);
+  });
+
+  test('marks <html data-painted> as the scripts start, not before (islands and font probes wait for it)', async () => {
+    const b = runLoader(['/a.js']);
+    b.load();
+    b.largestPaint();
+    b.frame();
+    await tick();
+    expect(b.html.dataset['painted']).toBeUndefined();
+    b.frame();
+    await tick();
+    expect(b.html.dataset['painted']).toBe('');
+    expect(`data-${'painted'}`).toBe(AFTER_PAINT_MARK);
+    expect(b.imports.map((i) => i.url)).toEqual(['/a.js']);
   });
 
   test('imports the modules one after another, in the order named, then marks <html>', async () => {
