@@ -19,6 +19,12 @@ export interface LighthouseRun {
   tbtMs: number;
   cls: number;
   fcpMs: number;
+  /**
+   * Bytes of the page itself as sent (gzipped, headers included). On Lighthouse's simulated phone
+   * link a page up to about 14 KiB arrives in one round trip and a longer one in two or more,
+   * which is most of the difference between reading pages' LCP (bench/README.md).
+   */
+  documentBytes: number;
   /** Audits that cost points (score below 1 in a scored category), as `id: title (value)`. */
   flagged: string[];
   warnings: string[];
@@ -40,8 +46,10 @@ export function summarise(lhr: Lhr): LighthouseRun {
       flagged.push(`${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
     }
   }
+  const requests = (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
   return {
     scores,
+    documentBytes: requests.find((q) => q.resourceType === 'Document')?.transferSize ?? Number.NaN,
     lcpMs: metric('largest-contentful-paint'),
     tbtMs: metric('total-blocking-time'),
     cls: metric('cumulative-layout-shift'),

@@ -278,15 +278,16 @@ function tables(r: BenchResults): Table[] {
               .join('/'),
             ms(run.lcpMs),
             ...ratio(run, p),
+            Number.isFinite(run.documentBytes) ? kib(run.documentBytes) : '—',
             ms(run.tbtMs),
             clsText(run.cls),
           ]
         : bare
-          ? ['—', '—', '—', '—', '—']
-          : ['—', '—', '—', '—'];
+          ? ['—', '—', '—', '—', '—', '—']
+          : ['—', '—', '—', '—', '—'];
     out.push([
-      `Lighthouse${(r.lighthouseRuns ?? 1) > 1 ? ` (each the run with the median LCP of ${r.lighthouseRuns})` : ''}: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS${bare ? `; × bare = LCP over that of the bare floor's page for the same thread (${bare.path})` : ''}`,
-      ['kind', ...presets.flatMap((p) => [`${p} scores`, 'LCP', ...(bare ? ['× bare'] : []), 'TBT', 'CLS'])],
+      `Lighthouse${(r.lighthouseRuns ?? 1) > 1 ? ` (each the run with the median LCP of ${r.lighthouseRuns})` : ''}: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS${bare ? `; × bare = LCP over that of the bare floor's page for the same thread (${bare.path})` : ''}; page = the HTML as sent (KiB, gzipped), which up to about 14 KiB arrives in one round trip of the simulated phone link`,
+      ['kind', ...presets.flatMap((p) => [`${p} scores`, 'LCP', ...(bare ? ['× bare'] : []), 'page', 'TBT', 'CLS'])],
       [
         ...Object.entries(r.lighthouse).map(([kind, x]) => [kind, ...presets.flatMap((p) => cells(x[p], p))]),
         ...(bare ? [['bare floor (thread)', ...presets.flatMap((p) => cells(bare.runs[p], p))]] : []),

@@ -10,7 +10,7 @@ import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { filesOf } from './helpers.ts';
+import { expectNone, filesOf } from './helpers.ts';
 import { scratchSite, type ScratchSite } from './scratch-site.ts';
 
 const QUOTED = 'The most dangerous case is when the model develops a proxy objective before it understands the base goal.';
@@ -82,6 +82,17 @@ describe('a rebuild after a thread is imported', () => {
     for (const file of ['/threads/scheming-ais/index.html', '/previews/threads/scheming-ais.json', '/previews/threads/scheming-ais.text.json']) {
       expect(plain).toContain(`${file} (restored)`);
     }
+  });
+
+  test('logs no warning an editor could not act on (Rolldown’s 67 about Astro’s MDX marker are dropped)', () => {
+    const warnings = stripVTControlCharacters(runs.thread.log)
+      .split('\n')
+      .filter((line) => line.includes('[WARN]'));
+    // The one expected: the site's address is a placeholder until SITE_URL is set.
+    expectNone(
+      warnings.filter((line) => !line.includes('SITE_URL is not set')),
+      'warnings in the rebuild log',
+    );
   });
 
   test('shows the new thread, and the essay lists its comment among those quoting it', () => {
