@@ -7,6 +7,10 @@
 // where they happened to start later). The page already shows the calculator, rendered at build
 // time with its default inputs; hydrating a few frames later only delays when it answers input.
 //
+// A page opened with a query (a shared scenario, `?pG=0.9…`) hydrates at once, as with
+// `client:load`: the page as built can only show the default inputs, and the reader who followed
+// the link should not read the defaults' numbers first.
+//
 // The signal is the one the site's other scripts wait for: the after-paint loader
 // (src/scripts/after-paint.js) marks <html data-painted> when it starts them. A page without that
 // loader (one with no module scripts of its own) hydrates on load instead of waiting for a mark
@@ -18,8 +22,12 @@ export const PAINTED = 'data-painted';
 /** What Astro hands a client directive: loads the island's code and gives its hydrate function. */
 type Load = () => Promise<() => Promise<void> | void>;
 
-/** Hydrates the island once the page is marked painted, or on load when no loader will mark it. */
+/** Hydrates the island once the page is marked painted (at once for a shared link), or on load when no loader will mark it. */
 export default function hydrateAfterPaint(load: Load): void {
+  if (location.search !== '') {
+    void load().then((hydrate) => hydrate());
+    return;
+  }
   const root = document.documentElement;
   let started = false;
   const start = (): void => {

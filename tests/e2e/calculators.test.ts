@@ -56,6 +56,17 @@ test.each([ORDERING, HORIZON])('%s fetches its island code only after its first 
   );
 });
 
+test('a shared link (a page opened with a preset’s query) hydrates at once, not after the first paint', async () => {
+  const href = dom(ORDERING).querySelector('a.calc-preset')?.getAttribute('href')?.replace(/&amp;/g, '&') ?? '';
+  expect(href).toMatch(/^\/calculators\/ordering\/\?/);
+  const page = await (await s.context({ viewport: { width: 390, height: 844 } })).newPage();
+  const got = await requestsAroundPaint(page, href, /Calculator\.[^/]*\.js$/, (p) => p.waitForSelector('[data-ready="true"]'));
+  await page.close();
+  expect(got.painted).toBe(true);
+  expectSome(got.files, `the calculator component fetched by ${href}`);
+  expect(got.files.every((f) => f.early)).toBe(true);
+});
+
 describe('server-rendered calculators', () => {
   test.each([
     [ORDERING, ['p-deceptive', 'p-aligned', 'p-proxy', 'p-no-goal', 'p-dangerous-order']],

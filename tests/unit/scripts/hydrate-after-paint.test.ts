@@ -6,7 +6,8 @@ import hydrateAfterPaint, { PAINTED } from '../../../src/scripts/hydrate-after-p
  * Stand-ins for the browser the directive runs in: <html> with its attributes, a MutationObserver
  * that reports changes to them, the load event, and whether the page carries the after-paint loader.
  */
-function browser({ loader = true, painted = false } = {}) {
+function browser({ loader = true, painted = false, search = '' } = {}) {
+  vi.stubGlobal('location', { search });
   const attributes = new Set<string>(painted ? [PAINTED] : []);
   const observers: { callback: () => void; filter: readonly string[]; live: boolean }[] = [];
   const loads: (() => void)[] = [];
@@ -68,6 +69,17 @@ describe('client:afterpaint', () => {
   test('hydrates at once on a page already marked, and only once', async () => {
     const b = browser({ painted: true });
     hydrateAfterPaint(b.load);
+    b.mark();
+    b.fireLoad();
+    await settle();
+    expect(b.hydrated()).toBe(1);
+  });
+
+  test('a shared link (a page opened with a query) hydrates at once, so its own numbers replace the defaults first', async () => {
+    const b = browser({ search: '?pG=0.9' });
+    hydrateAfterPaint(b.load);
+    await settle();
+    expect(b.hydrated()).toBe(1);
     b.mark();
     b.fireLoad();
     await settle();
