@@ -111,6 +111,8 @@ interface BenchResults {
   lighthouseRuns?: number;
   /** Lighthouse on the bare floor's page for the same thread (src/bench/bare.ts), same run, same presets. */
   lighthouseBare?: { path: string; runs: Partial<Record<string, LighthouseRun>> };
+  /** When the Lighthouse figures were taken, if in a later run than the rest (merged in by hand). */
+  lighthouseDate?: string;
   search?: SearchBench;
   calculators?: Awaited<ReturnType<typeof benchCalculators>>;
   corpus?: CorpusRun[];
@@ -119,6 +121,12 @@ interface BenchResults {
   budgetChecks?: BudgetCheck[];
   budgets: BudgetCheck[];
   compareWith?: BenchResults;
+}
+
+/** The non-empty notes as one " (a; b)" aside, or nothing. */
+function parenthesised(notes: readonly string[]): string {
+  const kept = notes.filter(Boolean);
+  return kept.length > 0 ? ` (${kept.join('; ')})` : '';
 }
 
 /** A report table: its title, column heads and rows. */
@@ -286,7 +294,7 @@ function tables(r: BenchResults): Table[] {
           ? ['—', '—', '—', '—', '—', '—']
           : ['—', '—', '—', '—', '—'];
     out.push([
-      `Lighthouse${(r.lighthouseRuns ?? 1) > 1 ? ` (each the run with the median LCP of ${r.lighthouseRuns})` : ''}: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS${bare ? `; × bare = LCP over that of the bare floor's page for the same thread (${bare.path})` : ''}; page = the HTML as sent (KiB, gzipped), which up to about 14 KiB arrives in one round trip of the simulated phone link`,
+      `Lighthouse${parenthesised([r.lighthouseDate ? `run on ${r.lighthouseDate.slice(0, 10)}` : '', (r.lighthouseRuns ?? 1) > 1 ? `each the run with the median LCP of ${r.lighthouseRuns}` : ''])}: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS${bare ? `; × bare = LCP over that of the bare floor's page for the same thread (${bare.path})` : ''}; page = the HTML as sent (KiB, gzipped), which up to about 14 KiB arrives in one round trip of the simulated phone link`,
       ['kind', ...presets.flatMap((p) => [`${p} scores`, 'LCP', ...(bare ? ['× bare'] : []), 'page', 'TBT', 'CLS'])],
       [
         ...Object.entries(r.lighthouse).map(([kind, x]) => [kind, ...presets.flatMap((p) => cells(x[p], p))]),
@@ -510,6 +518,34 @@ function finish(r: BenchResults, out: string): void {
   console.log(`\nwrote ${relative(repo, out)} and ${relative(repo, out.replace(/\.json$/, '.md'))}`);
 }
 
+/** Checks a run's figures against the budgets (a re-rendered run is checked against today's). */
+function checkRun(r: BenchResults): void {
+  // The budgets take plain records: kinds and presets the bench did not run are left out.
+  const lighthouse =
+    r.lighthouse &&
+    Object.fromEntries(
+      Object.entries(r.lighthouse).map(([kind, runs]) => [
+        kind,
+        Object.fromEntries(Object.entries(runs ?? {}).flatMap(([preset, run]) => (run ? [[preset, run] as const] : []))),
+      ]),
+    );
+  r.budgetChecks = checkBudgets({
+    pages: r.pages.pages.map((p) => ({ path: p.path, reading: p.reading, calculator: p.kind === 'calculator', eagerJsGzip: p.js.gzip })),
+    ...(lighthouse && { lighthouse }),
+    ...(r.search && {
+      search: {
+        firstQueryGzip: r.search.firstQuery.gzipBytes,
+        firstQueryWhere: worstQuery(r.search),
+        bytesBeforeFirstUse: r.search.bytesBeforeFirstUse,
+        medianMs: r.search.medianMs,
+      },
+    }),
+    katex: r.pages.pages.map((p) => ({ path: p.path, katexCss: p.katexCss, katexMarkup: p.katexMarkup, externalAssets: p.external.length })),
+  });
+  // Per-page lines are many; the report keeps the failures and one summary line per budget.
+  r.budgets = summariseBudgets(r.budgetChecks);
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const dist = resolve(repo, option('dist', 'dist'));
@@ -517,7 +553,9 @@ async function main(): Promise<void> {
   const from = option('from', null);
   if (from) {
     // Re-render an earlier run (for instance with --compare) without measuring anything.
-    finish(JSON.parse(readFileSync(resolve(repo, from), 'utf8')) as BenchResults, out);
+    const earlier = JSON.parse(readFileSync(resolve(repo, from), 'utf8')) as BenchResults;
+    checkRun(earlier);
+    finish(earlier, out);
     return;
   }
   const runtime: Record<string, number> = {};
@@ -602,30 +640,7 @@ async function main(): Promise<void> {
   if (flag('markdown'))
     r.markdown = await timed('markdown', () => measureMarkdown({ runs: Number(option('runs', '3')), pages: Number(option('pages', '1000')) }));
 
-  // The budgets take plain records: kinds and presets the bench did not run are left out.
-  const lighthouse =
-    r.lighthouse &&
-    Object.fromEntries(
-      Object.entries(r.lighthouse).map(([kind, runs]) => [
-        kind,
-        Object.fromEntries(Object.entries(runs ?? {}).flatMap(([preset, run]) => (run ? [[preset, run] as const] : []))),
-      ]),
-    );
-  r.budgetChecks = checkBudgets({
-    pages: r.pages.pages.map((p) => ({ path: p.path, reading: p.reading, calculator: p.kind === 'calculator', eagerJsGzip: p.js.gzip })),
-    ...(lighthouse && { lighthouse }),
-    ...(r.search && {
-      search: {
-        firstQueryGzip: r.search.firstQuery.gzipBytes,
-        firstQueryWhere: worstQuery(r.search),
-        bytesBeforeFirstUse: r.search.bytesBeforeFirstUse,
-        medianMs: r.search.medianMs,
-      },
-    }),
-    katex: r.pages.pages.map((p) => ({ path: p.path, katexCss: p.katexCss, katexMarkup: p.katexMarkup, externalAssets: p.external.length })),
-  });
-  // Per-page lines are many; the report keeps the failures and one summary line per budget.
-  r.budgets = summariseBudgets(r.budgetChecks);
+  checkRun(r);
   runtime.total = seconds(t0);
   finish(r, out);
 }
