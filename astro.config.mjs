@@ -34,7 +34,10 @@ export default defineConfig({
     smallPreload(),
     afterPaintIslands(),
     mdx(),
-    preact(),
+    // Preact's Vite preset runs Babel (for JSX) over every .js/.ts file it is not told to skip: 161
+    // modules here with no JSX, 1.5 s of a rebuild's bundling in a CPU profile. Only the islands'
+    // .tsx files have JSX; Vite strips the types of the rest on its own.
+    preact({ include: [/\.[jt]sx$/] }),
     sitemap(),
     contentSecurityPolicy(),
     searchIndex(),
