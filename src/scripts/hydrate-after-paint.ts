@@ -16,18 +16,15 @@
 // loader (one with no module scripts of its own) hydrates on load instead of waiting for a mark
 // that never comes.
 
-/** The attribute the after-paint loader sets on <html> (AFTER_PAINT_MARK in src/lib/security/after-paint.ts). */
-export const PAINTED = 'data-painted';
+// The loader's attribute names, from the module that writes the loader in (esbuild keeps only
+// these two strings of it in the directive's inline code).
+import { AFTER_PAINT_ATTRIBUTE, AFTER_PAINT_MARK as PAINTED } from '../lib/security/after-paint.ts';
 
 /** What Astro hands a client directive: loads the island's code and gives its hydrate function. */
 type Load = () => Promise<() => Promise<void> | void>;
 
 /** Hydrates the island once the page is marked painted (at once for a shared link), or on load when no loader will mark it. */
 export default function hydrateAfterPaint(load: Load): void {
-  if (location.search !== '') {
-    void load().then((hydrate) => hydrate());
-    return;
-  }
   const root = document.documentElement;
   let started = false;
   const start = (): void => {
@@ -39,7 +36,7 @@ export default function hydrateAfterPaint(load: Load): void {
   const marks = new MutationObserver(() => {
     if (root.hasAttribute(PAINTED)) start();
   });
-  if (root.hasAttribute(PAINTED)) {
+  if (location.search !== '' || root.hasAttribute(PAINTED)) {
     start();
     return;
   }
@@ -47,7 +44,7 @@ export default function hydrateAfterPaint(load: Load): void {
   addEventListener(
     'load',
     () => {
-      if (!document.querySelector('script[data-after-paint]')) start();
+      if (!document.querySelector(`script[${AFTER_PAINT_ATTRIBUTE}]`)) start();
     },
     { once: true },
   );

@@ -290,9 +290,7 @@ function tables(r: BenchResults): Table[] {
             ms(run.tbtMs),
             clsText(run.cls),
           ]
-        : bare
-          ? ['—', '—', '—', '—', '—', '—']
-          : ['—', '—', '—', '—', '—'];
+        : Array.from({ length: bare ? 6 : 5 }, () => '—');
     out.push([
       `Lighthouse${parenthesised([r.lighthouseDate ? `run on ${r.lighthouseDate.slice(0, 10)}` : '', (r.lighthouseRuns ?? 1) > 1 ? `each the run with the median LCP of ${r.lighthouseRuns}` : ''])}: performance/accessibility/best-practices/SEO, LCP and TBT in ms, CLS${bare ? `; × bare = LCP over that of the bare floor's page for the same thread (${bare.path})` : ''}; page = the HTML as sent (KiB, gzipped), which up to about 14 KiB arrives in one round trip of the simulated phone link`,
       ['kind', ...presets.flatMap((p) => [`${p} scores`, 'LCP', ...(bare ? ['× bare'] : []), 'page', 'TBT', 'CLS'])],

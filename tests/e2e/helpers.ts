@@ -6,6 +6,7 @@ import { builtPages, type BuiltPage } from '../../src/build/dist.ts';
 import { serveDist, type Served } from '../../src/tools/serve-dist.ts';
 import { pageAnchorIds } from '../../src/tools/update-anchors.ts';
 import { CHROMIUM, CHROMIUM_ARGS, scriptsRan } from '../../src/build/chromium.ts';
+import { AFTER_PAINT_MARK } from '../../src/lib/security/after-paint.ts';
 
 // DIST_DIR lets a developer test a build kept apart from the shared dist/ (npm test uses dist/).
 export const DIST = process.env['DIST_DIR'] ?? 'dist';
@@ -191,13 +192,13 @@ export async function requestsAroundPaint(
   re: RegExp,
   ready: (page: Page) => Promise<unknown>,
 ): Promise<{ painted: boolean; files: { name: string; early: boolean }[] }> {
-  await page.addInitScript(() => {
+  await page.addInitScript((mark) => {
     new MutationObserver((_, o) => {
-      if (!document.documentElement.hasAttribute('data-painted')) return;
+      if (!document.documentElement.hasAttribute(mark)) return;
       (window as unknown as { paintedAt: number }).paintedAt = performance.now();
       o.disconnect();
-    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-painted'] });
-  });
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: [mark] });
+  }, AFTER_PAINT_MARK);
   await page.goto(path);
   // A resource is listed once it has arrived: `ready` waits for what the files are for.
   await ready(page);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AFTER_PAINT_ATTRIBUTE, AFTER_PAINT_MARK } from '../../../src/lib/security/after-paint.ts';
-import hydrateAfterPaint, { PAINTED } from '../../../src/scripts/hydrate-after-paint.ts';
+import hydrateAfterPaint from '../../../src/scripts/hydrate-after-paint.ts';
 
 /**
  * Stand-ins for the browser the directive runs in: <html> with its attributes, a MutationObserver
@@ -8,7 +8,7 @@ import hydrateAfterPaint, { PAINTED } from '../../../src/scripts/hydrate-after-p
  */
 function browser({ loader = true, painted = false, search = '' } = {}) {
   vi.stubGlobal('location', { search });
-  const attributes = new Set<string>(painted ? [PAINTED] : []);
+  const attributes = new Set<string>(painted ? [AFTER_PAINT_MARK] : []);
   const observers: { callback: () => void; filter: readonly string[]; live: boolean }[] = [];
   const loads: (() => void)[] = [];
   const root = { hasAttribute: (name: string) => attributes.has(name) };
@@ -40,8 +40,8 @@ function browser({ loader = true, painted = false, search = '' } = {}) {
     load,
     hydrated: () => hydrated,
     mark: () => {
-      attributes.add(PAINTED);
-      for (const o of observers) if (o.live && o.filter.includes(PAINTED)) o.callback();
+      attributes.add(AFTER_PAINT_MARK);
+      for (const o of observers) if (o.live && o.filter.includes(AFTER_PAINT_MARK)) o.callback();
     },
     fireLoad: () => loads.splice(0).forEach((f) => f()),
   };
@@ -55,7 +55,6 @@ afterEach(() => {
 
 describe('client:afterpaint', () => {
   test('waits for the mark the after-paint loader sets, not for the load event', async () => {
-    expect(PAINTED).toBe(AFTER_PAINT_MARK);
     const b = browser();
     hydrateAfterPaint(b.load);
     b.fireLoad();
