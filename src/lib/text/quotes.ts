@@ -83,6 +83,8 @@ export interface QuoteMatchOptions {
   exhaustive?: boolean;
   /** Most passages one word or word pair may list before it counts as too common to narrow a search. */
   maxPostings?: number;
+  /** Most passages one word pair may list (see MAX_PAIR_POSTINGS); lower than maxPostings only in tests. */
+  maxPairPostings?: number;
   /** Most word-by-word alignments per quote (see MAX_ALIGNMENTS). */
   maxAlignments?: number;
   /** Counts the passage comparisons and alignments made, so tests can bound the work without timing it. */
@@ -102,8 +104,10 @@ export const MAX_POSTINGS = 500;
 /**
  * Word pairs are counted for every pair of every line, so a common pair ("of the") costs its whole
  * list each time: pairs stop listing passages sooner than words do. A pair past this bound counts
- * as shared with every passage (see reachablePassages), so the bound saves work without ever
- * hiding a fuzzy match; matchOne still checks the pairs exactly.
+ * as shared with every passage (see reachablePassages), so the bound saves work without hiding a
+ * fuzzy match, except where a quote's common pairs alone would be enough: then the passages of
+ * its rarest word stand in, and a fuzzy match without that word is missed. matchOne still checks
+ * the pairs exactly.
  */
 export const MAX_PAIR_POSTINGS = 64;
 
@@ -441,47 +445,50 @@ class WordIds {
 }
 
 /**
- * Numbers for pairs of word numbers: an open-addressing hash table in typed arrays. A Map of
- * Maps cost more than a microsecond a pair, and a corpus holds millions of pairs.
+ * Numbers for pairs of word numbers: an open-addressing hash table in one typed array, a slot's
+ * first word, second word and pair number side by side. A Map of Maps cost more than a microsecond
+ * a pair, and a corpus holds millions of pairs; kept in three arrays, a look-up touched three
+ * far-apart places in a table of some hundred megabytes at 5,000 threads, and waited on memory
+ * three times.
  */
 class PairTable {
-  private firsts = new Int32Array(1 << 12).fill(-1);
-  private seconds = new Int32Array(1 << 12);
-  private ids = new Int32Array(1 << 12);
+  /** Slot s is [3s] first word (−1 when empty), [3s + 1] second word, [3s + 2] the pair's number. */
+  private slots = new Int32Array(3 << 12).fill(-1);
   private count = 0;
   /** The pair's number, given on first sight. */
   idOf(first: number, second: number): number {
-    if (2 * (this.count + 1) > this.firsts.length) this.grow();
-    const mask = this.firsts.length - 1;
+    if (2 * (this.count + 1) > this.slots.length / 3) this.grow();
+    const { slots } = this;
+    const mask = slots.length / 3 - 1;
     let slot = slotOf(first, second, mask);
     for (;;) {
-      const f = this.firsts[slot] ?? -1;
+      const at = 3 * slot;
+      const f = slots[at] ?? -1;
       if (f === -1) {
-        this.firsts[slot] = first;
-        this.seconds[slot] = second;
-        this.ids[slot] = this.count;
+        slots[at] = first;
+        slots[at + 1] = second;
+        slots[at + 2] = this.count;
         return this.count++;
       }
-      if (f === first && this.seconds[slot] === second) return this.ids[slot] ?? 0;
+      if (f === first && slots[at + 1] === second) return slots[at + 2] ?? 0;
       slot = (slot + 1) & mask;
     }
   }
   private grow(): void {
-    const { firsts, seconds, ids } = this;
-    this.firsts = new Int32Array(firsts.length * 2).fill(-1);
-    this.seconds = new Int32Array(firsts.length * 2);
-    this.ids = new Int32Array(firsts.length * 2);
-    const mask = this.firsts.length - 1;
-    for (let i = 0; i < firsts.length; i++) {
-      const first = firsts[i] ?? -1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2).fill(-1);
+    const mask = slots.length / 3 - 1;
+    for (let at = 0; at < old.length; at += 3) {
+      const first = old[at] ?? -1;
       if (first === -1) continue;
-      const second = seconds[i] ?? 0;
+      const second = old[at + 1] ?? 0;
       let slot = slotOf(first, second, mask);
-      while ((this.firsts[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
-      this.firsts[slot] = first;
-      this.seconds[slot] = second;
-      this.ids[slot] = ids[i] ?? 0;
+      while ((slots[3 * slot] ?? -1) !== -1) slot = (slot + 1) & mask;
+      slots[3 * slot] = first;
+      slots[3 * slot + 1] = second;
+      slots[3 * slot + 2] = old[at + 2] ?? 0;
     }
+    this.slots = slots;
   }
 }
 
@@ -592,9 +599,11 @@ interface PassageIndex {
    */
   pairs: PostingLists;
   size: number;
+  /** Per passage, the number of the last fuzzyCandidates call that looked at it; `calls` counts the calls. */
+  looked: { at: Int32Array; calls: number };
 }
 
-function indexPassages(prepared: readonly PreparedPassage[], maxPostings: number): PassageIndex {
+function indexPassages(prepared: readonly PreparedPassage[], maxPostings: number, maxPairPostings: number): PassageIndex {
   return {
     words: postingLists(
       prepared.map((p) => p.ids),
@@ -602,9 +611,10 @@ function indexPassages(prepared: readonly PreparedPassage[], maxPostings: number
     ),
     pairs: postingLists(
       prepared.map((p) => p.bigrams),
-      Math.min(maxPostings, MAX_PAIR_POSTINGS),
+      Math.min(maxPostings, maxPairPostings),
     ),
     size: prepared.length,
+    looked: { at: new Int32Array(prepared.length), calls: 0 },
   };
 }
 
@@ -673,20 +683,44 @@ function reachablePassages(index: PassageIndex, prepared: readonly PreparedPassa
   if (first) for (const i of first.list) if (listedInner.every((x) => holds(prepared[i]?.bigrams ?? EMPTY, x.pair))) out.add(i);
   // Fuzzy: at least `need` of the listed pairs (one, when common pairs alone could do).
   const need = Math.max(1, needs.fuzzy - common);
-  if (need <= listed.length) {
-    const seen = new Set<number>();
-    for (let k = 0; k <= listed.length - need; k++) {
-      for (const i of listed[k]?.list ?? EMPTY) {
-        if (out.has(i) || seen.has(i)) continue;
-        seen.add(i);
-        const held = prepared[i]?.bigrams ?? EMPTY;
-        let shared = 0;
-        for (const x of listed) if (holds(held, x.pair) && ++shared >= need) break;
-        if (shared >= need) out.add(i);
+  if (need <= listed.length) fuzzyCandidates(index, prepared, listed, need, out);
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * Adds to `out` every passage that holds at least `need` of the `listed` pairs (shortest list
+ * first). Such a passage is missing at most (listed − need) of them, so it is on one of the first
+ * (listed − need + 1) lists; each passage there is checked once, against the pairs until it has
+ * `need` or has missed more than it may. At 5,000 generated threads, where more pairs pass
+ * MAX_PAIR_POSTINGS and `need` falls, this is read for some 8 million list entries, so a passage
+ * already looked at is told by a number per passage rather than a Set.
+ */
+function fuzzyCandidates(
+  index: PassageIndex,
+  prepared: readonly PreparedPassage[],
+  listed: readonly { pair: number; list: Int32Array }[],
+  need: number,
+  out: Set<number>,
+): void {
+  const misses = listed.length - need;
+  const looked = index.looked.at;
+  const call = ++index.looked.calls;
+  for (const i of out) looked[i] = call;
+  for (let k = 0; k <= misses; k++) {
+    for (const i of listed[k]?.list ?? EMPTY) {
+      if (looked[i] === call) continue;
+      looked[i] = call;
+      const held = prepared[i]?.bigrams ?? EMPTY;
+      let shared = 0;
+      let missed = 0;
+      for (const x of listed) {
+        if (holds(held, x.pair)) {
+          if (++shared >= need) break;
+        } else if (++missed > misses) break;
       }
+      if (shared >= need) out.add(i);
     }
   }
-  return [...out].sort((a, b) => a - b);
 }
 
 const EMPTY = new Int32Array(0);
@@ -736,7 +770,7 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
 
   // Comparing every quote with every passage grows with the square of the corpus (about 10 s for
   // 30 generated threads, hours for 1,000); the index narrows each quote to passages that share words.
-  const index = options.exhaustive ? null : indexPassages(prepared, options.maxPostings ?? MAX_POSTINGS);
+  const index = options.exhaustive ? null : indexPassages(prepared, options.maxPostings ?? MAX_POSTINGS, options.maxPairPostings ?? MAX_PAIR_POSTINGS);
   const stats = options.stats;
   const everyPassage = prepared.map((_, i) => i);
 

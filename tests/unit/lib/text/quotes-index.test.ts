@@ -97,6 +97,32 @@ describe('findQuoteLinks', () => {
     );
   });
 
+  test('returns the same links however few passages a word pair may list before it counts as common', () => {
+    // A common pair counts as held by every passage, so the fuzzy filter checks the passages of
+    // the rarer pairs against the rest, allowed to miss some: with caps this small nearly every
+    // quote goes that way, and the answer must still be the full comparison's. (A cap of 0 makes
+    // every pair common, where the rarest word's passages stand in by design: see MAX_PAIR_POSTINGS.)
+    fc.assert(
+      fc.property(corpus, fc.integer({ min: 1, max: 3 }), ({ texts, essayCount, quotes }, maxPairPostings) => {
+        const passages: QuotablePassage[] = texts.map((text, i) =>
+          i < essayCount
+            ? { page: 'essays/e', anchor: `s${i}`, line: i + 1, text, kind: 'essay', order: 0 }
+            : { page: 'threads/t', anchor: `c-${i}`, line: i + 1, text, kind: 'comment', order: i },
+        );
+        const candidates: QuoteCandidate[] = quotes.map((q, k) => ({
+          page: 'threads/t',
+          anchor: `c-q${k}`,
+          line: 100 + k,
+          text: q.text,
+          flagged: q.flagged,
+          order: texts.length + k,
+        }));
+        expect(findQuoteLinks(passages, candidates, { maxPairPostings })).toEqual(findQuoteLinks(passages, candidates, { exhaustive: true }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('returns an exact link when a verbatim quote cuts its first and last words short', () => {
     // The cut words ("lignment", "pla") occur nowhere as words, so only the inner ones can find the
     // passage; under ten words, no fuzzy match is tried that could find it by its word pairs.
