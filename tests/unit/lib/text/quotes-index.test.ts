@@ -73,24 +73,33 @@ function seedInputs(): { passages: QuotablePassage[]; candidates: QuoteCandidate
   return { passages: [...essay, ...t000.passages, ...t001.passages], candidates: [...t000.candidates, ...t001.candidates] };
 }
 
+/** A random corpus as passages (essay sections, then comments) and quote candidates after them, every other one replying to the last comment. */
+function randomInputs({ texts, essayCount, quotes }: { texts: string[]; essayCount: number; quotes: { text: string; flagged: boolean }[] }): {
+  passages: QuotablePassage[];
+  candidates: QuoteCandidate[];
+} {
+  const passages: QuotablePassage[] = texts.map((text, i) =>
+    i < essayCount
+      ? { page: 'essays/e', anchor: `s${i % 3}`, line: i + 1, text, kind: 'essay', order: 0, heading: i % 5 === 4 }
+      : { page: 'threads/t', anchor: `c-${i}`, line: i + 1, text, kind: 'comment', order: i },
+  );
+  const candidates: QuoteCandidate[] = quotes.map((q, k) => ({
+    page: 'threads/t',
+    anchor: `c-q${k}`,
+    line: 100 + k,
+    text: q.text,
+    flagged: q.flagged,
+    order: texts.length + k,
+    parent: k % 2 ? `c-${texts.length - 1}` : undefined,
+  }));
+  return { passages, candidates };
+}
+
 describe('findQuoteLinks', () => {
   test('returns the same links as comparing every quote with every passage, on random text', () => {
     fc.assert(
-      fc.property(corpus, ({ texts, essayCount, quotes }) => {
-        const passages: QuotablePassage[] = texts.map((text, i) =>
-          i < essayCount
-            ? { page: 'essays/e', anchor: `s${i % 3}`, line: i + 1, text, kind: 'essay', order: 0, heading: i % 5 === 4 }
-            : { page: 'threads/t', anchor: `c-${i}`, line: i + 1, text, kind: 'comment', order: i },
-        );
-        const candidates: QuoteCandidate[] = quotes.map((q, k) => ({
-          page: 'threads/t',
-          anchor: `c-q${k}`,
-          line: 100 + k,
-          text: q.text,
-          flagged: q.flagged,
-          order: texts.length + k,
-          parent: k % 2 ? `c-${texts.length - 1}` : undefined,
-        }));
+      fc.property(corpus, (c) => {
+        const { passages, candidates } = randomInputs(c);
         expect(findQuoteLinks(passages, candidates)).toEqual(findQuoteLinks(passages, candidates, { exhaustive: true }));
       }),
       { numRuns: 300 },
@@ -103,20 +112,8 @@ describe('findQuoteLinks', () => {
     // quote goes that way, and the answer must still be the full comparison's. (A cap of 0 makes
     // every pair common, where the rarest word's passages stand in by design: see MAX_PAIR_POSTINGS.)
     fc.assert(
-      fc.property(corpus, fc.integer({ min: 1, max: 3 }), ({ texts, essayCount, quotes }, maxPairPostings) => {
-        const passages: QuotablePassage[] = texts.map((text, i) =>
-          i < essayCount
-            ? { page: 'essays/e', anchor: `s${i}`, line: i + 1, text, kind: 'essay', order: 0 }
-            : { page: 'threads/t', anchor: `c-${i}`, line: i + 1, text, kind: 'comment', order: i },
-        );
-        const candidates: QuoteCandidate[] = quotes.map((q, k) => ({
-          page: 'threads/t',
-          anchor: `c-q${k}`,
-          line: 100 + k,
-          text: q.text,
-          flagged: q.flagged,
-          order: texts.length + k,
-        }));
+      fc.property(corpus, fc.integer({ min: 1, max: 3 }), (c, maxPairPostings) => {
+        const { passages, candidates } = randomInputs(c);
         expect(findQuoteLinks(passages, candidates, { maxPairPostings })).toEqual(findQuoteLinks(passages, candidates, { exhaustive: true }));
       }),
       { numRuns: 300 },
