@@ -9,6 +9,7 @@ import contentSecurityPolicy from './src/integrations/csp.ts';
 import searchIndex from './src/integrations/search.ts';
 import quoteLinks from './src/integrations/quote-links.ts';
 import siteAddress from './src/integrations/site-url.ts';
+import keptOutput from './src/integrations/kept-output.ts';
 import smallPreload from './src/integrations/small-preload.ts';
 import afterPaintIslands from './src/integrations/after-paint-islands.ts';
 import { siteUrl } from './src/lib/seo/site-url.ts';
@@ -30,6 +31,9 @@ export default defineConfig({
   // them, and goes after it so the index is built from exactly the pages we ship.
   integrations: [
     siteAddress(process.env.SITE_URL),
+    // Before every integration that reads the built pages: it removes the pages a rebuild left in
+    // place that the build no longer makes.
+    keptOutput(),
     quoteLinks(),
     smallPreload(),
     afterPaintIslands(),

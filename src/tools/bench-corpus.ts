@@ -48,7 +48,7 @@ export interface RebuildRun {
   seconds: number;
   astroSeconds: number;
   indexSeconds: number;
-  /** Pages Astro copied from its incremental cache instead of rendering. */
+  /** Pages Astro reused from the last build (left in place, or copied from its cache) instead of rendering. */
   pagesRestored: number;
   /** Pages whose search records came from the record cache. */
   recordsReusedPages: number;
@@ -225,11 +225,11 @@ export function buildCorpus(n: number, { keep = false, bare = true, rebuild = tr
         seconds: again.seconds,
         astroSeconds: times.astroSeconds,
         indexSeconds: times.indexSeconds,
-        pagesRestored: again.stdout.split('\n').filter((l) => l.includes('(restored)')).length,
+        pagesRestored: again.stdout.split('\n').filter((l) => /\((restored|cached)\)/.test(l)).length,
         recordsReusedPages: Number(/search records: (\d+) of \d+ pages unchanged/.exec(again.stdout)?.[1] ?? 0),
       };
       log(
-        `corpus +${n}, then one more thread: ${out.rebuild.seconds.toFixed(1)} s (${((100 * out.rebuild.seconds) / out.buildSeconds).toFixed(0)} % of the cold build), ${out.rebuild.pagesRestored} pages restored, records of ${out.rebuild.recordsReusedPages} pages reused`,
+        `corpus +${n}, then one more thread: ${out.rebuild.seconds.toFixed(1)} s (${((100 * out.rebuild.seconds) / out.buildSeconds).toFixed(0)} % of the cold build), ${out.rebuild.pagesRestored} pages reused from the last build, records of ${out.rebuild.recordsReusedPages} pages reused`,
       );
     }
     log(

@@ -319,7 +319,7 @@ function tables(r: BenchResults): Table[] {
         'total s',
         'bare floor s (astro + pagefind)',
         '× bare',
-        'rebuild after +1 thread s (% of cold; pages restored)',
+        'rebuild after +1 thread s (% of cold; pages reused)',
         'peak memory MiB',
         'records',
         'Pagefind MiB',

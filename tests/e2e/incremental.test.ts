@@ -1,11 +1,12 @@
 // A rebuild must ship what a cold build of the same content ships. A rebuild draws on three caches:
-// Astro's incremental build restores every page whose key did not change (src/data/site.ts
-// cacheKeyOf), the quote links are kept per corpus (src/data/quote-links.ts) and the search records
+// Astro's incremental build reuses every page whose key did not change (src/data/site.ts
+// cacheKeyOf), left in place in dist by src/integrations/kept-output.ts, the quote links are kept per corpus (src/data/quote-links.ts) and the search records
 // and index parts per page (src/build/build-search-index.ts). A key that leaves out something a page
 // shows would ship that page stale, and nothing else would notice. So in a scratch copy of the site,
-// for each of two edits an editor makes (importing a thread that quotes the essay; giving a claim
-// one more sentence and rewording a glossary definition): a rebuild on the last build's caches,
-// then a cold build of the same content to compare it with, file by file.
+// for each of three edits an editor makes (importing a thread that quotes the essay; giving a claim
+// one more sentence and rewording a glossary definition; removing the thread again): a rebuild on
+// the last build's caches and output, then a cold build of the same content to compare it with,
+// file by file. A page left in place that the build no longer makes would show up there.
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -37,7 +38,7 @@ interface Run {
 }
 
 let site: ScratchSite;
-const runs: Record<'thread' | 'curated', Run> = {} as never;
+const runs: Record<'thread' | 'curated' | 'removed', Run> = {} as never;
 
 /** Rebuilds after `edit`, then builds the same content cold: what each shipped, and the rebuild's log. */
 function rebuildAndCompare(edit: () => void): Run {
@@ -63,7 +64,11 @@ beforeAll(() => {
     const term = readFileSync(join(site.dir, TERM), 'utf8');
     writeFileSync(join(site.dir, TERM), term.replace(/^short: ".*"$/m, `short: "${TERM_SHORT}"`));
   });
-}, 600_000);
+  runs.removed = rebuildAndCompare(() => {
+    // The import wrote the thread and its post as an essay, beside the export.
+    for (const file of [`content/threads/${SLUG}.mdx`, `content/essays/${SLUG}.mdx`, `content/sources/${SLUG}.txt`]) rmSync(join(site.dir, file));
+  });
+}, 900_000);
 afterAll(() => site?.cleanup());
 
 /** Paths whose bytes differ between two builds, or that only one of them has. */
@@ -73,14 +78,14 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 }
 
 describe('a rebuild after a thread is imported', () => {
-  test('drew on the caches: Astro restored pages, the search step reused records', () => {
-    expect(runs.thread.log).toMatch(/\(restored\)/);
+  test('drew on the caches: Astro left unchanged pages in place, the search step reused records', () => {
+    expect(runs.thread.log).toMatch(/\(cached\)/);
     expect(runs.thread.log).toMatch(/search records: \d+ of \d+ pages unchanged since the last build, reused/);
     // A thread the import did not touch keeps its page and both its preview files. Astro colours
     // its log when it thinks a terminal or CI is watching: the words are read without the colours.
     const plain = stripVTControlCharacters(runs.thread.log);
     for (const file of ['/threads/scheming-ais/index.html', '/previews/threads/scheming-ais.json', '/previews/threads/scheming-ais.text.json']) {
-      expect(plain).toContain(`${file} (restored)`);
+      expect(plain).toContain(`${file} (cached)`);
     }
   });
 
@@ -106,6 +111,10 @@ describe('a rebuild after a thread is imported', () => {
 });
 
 describe('a rebuild after the curated layer is edited', () => {
+  test('left the pages it did not render again in place, untouched', () => {
+    expect(stripVTControlCharacters(runs.curated.log)).toMatch(/\d+ files of the last build left in place/);
+  });
+
   test('shows the claim’s new sentence and the reworded definition', () => {
     expect(runs.curated.warm.get('arguments/base-goal-understood-before-goal-directedness/index.html')?.toString()).toContain(CLAIM_SENTENCE);
     expect(runs.curated.warm.get('glossary/myopia/index.html')?.toString()).toContain(TERM_SHORT);
@@ -117,5 +126,18 @@ describe('a rebuild after the curated layer is edited', () => {
 
   test('ships the same files, byte for byte, as a cold build of the same content', () => {
     expect(differences(runs.curated.warm, runs.curated.cold)).toEqual([]);
+  });
+});
+
+describe('a rebuild after a thread is removed', () => {
+  test('removed its page and preview files, which the last build had left in place', () => {
+    const plain = stripVTControlCharacters(runs.removed.log);
+    expect(plain).toMatch(/\d+ files of the last build no longer built, removed: /);
+    expect(runs.removed.warm.has(`threads/${SLUG}/index.html`)).toBe(false);
+    expect([...runs.removed.warm.keys()].filter((f) => f.includes(SLUG))).toEqual([]);
+  });
+
+  test('ships the same files, byte for byte, as a cold build of the same content', () => {
+    expect(differences(runs.removed.warm, runs.removed.cold)).toEqual([]);
   });
 });
