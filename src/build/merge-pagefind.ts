@@ -51,7 +51,8 @@ function readPart(bundle: string, metaHash: string): PartLanguage {
   // decoded at once, for every part, would hold the site's word positions twice over.
   const words = {
     *[Symbol.iterator]() {
-      for (const path of chunkFiles) yield* wordsOfChunk(decodeCbor(readPagefindFile(path)), path);
+      // Word positions pass through the merge unchanged, so they stay encoded (CborInts).
+      for (const path of chunkFiles) yield* wordsOfChunk(decodeCbor(readPagefindFile(path), { packIntArrays: true }), path);
     },
   };
   const filters = new Map<string, FilterValues>();

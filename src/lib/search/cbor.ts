@@ -5,7 +5,46 @@
 // rather than guessed at, because a file we misread would be a search index that silently lies.
 
 /** A decoded CBOR value; maps keep their entries in file order. */
-export type CborValue = number | string | boolean | null | undefined | Uint8Array | CborValue[] | CborMap;
+export type CborValue = number | string | boolean | null | undefined | Uint8Array | CborValue[] | CborMap | CborInts;
+
+/**
+ * An array of integers kept as its encoded elements, for a reader that only passes it on (see
+ * decodeCbor's `packIntArrays`): an index's word positions are most of its items, and decoding
+ * each into a JavaScript array only to encode it again was most of a merge's time and garbage.
+ */
+export class CborInts {
+  /** The bytes the array was read from; its elements are `source[start..end)`. */
+  readonly source: Uint8Array;
+  readonly start: number;
+  readonly end: number;
+  /** How many integers those bytes hold. */
+  readonly length: number;
+  /** Wraps `length` integers encoded in `source` from `start` to `end` (not copied: a view per array cost more than the array). */
+  constructor(source: Uint8Array, start: number, end: number, length: number) {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.length = length;
+  }
+  /** The integers themselves. */
+  values(): number[] {
+    const out = new Array<number>(this.length);
+    const bytes = this.source;
+    let at = this.start;
+    for (let i = 0; i < this.length; i++) {
+      const head = bytes[at++]!;
+      const info = head & 31;
+      let n = info;
+      if (info >= 24) {
+        const width = info === 24 ? 1 : info === 25 ? 2 : 4;
+        n = 0;
+        for (let k = 0; k < width; k++) n = n * 256 + bytes[at++]!;
+      }
+      out[i] = head >> 5 === 1 ? -1 - n : n;
+    }
+    return out;
+  }
+}
 
 /** A CBOR map, kept as ordered entries because keys need not be strings. */
 export class CborMap {
@@ -25,8 +64,33 @@ export class CborError extends Error {
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Where the `n` integers encoded from `from` on end, or -1 when one of them is not an integer of
+ * at most 4 bytes (or the bytes run out): such an array is decoded the ordinary way.
+ */
+function endOfInts(bytes: Uint8Array, from: number, n: number): number {
+  let at = from;
+  for (let i = 0; i < n; i++) {
+    if (at >= bytes.length) return -1;
+    const head = bytes[at++]!;
+    if (head >> 6 !== 0) return -1;
+    const info = head & 31;
+    if (info >= 24) {
+      if (info > 26) return -1;
+      at += info === 24 ? 1 : info === 25 ? 2 : 4;
+    }
+  }
+  return at <= bytes.length ? at : -1;
+}
+
+/** How decodeCbor reads. */
+export interface CborDecodeOptions {
+  /** Non-empty arrays of integers come back as CborInts, their bytes unread, instead of as number arrays. */
+  packIntArrays?: boolean;
+}
+
 /** Decodes one CBOR item that must fill `bytes` exactly. */
-export function decodeCbor(bytes: Uint8Array): CborValue {
+export function decodeCbor(bytes: Uint8Array, { packIntArrays = false }: CborDecodeOptions = {}): CborValue {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 0;
 
@@ -83,6 +147,15 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
         const n = argument(info, start);
         // Each element takes at least a byte: a longer count is a corrupt file, not a huge array.
         if (n > bytes.length - at) throw new CborError(`CBOR array at offset ${start} claims ${n} items but only ${bytes.length - at} byte(s) remain`);
+        // An empty list stays a list: it may be one of lists (a word on no page), not of integers.
+        if (packIntArrays && n > 0) {
+          const end = endOfInts(bytes, at, n);
+          if (end >= 0) {
+            const ints = new CborInts(bytes, at, end, n);
+            at = end;
+            return ints;
+          }
+        }
         const out: CborValue[] = new Array<CborValue>(n);
         for (let i = 0; i < n; i++) out[i] = item();
         return out;
@@ -171,6 +244,18 @@ export function encodeCbor(value: CborValue): Uint8Array {
     if (x instanceof Uint8Array) {
       head(2, x.length);
       return raw(x);
+    }
+    if (x instanceof CborInts) {
+      head(4, x.length);
+      const n = x.end - x.start;
+      room(n);
+      // Most are a few bytes, where a loop beats making a view to copy from.
+      if (n < 32) for (let i = x.start; i < x.end; i++) buf[at++] = x.source[i]!;
+      else {
+        buf.set(x.source.subarray(x.start, x.end), at);
+        at += n;
+      }
+      return;
     }
     if (Array.isArray(x)) {
       head(4, x.length);

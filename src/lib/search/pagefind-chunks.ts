@@ -5,12 +5,12 @@
 // cut points and the range names of each chunk change. Pagefind's engine finds the chunk for a
 // query word by comparing the word with those names, so cutting and naming are chosen together
 // (see cutIntoChunks and rangesOf).
-import type { CborValue } from './cbor.ts';
+import { CborInts, type CborValue } from './cbor.ts';
 
 /** One word's entry in a chunk: [word, pages, …] as Pagefind encodes it; extra fields ride along. */
 export type PackedWord = [string, PackedPage[], ...CborValue[]];
-/** One page's entry under a word: [page number, positions, …]. */
-export type PackedPage = [number, number[], ...CborValue[]];
+/** One page's entry under a word: [page number, positions, …]; positions may be left encoded (CborInts). */
+export type PackedPage = [number, number[] | CborInts, ...CborValue[]];
 
 /** A chunk's place in the meta file: the first and last word it can hold, and its file's hash. */
 export interface ChunkRange {
@@ -43,7 +43,7 @@ export function wordsOfChunk(decoded: CborValue, file: string): PackedWord[] {
       throw new PagefindFormatError(`${file}: word ${i} is not [word, pages, …]`);
     }
     for (const p of w[1]) {
-      if (!isArray(p) || typeof p[0] !== 'number' || !isArray(p[1]) || !p[1].every((n) => typeof n === 'number')) {
+      if (!isArray(p) || typeof p[0] !== 'number' || !(p[1] instanceof CborInts || (isArray(p[1]) && p[1].every((n) => typeof n === 'number')))) {
         throw new PagefindFormatError(`${file}: word "${w[0]}" has a page entry that is not [page, positions, …]`);
       }
     }

@@ -14,7 +14,7 @@
 // - a filter value lists its pages by plain number.
 // Page numbers in part k therefore move up by the pages of the parts before it, and meta-field
 // markers move to the field's place in the joined list. Nothing else in an entry changes.
-import type { CborValue } from './cbor.ts';
+import { CborInts, type CborValue } from './cbor.ts';
 import { PagefindFormatError, type PackedPage, type PackedWord } from './pagefind-chunks.ts';
 
 /** Orders strings by Unicode code point, as Rust orders Pagefind's words (JS's `<` orders UTF-16 units). */
@@ -52,9 +52,9 @@ const isArray = (x: CborValue): x is CborValue[] => Array.isArray(x);
 /** A page entry's meta-field positions with each field marker moved to its place in the joined list. */
 function remapMetaLocs(locs: CborValue, map: readonly number[], word: string): CborValue {
   if (locs === undefined) return locs;
-  if (!isArray(locs)) throw new PagefindFormatError(`word "${word}": meta positions are not a list`);
+  if (!isArray(locs) && !(locs instanceof CborInts)) throw new PagefindFormatError(`word "${word}": meta positions are not a list`);
   if (map.every((to, from) => to === from)) return locs;
-  return locs.map((n) => {
+  return (locs instanceof CborInts ? locs.values() : locs).map((n) => {
     if (typeof n !== 'number') throw new PagefindFormatError(`word "${word}": meta position of type ${typeof n} is not a number`);
     if (n >= 0) return n;
     const to = map[-n - 1];

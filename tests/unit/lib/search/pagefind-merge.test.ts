@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import type { PackedPage, PackedWord } from '../../../../src/lib/search/pagefind-chunks.ts';
+import { decodeCbor, encodeCbor } from '../../../../src/lib/search/cbor.ts';
+import { chunkOfWords, wordsOfChunk, type PackedPage, type PackedWord } from '../../../../src/lib/search/pagefind-chunks.ts';
 import { compareCodePoints, joinFields, mergeFilters, mergeWords, type IndexPart } from '../../../../src/lib/search/pagefind-merge.ts';
 
 // What one index holds, written plainly: word → page number → [positions, meta positions by field name].
@@ -72,30 +73,42 @@ describe('joinFields', () => {
 });
 
 describe('mergeWords', () => {
+  const partFields = [['title'], ['author', 'title'], ['author', 'title', 'zed']];
+  const { fields, maps } = joinFields(partFields);
+  /** Three random parts, and the same index written as one: every part's pages shifted by the pages before it. */
+  const partsAndWhole = fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }))
+    .chain((counts) => fc.tuple(fc.constant(counts), ...counts.map((n, k) => plainIndex(n, partFields[k]!))))
+    .map(([counts, ...plains]) => {
+      const parts: IndexPart[] = plains.map((plain, k) => ({ words: encode(plain, partFields[k]!), fields: partFields[k]!, pageCount: counts[k]! }));
+      const whole: Plain = new Map();
+      let offset = 0;
+      plains.forEach((plain, k) => {
+        for (const [word, pages] of plain) {
+          const into = whole.get(word) ?? new Map<number, { locs: number[]; meta: [string, number][] }>();
+          for (const [page, entry] of pages) into.set(page + offset, entry);
+          whole.set(word, into);
+        }
+        offset += counts[k]!;
+      });
+      return { parts, whole };
+    });
+
   test('gives the index of all pages: each part’s pages moved up, field markers moved to the joined list', () => {
-    const partFields = [['title'], ['author', 'title'], ['author', 'title', 'zed']];
-    const { fields, maps } = joinFields(partFields);
     fc.assert(
-      fc.property(
-        fc
-          .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }))
-          .chain((counts) => fc.tuple(fc.constant(counts), ...counts.map((n, k) => plainIndex(n, partFields[k]!)))),
-        ([counts, ...plains]) => {
-          const parts: IndexPart[] = plains.map((plain, k) => ({ words: encode(plain, partFields[k]!), fields: partFields[k]!, pageCount: counts[k]! }));
-          // The same index written as one: every part's pages shifted by the pages before it.
-          const whole: Plain = new Map();
-          let offset = 0;
-          plains.forEach((plain, k) => {
-            for (const [word, pages] of plain) {
-              const into = whole.get(word) ?? new Map<number, { locs: number[]; meta: [string, number][] }>();
-              for (const [page, entry] of pages) into.set(page + offset, entry);
-              whole.set(word, into);
-            }
-            offset += counts[k]!;
-          });
-          expect([...mergeWords(parts, maps)]).toEqual(encode(whole, fields));
-        },
-      ),
+      fc.property(partsAndWhole, ({ parts, whole }) => {
+        expect([...mergeWords(parts, maps)]).toEqual(encode(whole, fields));
+      }),
+    );
+  });
+
+  test('gives the same bytes when the parts’ position lists are read left encoded (packIntArrays), as the build reads them', () => {
+    fc.assert(
+      fc.property(partsAndWhole, ({ parts, whole }) => {
+        const packed = parts.map((p) => ({ ...p, words: wordsOfChunk(decodeCbor(encodeCbor(chunkOfWords([...p.words])), { packIntArrays: true }), 'part') }));
+        const hex = (words: PackedWord[]) => Buffer.from(encodeCbor(chunkOfWords(words))).toString('hex');
+        expect(hex([...mergeWords(packed, maps)])).toBe(hex(encode(whole, fields)));
+      }),
     );
   });
 
