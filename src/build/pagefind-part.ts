@@ -115,6 +115,19 @@ function bundlesIn(dir: string): string[] | null {
   }
 }
 
+// Records counted between turns of the event loop, so the records bound for Pagefind keep flowing.
+const COUNT_SLICE = 64;
+
+/** The vocabulary of `records`, counted a slice at a time between other work on this thread. */
+export async function countVocabulary(records: readonly SearchRecord[]): Promise<VocabularyCounter> {
+  const vocabulary = new VocabularyCounter();
+  for (let i = 0; i < records.length; i += COUNT_SLICE) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const r of records.slice(i, i + COUNT_SLICE)) vocabulary.add([r.content, ...Object.values(r.meta)].join(' '));
+  }
+  return vocabulary;
+}
+
 /** Does one part's job (see the top of this file). */
 export async function indexPart(job: PartJob): Promise<PartResult> {
   const cache = new RecordCache(job.recordCache);
@@ -134,10 +147,13 @@ export async function indexPart(job: PartJob): Promise<PartResult> {
   const reusedPart = kept !== null;
   let bundles = kept ?? [];
   if (!reusedPart) {
-    if (records.length > 0) bundles = await writePartBundles(records, dir, job.bundleRecords);
-    // Counted only for a part built now: a reused part's counts are kept beside its bundle.
-    const vocabulary = new VocabularyCounter();
-    for (const r of records) vocabulary.add([r.content, ...Object.values(r.meta)].join(' '));
+    // Counted only for a part built now (a reused part's counts are kept beside its bundle), and
+    // while Pagefind's own process indexes the records: this thread would otherwise wait on it.
+    const [written, vocabulary] = await Promise.all([
+      records.length > 0 ? writePartBundles(records, dir, job.bundleRecords) : Promise.resolve([]),
+      countVocabulary(records),
+    ]);
+    bundles = written;
     writeFileSync(countsFile, JSON.stringify(vocabulary.counts()));
   }
   return { dir, bundles, countsFile, records: records.length, passages, pages, reusedPages, reusedPart, recordKeys: cache.usedKeys() };
