@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeCbor, encodeCbor, type CborValue } from '../lib/search/cbor.ts';
-import { chunkOfWords, chunkRangesOfMeta, cutChunks, PagefindFormatError, rangeAfter, wordsOfChunk, type ChunkRange } from '../lib/search/pagefind-chunks.ts';
+import { chunkOfWords, chunkRangesOfMeta, cutChunks, PagefindFormatError, rangeAfter, readRawWords, type ChunkRange } from '../lib/search/pagefind-chunks.ts';
 import { joinFields, mergeFilters, mergeWords, type FilterValues, type IndexPart } from '../lib/search/pagefind-merge.ts';
 import { nameFor, PagefindFileWriter, readEntry, readPagefindFile, writePagefindFile, type Entry } from './pagefind-files.ts';
 
@@ -51,8 +51,8 @@ function readPart(bundle: string, metaHash: string): PartLanguage {
   // decoded at once, for every part, would hold the site's word positions twice over.
   const words = {
     *[Symbol.iterator]() {
-      // Word positions pass through the merge unchanged, so they stay encoded (CborInts).
-      for (const path of chunkFiles) yield* wordsOfChunk(decodeCbor(readPagefindFile(path), { packIntArrays: true }), path);
+      // Page entries pass through the merge all but unchanged, so they are left as bytes (RawPageList).
+      for (const path of chunkFiles) yield* readRawWords(readPagefindFile(path), path);
     },
   };
   const filters = new Map<string, FilterValues>();

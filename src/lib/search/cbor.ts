@@ -4,45 +4,36 @@
 // same bytes; the tests hold that on a real index. Anything outside the subset is refused by name
 // rather than guessed at, because a file we misread would be a search index that silently lies.
 
-/** A decoded CBOR value; maps keep their entries in file order. */
-export type CborValue = number | string | boolean | null | undefined | Uint8Array | CborValue[] | CborMap | CborInts;
+/** A decoded CBOR value; maps keep their entries in file order. A CborSplice is only ever written. */
+export type CborValue = number | string | boolean | null | undefined | Uint8Array | CborValue[] | CborMap | CborSplice;
 
-/**
- * An array of integers kept as its encoded elements, for a reader that only passes it on (see
- * decodeCbor's `packIntArrays`): an index's word positions are most of its items, and decoding
- * each into a JavaScript array only to encode it again was most of a merge's time and garbage.
- */
-export class CborInts {
-  /** The bytes the array was read from; its elements are `source[start..end)`. */
+/** Bytes of a file already encoded as CBOR, from `start` to `end`, to be written out as they are. */
+export class CborSpan {
   readonly source: Uint8Array;
   readonly start: number;
   readonly end: number;
-  /** How many integers those bytes hold. */
-  readonly length: number;
-  /** Wraps `length` integers encoded in `source` from `start` to `end` (not copied: a view per array cost more than the array). */
-  constructor(source: Uint8Array, start: number, end: number, length: number) {
+  /** Marks `source[start..end)` (not copied). */
+  constructor(source: Uint8Array, start: number, end: number) {
     this.source = source;
     this.start = start;
     this.end = end;
-    this.length = length;
   }
-  /** The integers themselves. */
-  values(): number[] {
-    const out = new Array<number>(this.length);
-    const bytes = this.source;
-    let at = this.start;
-    for (let i = 0; i < this.length; i++) {
-      const head = bytes[at++]!;
-      const info = head & 31;
-      let n = info;
-      if (info >= 24) {
-        const width = info === 24 ? 1 : info === 25 ? 2 : 4;
-        n = 0;
-        for (let k = 0; k < width; k++) n = n * 256 + bytes[at++]!;
-      }
-      out[i] = head >> 5 === 1 ? -1 - n : n;
-    }
-    return out;
+}
+
+/**
+ * An array to encode from its length and pieces written one after another: values encoded as
+ * usual and spans copied as they are. The pieces must make up exactly `length` items, though a
+ * piece may be part of one (an item's head, then a new value, then the rest of it). A merge of
+ * index parts copies a word's page entries through this way instead of decoding and re-encoding
+ * every one of them, which was most of the merge's time and garbage.
+ */
+export class CborSplice {
+  readonly length: number;
+  readonly pieces: readonly (CborValue | CborSpan)[];
+  /** An array of `length` items made of `pieces`. */
+  constructor(length: number, pieces: readonly (CborValue | CborSpan)[]) {
+    this.length = length;
+    this.pieces = pieces;
   }
 }
 
@@ -65,77 +56,79 @@ const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Where the `n` integers encoded from `from` on end, or -1 when one of them is not an integer of
- * at most 4 bytes (or the bytes run out): such an array is decoded the ordinary way.
+ * Reads CBOR one head or item at a time, for a reader that knows a file's layout and wants to keep
+ * most of it as bytes (see CborSpan); decodeCbor reads whole items with it.
  */
-function endOfInts(bytes: Uint8Array, from: number, n: number): number {
-  let at = from;
-  for (let i = 0; i < n; i++) {
-    if (at >= bytes.length) return -1;
-    const head = bytes[at++]!;
-    if (head >> 6 !== 0) return -1;
-    const info = head & 31;
-    if (info >= 24) {
-      if (info > 26) return -1;
-      at += info === 24 ? 1 : info === 25 ? 2 : 4;
-    }
+export class CborCursor {
+  readonly bytes: Uint8Array;
+  /** Where the next head starts. */
+  at: number;
+  /** The major type of the head read last (see kind). */
+  private major = 0;
+  private readonly view: DataView;
+  /** A cursor at `at` in `bytes`. */
+  constructor(bytes: Uint8Array, at = 0) {
+    this.bytes = bytes;
+    this.at = at;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  return at <= bytes.length ? at : -1;
-}
 
-/** How decodeCbor reads. */
-export interface CborDecodeOptions {
-  /** Non-empty arrays of integers come back as CborInts, their bytes unread, instead of as number arrays. */
-  packIntArrays?: boolean;
-}
+  /** Throws unless `n` more bytes remain. */
+  need(n: number): void {
+    if (this.at + n > this.bytes.length) throw new CborError(`CBOR ends early: wanted ${n} more byte(s) at offset ${this.at} of ${this.bytes.length}`);
+  }
 
-/** Decodes one CBOR item that must fill `bytes` exactly. */
-export function decodeCbor(bytes: Uint8Array, { packIntArrays = false }: CborDecodeOptions = {}): CborValue {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 0;
+  /** The major type of the head read last: 0 and 1 integers, 2 bytes, 3 text, 4 an array, 5 a map, 7 a simple value. */
+  kind(): number {
+    return this.major;
+  }
 
-  const need = (n: number): void => {
-    if (at + n > bytes.length) throw new CborError(`CBOR ends early: wanted ${n} more byte(s) at offset ${at} of ${bytes.length}`);
-  };
-
-  // The argument of a head: the small value itself, or the 1/2/4/8 bytes after it.
-  const argument = (info: number, start: number): number => {
+  /** Reads a head and returns its argument (a count, a length or an integer's magnitude); kind() says which kind. */
+  head(): number {
+    const start = this.at;
+    this.need(1);
+    const byte = this.bytes[this.at++]!;
+    this.major = byte >> 5;
+    const info = byte & 31;
     if (info < 24) return info;
     const width = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-    if (width === 0) {
+    if (width === 0 || this.major === 7) {
+      if (this.major === 7) return info;
       throw new CborError(
         `CBOR head at offset ${start} uses ${info === 31 ? 'an indefinite length' : `reserved additional info ${info}`}, which Pagefind never writes`,
       );
     }
-    need(width);
-    const offset = at;
-    at += width;
-    if (width === 1) return view.getUint8(offset);
-    if (width === 2) return view.getUint16(offset);
-    if (width === 4) return view.getUint32(offset);
-    const big = view.getBigUint64(offset);
+    this.need(width);
+    const offset = this.at;
+    this.at += width;
+    if (width === 1) return this.view.getUint8(offset);
+    if (width === 2) return this.view.getUint16(offset);
+    if (width === 4) return this.view.getUint32(offset);
+    const big = this.view.getBigUint64(offset);
     if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw new CborError(`CBOR integer at offset ${start} is beyond 2^53`);
     return Number(big);
-  };
+  }
 
-  const item = (): CborValue => {
-    const start = at;
-    need(1);
-    const head = bytes[at++]!;
+  /** Reads one whole item. */
+  item(): CborValue {
+    const start = this.at;
     // Most of an index is small word positions: one byte each, read without the general path.
-    if (head < 24) return head;
-    const major = head >> 5;
-    const info = head & 31;
+    const first = this.bytes[this.at];
+    if (first !== undefined && first < 24) {
+      this.at++;
+      return first;
+    }
+    const n = this.head();
+    const major = this.major;
     switch (major) {
       case 0:
-        return argument(info, start);
+        return n;
       case 1:
-        return -1 - argument(info, start);
+        return -1 - n;
       case 2:
       case 3: {
-        const n = argument(info, start);
-        need(n);
-        const slice = bytes.subarray(at, (at += n));
+        this.need(n);
+        const slice = this.bytes.subarray(this.at, (this.at += n));
         if (major === 2) return slice.slice();
         try {
           return fromUtf8.decode(slice);
@@ -144,43 +137,73 @@ export function decodeCbor(bytes: Uint8Array, { packIntArrays = false }: CborDec
         }
       }
       case 4: {
-        const n = argument(info, start);
         // Each element takes at least a byte: a longer count is a corrupt file, not a huge array.
-        if (n > bytes.length - at) throw new CborError(`CBOR array at offset ${start} claims ${n} items but only ${bytes.length - at} byte(s) remain`);
-        // An empty list stays a list: it may be one of lists (a word on no page), not of integers.
-        if (packIntArrays && n > 0) {
-          const end = endOfInts(bytes, at, n);
-          if (end >= 0) {
-            const ints = new CborInts(bytes, at, end, n);
-            at = end;
-            return ints;
-          }
-        }
+        if (n > this.bytes.length - this.at)
+          throw new CborError(`CBOR array at offset ${start} claims ${n} items but only ${this.bytes.length - this.at} byte(s) remain`);
         const out: CborValue[] = new Array<CborValue>(n);
-        for (let i = 0; i < n; i++) out[i] = item();
+        for (let i = 0; i < n; i++) out[i] = this.item();
         return out;
       }
       case 5: {
-        const n = argument(info, start);
-        if (2 * n > bytes.length - at) throw new CborError(`CBOR map at offset ${start} claims ${n} entries but only ${bytes.length - at} byte(s) remain`);
+        if (2 * n > this.bytes.length - this.at)
+          throw new CborError(`CBOR map at offset ${start} claims ${n} entries but only ${this.bytes.length - this.at} byte(s) remain`);
         const entries: [CborValue, CborValue][] = [];
-        for (let i = 0; i < n; i++) entries.push([item(), item()]);
+        for (let i = 0; i < n; i++) entries.push([this.item(), this.item()]);
         return new CborMap(entries);
       }
       case 6:
         throw new CborError(`CBOR tag at offset ${start}: tags are not part of Pagefind's format`);
       default: {
-        if (info === 20) return false;
-        if (info === 21) return true;
-        if (info === 22) return null;
-        if (info === 23) return undefined;
-        throw new CborError(`CBOR ${info >= 25 && info <= 27 ? 'float' : 'simple value'} at offset ${start} is not part of Pagefind's format`);
+        if (n === 20) return false;
+        if (n === 21) return true;
+        if (n === 22) return null;
+        if (n === 23) return undefined;
+        throw new CborError(`CBOR ${n >= 25 && n <= 27 ? 'float' : 'simple value'} at offset ${start} is not part of Pagefind's format`);
       }
     }
-  };
+  }
 
-  const value = item();
-  if (at !== bytes.length) throw new CborError(`CBOR has ${bytes.length - at} byte(s) left over after the item ending at offset ${at}`);
+  /** Passes over one whole item without building it; the same checks as `item`, but text is not decoded. */
+  skip(): void {
+    const start = this.at;
+    const first = this.bytes[this.at];
+    if (first !== undefined && first < 24) {
+      this.at++;
+      return;
+    }
+    const n = this.head();
+    switch (this.major) {
+      case 0:
+      case 1:
+        return;
+      case 2:
+      case 3:
+        this.need(n);
+        this.at += n;
+        return;
+      case 4:
+        if (n > this.bytes.length - this.at)
+          throw new CborError(`CBOR array at offset ${start} claims ${n} items but only ${this.bytes.length - this.at} byte(s) remain`);
+        for (let i = 0; i < n; i++) this.skip();
+        return;
+      case 5:
+        if (2 * n > this.bytes.length - this.at)
+          throw new CborError(`CBOR map at offset ${start} claims ${n} entries but only ${this.bytes.length - this.at} byte(s) remain`);
+        for (let i = 0; i < 2 * n; i++) this.skip();
+        return;
+      case 6:
+        throw new CborError(`CBOR tag at offset ${start}: tags are not part of Pagefind's format`);
+      default:
+        if (n < 20 || n > 23) throw new CborError(`CBOR ${n >= 25 && n <= 27 ? 'float' : 'simple value'} at offset ${start} is not part of Pagefind's format`);
+    }
+  }
+}
+
+/** Decodes one CBOR item that must fill `bytes` exactly. */
+export function decodeCbor(bytes: Uint8Array): CborValue {
+  const cursor = new CborCursor(bytes);
+  const value = cursor.item();
+  if (cursor.at !== bytes.length) throw new CborError(`CBOR has ${bytes.length - cursor.at} byte(s) left over after the item ending at offset ${cursor.at}`);
   return value;
 }
 
@@ -245,15 +268,21 @@ export function encodeCbor(value: CborValue): Uint8Array {
       head(2, x.length);
       return raw(x);
     }
-    if (x instanceof CborInts) {
+    if (x instanceof CborSplice) {
       head(4, x.length);
-      const n = x.end - x.start;
-      room(n);
-      // Most are a few bytes, where a loop beats making a view to copy from.
-      if (n < 32) for (let i = x.start; i < x.end; i++) buf[at++] = x.source[i]!;
-      else {
-        buf.set(x.source.subarray(x.start, x.end), at);
-        at += n;
+      for (const piece of x.pieces) {
+        if (!(piece instanceof CborSpan)) {
+          item(piece);
+          continue;
+        }
+        const n = piece.end - piece.start;
+        room(n);
+        // Most spans are a few bytes, where a loop beats making a view to copy from.
+        if (n < 32) for (let i = piece.start; i < piece.end; i++) buf[at++] = piece.source[i]!;
+        else {
+          buf.set(piece.source.subarray(piece.start, piece.end), at);
+          at += n;
+        }
       }
       return;
     }

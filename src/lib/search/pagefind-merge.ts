@@ -14,8 +14,8 @@
 // - a filter value lists its pages by plain number.
 // Page numbers in part k therefore move up by the pages of the parts before it, and meta-field
 // markers move to the field's place in the joined list. Nothing else in an entry changes.
-import { CborInts, type CborValue } from './cbor.ts';
-import { PagefindFormatError, type PackedPage, type PackedWord } from './pagefind-chunks.ts';
+import { CborSpan, type CborValue } from './cbor.ts';
+import { PagefindFormatError, PageList, RawPageList, type IndexWord, type PackedPage } from './pagefind-chunks.ts';
 
 /** Orders strings by Unicode code point, as Rust orders Pagefind's words (JS's `<` orders UTF-16 units). */
 export function compareCodePoints(a: string, b: string): number {
@@ -35,7 +35,7 @@ export function compareCodePoints(a: string, b: string): number {
 
 /** One part of an index: its word entries in order (read as they are needed), its meta-field names and how many pages it has. */
 export interface IndexPart {
-  words: Iterable<PackedWord>;
+  words: Iterable<IndexWord>;
   fields: readonly string[];
   pageCount: number;
 }
@@ -52,9 +52,9 @@ const isArray = (x: CborValue): x is CborValue[] => Array.isArray(x);
 /** A page entry's meta-field positions with each field marker moved to its place in the joined list. */
 function remapMetaLocs(locs: CborValue, map: readonly number[], word: string): CborValue {
   if (locs === undefined) return locs;
-  if (!isArray(locs) && !(locs instanceof CborInts)) throw new PagefindFormatError(`word "${word}": meta positions are not a list`);
+  if (!isArray(locs)) throw new PagefindFormatError(`word "${word}": meta positions are not a list`);
   if (map.every((to, from) => to === from)) return locs;
-  return (locs instanceof CborInts ? locs.values() : locs).map((n) => {
+  return locs.map((n) => {
     if (typeof n !== 'number') throw new PagefindFormatError(`word "${word}": meta position of type ${typeof n} is not a number`);
     if (n >= 0) return n;
     const to = map[-n - 1];
@@ -82,14 +82,57 @@ function appendPages(out: PackedPage[], pages: readonly PackedPage[], offset: nu
 }
 
 /** A word's spelling variants ([variant, pages][]) or an empty list, checked. */
-function variantsOf(word: PackedWord): [string, PackedPage[]][] {
+function variantsOf(word: IndexWord): [string, PackedPage[] | PageList][] {
   const v = word[2];
   if (v === undefined) return [];
   if (!isArray(v)) throw new PagefindFormatError(`word "${word[0]}": variants are not a list`);
   return v.map((x) => {
-    if (!isArray(x) || typeof x[0] !== 'string' || !isArray(x[1])) throw new PagefindFormatError(`word "${word[0]}": a variant is not [word, pages]`);
-    return [x[0], x[1] as PackedPage[]];
+    if (!isArray(x) || typeof x[0] !== 'string' || !(isArray(x[1]) || x[1] instanceof PageList))
+      throw new PagefindFormatError(`word "${word[0]}": a variant is not [word, pages]`);
+    return [x[0], x[1] as PackedPage[] | PageList];
   });
+}
+
+/**
+ * One word's page list over all parts, built part by part. A part's list read as bytes
+ * (RawPageList) is copied through with only its first step rewritten, unless its meta-field
+ * markers move (then it is decoded, as a decoded list always is, and its entries rewritten).
+ */
+class PagesOverParts {
+  private readonly pieces: (CborValue | CborSpan)[] = [];
+  private count = 0;
+  private weight = 0;
+  private copied = false;
+  private last = 0;
+  /** Appends a part's list, its pages moved up by `offset` and its markers by `map` (`identity` when none moves). */
+  add(list: PackedPage[] | PageList, offset: number, map: readonly number[], identity: boolean, word: string): void {
+    if (list instanceof RawPageList && identity) {
+      if (list.length === 0) return;
+      // The first step counts from the page this list now follows; the rest count from each other.
+      this.pieces.push(
+        new CborSpan(list.source, list.start, list.stepStart),
+        list.firstPage + offset - this.last,
+        new CborSpan(list.source, list.stepEnd, list.end),
+      );
+      this.count += list.length;
+      this.weight += list.weight;
+      this.last = list.lastPage + offset;
+      this.copied = true;
+      return;
+    }
+    if (list instanceof PageList && !(list instanceof RawPageList)) throw new PagefindFormatError(`word "${word}": a merged page list cannot be merged again`);
+    const out: PackedPage[] = [];
+    this.last = appendPages(out, list instanceof RawPageList ? list.entries() : list, offset, this.last, map, word);
+    for (const entry of out) {
+      this.pieces.push(entry);
+      this.weight += entry[1].length + 1;
+    }
+    this.count += out.length;
+  }
+  /** The list: as bytes to copy when any part's was, else the decoded entries. */
+  result(): PackedPage[] | PageList {
+    return this.copied ? new PageList(this.count, this.pieces, this.weight) : (this.pieces as PackedPage[]);
+  }
 }
 
 /**
@@ -99,33 +142,33 @@ function variantsOf(word: PackedWord): [string, PackedPage[]][] {
  * Words are read from each part and given out one at a time, so a caller that writes them as
  * they come holds one chunk per part however large the site.
  */
-export function* mergeWords(parts: readonly IndexPart[], maps: readonly (readonly number[])[]): Generator<PackedWord> {
+export function* mergeWords(parts: readonly IndexPart[], maps: readonly (readonly number[])[]): Generator<IndexWord> {
   const offsets: number[] = [];
   let pages = 0;
   for (const p of parts) {
     offsets.push(pages);
     pages += p.pageCount;
   }
+  const identity = maps.map((map) => map.every((to, from) => to === from));
   const readers = parts.map((p) => p.words[Symbol.iterator]());
-  const heads = readers.map((r) => r.next().value as PackedWord | undefined);
+  const heads = readers.map((r) => r.next().value as IndexWord | undefined);
   for (;;) {
     // The smallest word any part has next; parts are few enough that a scan beats a heap.
     let next: string | undefined;
     for (const w of heads) if (w && (next === undefined || compareCodePoints(w[0], next) < 0)) next = w[0];
     if (next === undefined) return;
-    const merged: PackedPage[] = [];
-    let last = 0;
-    const variants = new Map<string, { pages: PackedPage[]; last: number }>();
+    const merged = new PagesOverParts();
+    const variants = new Map<string, PagesOverParts>();
     let extra: CborValue[] | undefined;
     for (let k = 0; k < parts.length; k++) {
       const w = heads[k];
       if (!w || w[0] !== next) continue;
-      heads[k] = readers[k]!.next().value as PackedWord | undefined;
+      heads[k] = readers[k]!.next().value as IndexWord | undefined;
       if (heads[k] && compareCodePoints(heads[k]![0], next) <= 0) throw new PagefindFormatError(`a part's words are out of order at "${heads[k]![0]}"`);
-      last = appendPages(merged, w[1], offsets[k]!, last, maps[k]!, next);
+      merged.add(w[1], offsets[k]!, maps[k]!, identity[k]!, next);
       for (const [name, vp] of variantsOf(w)) {
-        const v = variants.get(name) ?? { pages: [], last: 0 };
-        v.last = appendPages(v.pages, vp, offsets[k]!, v.last, maps[k]!, next);
+        const v = variants.get(name) ?? new PagesOverParts();
+        v.add(vp, offsets[k]!, maps[k]!, identity[k]!, next);
         variants.set(name, v);
       }
       if (w.length > 3) {
@@ -136,7 +179,7 @@ export function* mergeWords(parts: readonly IndexPart[], maps: readonly (readonl
         extra = w.slice(3);
       }
     }
-    const word: PackedWord = [next, merged, [...variants].map(([name, v]) => [name, v.pages] as CborValue)];
+    const word: IndexWord = [next, merged.result(), [...variants].map(([name, v]) => [name, v.result()] as CborValue)];
     if (extra) word.push(...extra);
     yield word;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { CborError, CborInts, CborMap, decodeCbor, encodeCbor, type CborValue } from '../../../../src/lib/search/cbor.ts';
+import { CborCursor, CborError, CborMap, CborSpan, CborSplice, decodeCbor, encodeCbor, type CborValue } from '../../../../src/lib/search/cbor.ts';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const bytes = (h: string) => Uint8Array.from(Buffer.from(h.replace(/\s+/g, ''), 'hex'));
@@ -89,63 +89,45 @@ describe('decodeCbor', () => {
   });
 });
 
-/** `v` with every CborInts replaced by its integers, to compare with a plain decode. */
-function unpacked(v: CborValue): CborValue {
-  if (v instanceof CborInts) return v.values();
-  if (Array.isArray(v)) return v.map(unpacked);
-  if (v instanceof CborMap) return new CborMap(v.entries.map(([k, x]) => [unpacked(k), unpacked(x)]));
-  return v;
-}
-
-/** Counts the CborInts in a decoded value. */
-function packedCount(v: CborValue): number {
-  if (v instanceof CborInts) return 1;
-  if (Array.isArray(v)) return v.reduce<number>((n, x) => n + packedCount(x), 0);
-  return 0;
-}
-
-describe('decodeCbor with packIntArrays', () => {
-  // Integers of every head width an index uses, and a few beyond, signed both ways.
-  const int = fc.oneof(
-    fc.integer({ min: -30, max: 30 }),
-    fc.integer({ min: -70_000, max: 70_000 }),
-    fc.integer({ min: -(2 ** 32), max: 2 ** 32 }),
-    fc.maxSafeInteger(),
-  );
-  const withInts: fc.Arbitrary<CborValue> = fc.letrec<{ v: CborValue }>((tie) => ({
-    v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, int, fc.string(), fc.array(int, { maxLength: 6 }), fc.array(tie('v'), { maxLength: 4 })),
-  })).v;
-
-  test('returns the same values as a plain decode, and re-encodes to the same bytes', () => {
+describe('CborCursor.skip', () => {
+  test('passes over exactly the bytes of one item, whatever it is', () => {
     fc.assert(
-      fc.property(withInts, (v) => {
-        const once = encodeCbor(v);
-        const packed = decodeCbor(once, { packIntArrays: true });
-        expect(unpacked(packed)).toEqual(decodeCbor(once));
-        expect(hex(encodeCbor(packed))).toBe(hex(once));
+      fc.property(value, value, (a, b) => {
+        const first = encodeCbor(a);
+        const both = new Uint8Array([...first, ...encodeCbor(b)]);
+        const cursor = new CborCursor(both);
+        cursor.skip();
+        expect(cursor.at).toBe(first.length);
+        expect(cursor.item()).toEqual(b);
+        expect(cursor.at).toBe(both.length);
       }),
     );
   });
 
-  test('keeps a word chunk’s position lists encoded, and its lists of lists and empty lists as lists', () => {
-    // [[["wt", [[32, [-25, 946, 17], []]], []]]]: one word on one page, three positions, no meta positions.
-    const chunk = bytes('81 81 83 62 77 74 81 83 18 20 83 38 18 19 03 b2 11 80 80');
-    const packed = decodeCbor(chunk, { packIntArrays: true }) as CborValue[][][];
-    const page = (packed[0]![0]![1] as CborValue[])[0] as CborValue[];
-    expect(page[1]).toBeInstanceOf(CborInts);
-    expect((page[1] as CborInts).values()).toEqual([-25, 946, 17]);
-    expect(page[2]).toEqual([]);
-    expect(packedCount(packed)).toBe(1);
+  test('refuses what item refuses: a short file, a tag, a float', () => {
+    for (const h of ['82 01 19 02', 'c0 01', 'fb 00 00 00 00 00 00 00 00']) {
+      expect(() => new CborCursor(bytes(h)).skip(), h).toThrow(CborError);
+    }
+  });
+});
+
+describe('encodeCbor of a CborSplice', () => {
+  test('writes the array head, then each value encoded and each span copied as it is', () => {
+    const source = encodeCbor([7, [1, 2, 3], 'x']);
+    // Copy "[1, 2, 3]" and "x" from the source around a new value.
+    const inner = new CborCursor(source, 1);
+    inner.skip();
+    const from = inner.at;
+    inner.skip();
+    inner.skip();
+    const spliced = new CborSplice(3, [500, new CborSpan(source, from, inner.at)]);
+    expect(hex(encodeCbor(spliced))).toBe(hex(encodeCbor([500, [1, 2, 3], 'x'])));
   });
 
-  test('decodes an array the plain way when one element is not an integer of at most four bytes', () => {
-    const mixed = encodeCbor([1, 'a', 2]);
-    expect(decodeCbor(mixed, { packIntArrays: true })).toEqual([1, 'a', 2]);
-    const wide = encodeCbor([1, 2 ** 40]);
-    expect(decodeCbor(wide, { packIntArrays: true })).toEqual([1, 2 ** 40]);
-  });
-
-  test('still refuses an array that claims more integers than the bytes hold', () => {
-    expect(() => decodeCbor(bytes('83 01 19 02'), { packIntArrays: true })).toThrow(CborError);
+  test('may replace a value inside an item: a page entry’s step between its head and the rest', () => {
+    const entry = encodeCbor([[3, [10, 11], []]]);
+    // 81 (list) 83 (entry) 03 (step) …: keep the two heads, write a new step, copy the rest.
+    const spliced = new CborSplice(1, [new CborSpan(entry, 1, 2), 300, new CborSpan(entry, 3, entry.length)]);
+    expect(decodeCbor(encodeCbor(spliced))).toEqual([[300, [10, 11], []]]);
   });
 });

@@ -7,10 +7,12 @@ import {
   cutIntoChunks,
   PagefindFormatError,
   rangesOf,
+  readRawWords,
   wordsOfChunk,
   wordWeight,
   type PackedWord,
 } from '../../../../src/lib/search/pagefind-chunks.ts';
+import { decodeCbor, encodeCbor, type CborValue } from '../../../../src/lib/search/cbor.ts';
 
 /** A word on `pages` pages with `positions` positions on each. */
 const word = (w: string, pages = 1, positions = 1): PackedWord => [
@@ -200,6 +202,40 @@ describe('wordsOfChunk / chunkOfWords', () => {
     expect(() => wordsOfChunk([[['w', [[0, ['1']]]]]], 'x.pf_index')).toThrow(
       new PagefindFormatError('x.pf_index: word "w" has a page entry that is not [page, positions, …]'),
     );
+  });
+});
+
+describe('readRawWords', () => {
+  test('reads the words wordsOfChunk reads, weighing the same, and writes back the same bytes', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 30 }),
+        (names, pages, positions) => {
+          const words = names.sort().map((n, i) => word(n, pages + (i % 2), positions + i));
+          words.forEach((w, i) => {
+            if (i % 3 === 0) w[2] = [[`${w[0]}é`, w[1]]];
+          });
+          const bytes = encodeCbor(chunkOfWords(words));
+          const raw = readRawWords(bytes, 'x.pf_index');
+          expect(raw.map((w) => w[0])).toEqual(words.map((w) => w[0]));
+          expect(raw.map(wordWeight)).toEqual(words.map(wordWeight));
+          expect(Buffer.from(encodeCbor(chunkOfWords(raw))).equals(Buffer.from(bytes))).toBe(true);
+          expect(wordsOfChunk(decodeCbor(encodeCbor(chunkOfWords(raw))), 'x.pf_index')).toEqual(words);
+        },
+      ),
+    );
+  });
+
+  test('throws naming the file and the word when the layout is not Pagefind’s', () => {
+    const read = (v: CborValue) => () => readRawWords(encodeCbor(v), 'x.pf_index');
+    expect(read({} as never)).toThrow();
+    expect(read('words')).toThrow('x.pf_index: expected [words] at the top of a word index chunk');
+    expect(read([[[1, []]]])).toThrow('x.pf_index: word 0 is not [word, pages, …]');
+    expect(read([[['w', [[0, ['1']]]]]])).toThrow(new PagefindFormatError('x.pf_index: word "w" has a page entry that is not [page, positions, …]'));
+    expect(read([[['w', [['0', [1]]]]]])).toThrow(new PagefindFormatError('x.pf_index: word "w" has a page entry that is not [page, positions, …]'));
+    expect(read([[['w', [[0, [1]]], 'v']]])).toThrow('x.pf_index: word "w": variants are not a list');
   });
 });
 

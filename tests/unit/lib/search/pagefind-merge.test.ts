@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { decodeCbor, encodeCbor } from '../../../../src/lib/search/cbor.ts';
-import { chunkOfWords, wordsOfChunk, type PackedPage, type PackedWord } from '../../../../src/lib/search/pagefind-chunks.ts';
+import { encodeCbor } from '../../../../src/lib/search/cbor.ts';
+import { chunkOfWords, readRawWords, type IndexWord, type PackedPage, type PackedWord } from '../../../../src/lib/search/pagefind-chunks.ts';
 import { compareCodePoints, joinFields, mergeFilters, mergeWords, type IndexPart } from '../../../../src/lib/search/pagefind-merge.ts';
+import { wordWeight } from '../../../../src/lib/search/pagefind-chunks.ts';
 
 // What one index holds, written plainly: word → page number → [positions, meta positions by field name].
 type Plain = Map<string, Map<number, { locs: number[]; meta: [string, number][] }>>;
@@ -102,13 +103,43 @@ describe('mergeWords', () => {
     );
   });
 
-  test('gives the same bytes when the parts’ position lists are read left encoded (packIntArrays), as the build reads them', () => {
+  test('gives the same bytes when the parts’ page lists are read as bytes (readRawWords), as the build reads them', () => {
+    // Part 1's one field moves in the joined list, so its lists are decoded and their markers
+    // moved, while parts 2 and 3 are copied through: both ways are in every merge here.
     fc.assert(
       fc.property(partsAndWhole, ({ parts, whole }) => {
-        const packed = parts.map((p) => ({ ...p, words: wordsOfChunk(decodeCbor(encodeCbor(chunkOfWords([...p.words])), { packIntArrays: true }), 'part') }));
-        const hex = (words: PackedWord[]) => Buffer.from(encodeCbor(chunkOfWords(words))).toString('hex');
-        expect(hex([...mergeWords(packed, maps)])).toBe(hex(encode(whole, fields)));
+        const raw = parts.map((p) => ({ ...p, words: readRawWords(encodeCbor(chunkOfWords([...p.words])), 'part') }));
+        const hex = (words: IndexWord[]) => Buffer.from(encodeCbor(chunkOfWords(words))).toString('hex');
+        const merged = [...mergeWords(raw, maps)];
+        expect(hex(merged)).toBe(hex(encode(whole, fields)));
+        // Their weights, which decide the cuts between chunks, are those of the decoded words.
+        expect(merged.map(wordWeight)).toEqual(encode(whole, fields).map(wordWeight));
       }),
+    );
+  });
+
+  test('copies through parts whose fields do not move, with only each list’s first step rewritten', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }))
+          .chain((counts) => fc.tuple(fc.constant(counts), plainIndex(counts[0], ['title']), plainIndex(counts[1], ['title']))),
+        ([counts, a, b]) => {
+          const parts = [a, b].map((plain, k) => ({
+            words: readRawWords(encodeCbor(chunkOfWords(encode(plain, ['title']))), 'part'),
+            fields: ['title'],
+            pageCount: counts[k]!,
+          }));
+          const whole: Plain = new Map(a);
+          for (const [word, pages] of b) {
+            const into = new Map(whole.get(word) ?? []);
+            for (const [page, entry] of pages) into.set(page + counts[0], entry);
+            whole.set(word, into);
+          }
+          const hex = (words: IndexWord[]) => Buffer.from(encodeCbor(chunkOfWords(words))).toString('hex');
+          expect(hex([...mergeWords(parts, [[0], [0]])])).toBe(hex(encode(whole, ['title'])));
+        },
+      ),
     );
   });
 
