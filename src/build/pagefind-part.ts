@@ -119,7 +119,7 @@ function bundlesIn(dir: string): string[] | null {
 const COUNT_SLICE = 64;
 
 /** The vocabulary of `records`, counted a slice at a time between other work on this thread. */
-export async function countVocabulary(records: readonly SearchRecord[]): Promise<VocabularyCounter> {
+async function countVocabulary(records: readonly SearchRecord[]): Promise<VocabularyCounter> {
   const vocabulary = new VocabularyCounter();
   for (let i = 0; i < records.length; i += COUNT_SLICE) {
     await new Promise<void>((resolve) => setImmediate(resolve));
