@@ -68,18 +68,10 @@ export function emptyExceptRecorded(dist: string, manifestText: string | null, t
  * again, and the folders that leaves empty; returns their paths, relative to `dist`.
  */
 export function removeOrphans(dist: string, kept: ReadonlyMap<string, number>, manifestText: string | null): string[] {
-  const mtimeNow = (file: string): number | null => {
-    try {
-      return statSync(join(dist, file)).mtimeMs;
-    } catch {
-      return null;
-    }
-  };
-  // A file gone since the start is not ours to delete; one with a new time was written by this build.
-  const orphans = orphanedFiles(kept.keys(), recordedOutputFiles(manifestText), (file) => {
-    const now = mtimeNow(file);
-    return now === null || now !== kept.get(file);
-  });
+  // A file gone since the start (no time now) is not ours to delete; one with a new time was
+  // written by this build. Either way its time differs from the one kept.
+  const mtimeNow = (file: string): number | null => statSync(join(dist, file), { throwIfNoEntry: false })?.mtimeMs ?? null;
+  const orphans = orphanedFiles(kept.keys(), recordedOutputFiles(manifestText), (file) => mtimeNow(file) !== kept.get(file));
   for (const file of orphans) {
     unlinkSync(join(dist, file));
     for (let dir = dirname(file); dir !== '.' && dir !== ''; dir = dirname(dir)) {

@@ -83,6 +83,23 @@ export class CborCursor {
     return this.major;
   }
 
+  /**
+   * Throws unless what remains could hold the `n` items of the array (or entries of the map) whose
+   * head starts at `start`: each takes at least a byte, so a longer count is a corrupt file, not a
+   * huge array.
+   */
+  checkCount(n: number, start: number, map = false): void {
+    const left = this.bytes.length - this.at;
+    if ((map ? 2 * n : n) > left)
+      throw new CborError(`CBOR ${map ? 'map' : 'array'} at offset ${start} claims ${n} ${map ? 'entries' : 'items'} but only ${left} byte(s) remain`);
+  }
+
+  /** Throws unless every byte has been read: the item that ended here must fill the bytes exactly. */
+  end(): void {
+    if (this.at !== this.bytes.length)
+      throw new CborError(`CBOR has ${this.bytes.length - this.at} byte(s) left over after the item ending at offset ${this.at}`);
+  }
+
   /** Reads a head and returns its argument (a count, a length or an integer's magnitude); kind() says which kind. */
   head(): number {
     const start = this.at;
@@ -90,10 +107,10 @@ export class CborCursor {
     const byte = this.bytes[this.at++]!;
     this.major = byte >> 5;
     const info = byte & 31;
-    if (info < 24) return info;
+    // A simple value or float is named by its info alone; item and skip refuse all but four.
+    if (info < 24 || this.major === 7) return info;
     const width = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-    if (width === 0 || this.major === 7) {
-      if (this.major === 7) return info;
+    if (width === 0) {
       throw new CborError(
         `CBOR head at offset ${start} uses ${info === 31 ? 'an indefinite length' : `reserved additional info ${info}`}, which Pagefind never writes`,
       );
@@ -137,16 +154,13 @@ export class CborCursor {
         }
       }
       case 4: {
-        // Each element takes at least a byte: a longer count is a corrupt file, not a huge array.
-        if (n > this.bytes.length - this.at)
-          throw new CborError(`CBOR array at offset ${start} claims ${n} items but only ${this.bytes.length - this.at} byte(s) remain`);
+        this.checkCount(n, start);
         const out: CborValue[] = new Array<CborValue>(n);
         for (let i = 0; i < n; i++) out[i] = this.item();
         return out;
       }
       case 5: {
-        if (2 * n > this.bytes.length - this.at)
-          throw new CborError(`CBOR map at offset ${start} claims ${n} entries but only ${this.bytes.length - this.at} byte(s) remain`);
+        this.checkCount(n, start, true);
         const entries: [CborValue, CborValue][] = [];
         for (let i = 0; i < n; i++) entries.push([this.item(), this.item()]);
         return new CborMap(entries);
@@ -182,13 +196,11 @@ export class CborCursor {
         this.at += n;
         return;
       case 4:
-        if (n > this.bytes.length - this.at)
-          throw new CborError(`CBOR array at offset ${start} claims ${n} items but only ${this.bytes.length - this.at} byte(s) remain`);
+        this.checkCount(n, start);
         for (let i = 0; i < n; i++) this.skip();
         return;
       case 5:
-        if (2 * n > this.bytes.length - this.at)
-          throw new CborError(`CBOR map at offset ${start} claims ${n} entries but only ${this.bytes.length - this.at} byte(s) remain`);
+        this.checkCount(n, start, true);
         for (let i = 0; i < 2 * n; i++) this.skip();
         return;
       case 6:
@@ -203,7 +215,7 @@ export class CborCursor {
 export function decodeCbor(bytes: Uint8Array): CborValue {
   const cursor = new CborCursor(bytes);
   const value = cursor.item();
-  if (cursor.at !== bytes.length) throw new CborError(`CBOR has ${bytes.length - cursor.at} byte(s) left over after the item ending at offset ${cursor.at}`);
+  cursor.end();
   return value;
 }
 

@@ -5,7 +5,7 @@
 // cut points and the range names of each chunk change. Pagefind's engine finds the chunk for a
 // query word by comparing the word with those names, so cutting and naming are chosen together
 // (see cutIntoChunks and rangesOf).
-import { CborCursor, CborError, CborSplice, CborSpan, type CborValue } from './cbor.ts';
+import { CborCursor, CborSplice, CborSpan, type CborValue } from './cbor.ts';
 
 /** One word's entry in a chunk: [word, pages, variants, …] as Pagefind encodes it; extra fields ride along. */
 export type PackedWord = [string, PackedPage[], ...CborValue[]];
@@ -111,9 +111,10 @@ export function wordsOfChunk(decoded: CborValue, file: string): PackedWord[] {
 /** Reads a page list at the cursor, checking each entry is [page step, positions, …], and leaves it as bytes. */
 function readPageList(c: CborCursor, file: string, word: string): RawPageList {
   const bad = (what: string) => new PagefindFormatError(`${file}: word "${word}" ${what}`);
+  const head = c.at;
   const n = c.head();
   if (c.kind() !== 4) throw bad('has pages that are not a list');
-  if (n > c.bytes.length - c.at) throw new CborError(`CBOR array claims ${n} items but only ${c.bytes.length - c.at} byte(s) remain`);
+  c.checkCount(n, head);
   const start = c.at;
   let stepStart = start;
   let stepEnd = start;
@@ -176,7 +177,7 @@ export function readRawWords(bytes: Uint8Array, file: string): IndexWord[] {
     words.push(entry);
   }
   for (let k = 1; k < top; k++) c.skip();
-  if (c.at !== bytes.length) throw new CborError(`CBOR has ${bytes.length - c.at} byte(s) left over after the item ending at offset ${c.at}`);
+  c.end();
   return words;
 }
 
