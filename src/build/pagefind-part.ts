@@ -7,10 +7,11 @@
 // BUNDLE_RECORDS) unless that folder is already there complete (then the part is unchanged since
 // an earlier build). It answers each job with a line of JSON (PartReply).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
+import { bundleBytes } from '../lib/search/parts.ts';
 import { recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
 import { VocabularyCounter } from '../lib/search/vocabulary.ts';
 import { RECORD_CODE, RecordCache, recordsOfPages } from './build-search-index.ts';
@@ -54,10 +55,35 @@ export interface PartResult {
   recordKeys: string[];
 }
 
-/** Writes Pagefind's bundle for `records` (in order) to `out`, via a temporary folder beside it. */
-export async function writePartBundle(records: readonly SearchRecord[], out: string): Promise<void> {
+// Pagefind writes a file per record from many threads at once. On this machine's ext4 a bundle of
+// 2,500 records took 2.4–2.8 s to write against 1.1 s on a tmpfs, and copying the finished bundle
+// from the tmpfs to disk took 0.08 s; so a bundle is written in memory first where there is room.
+const SCRATCH_ROOT = '/dev/shm';
+const TMPFS_MAGIC = 0x01021994;
+// Memory a bundle leaves free on the tmpfs for everything else that uses it.
+const SCRATCH_MARGIN = 256 * 1024 * 1024;
+
+/** A fresh folder on the tmpfs at `root` with room for `bytes`, or null where there is no such tmpfs or too little room. */
+export function memoryScratch(bytes: number, root: string | null = SCRATCH_ROOT): string | null {
+  if (root === null) return null;
+  try {
+    const fs = statfsSync(root);
+    if (fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < 2 * bytes + SCRATCH_MARGIN) return null;
+    return mkdtempSync(join(root, 'search-bundle-'));
+  } catch {
+    // No such folder, or not ours to write in: the bundle is written on disk as before.
+    return null;
+  }
+}
+
+/**
+ * Writes Pagefind's bundle for `records` (in order) to `out`, via a temporary folder beside it,
+ * and first in a folder on the tmpfs at `scratchRoot` when it has room (null writes on disk only).
+ */
+export async function writePartBundle(records: readonly SearchRecord[], out: string, scratchRoot: string | null = SCRATCH_ROOT): Promise<void> {
   const temp = `${out}.partial`;
   rmSync(temp, { recursive: true, force: true });
+  const scratch = memoryScratch(bundleBytes(records), scratchRoot);
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -71,10 +97,12 @@ export async function writePartBundle(records: readonly SearchRecord[], out: str
         if (res.errors.length) throw new Error(`Pagefind rejected ${batch[k]?.url}: ${res.errors.join('; ')}`);
       });
     }
-    const written = await index.writeFiles({ outputPath: temp });
+    const written = await index.writeFiles({ outputPath: scratch ?? temp });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+    if (scratch) cpSync(scratch, temp, { recursive: true });
   } finally {
     await pagefind.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
   rmSync(out, { recursive: true, force: true });
   renameSync(temp, out);

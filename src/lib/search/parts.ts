@@ -21,6 +21,21 @@ export const PART_BYTES = 12 * 1024 * 1024;
  */
 export const BUNDLE_RECORDS = 5000;
 
+/**
+ * Room a Pagefind bundle of `records` may take on a tmpfs, an upper bound: a memory page for each
+ * record's own file, the text four times over (up to three bytes of UTF-8 a character, in the
+ * record's file and again in the word index, before either is compressed) and a few MiB for
+ * Pagefind's fixed files (its code, its WebAssembly, the meta file).
+ */
+export function bundleBytes(records: readonly { content: string; meta: Record<string, string> }[]): number {
+  let text = 0;
+  for (const r of records) {
+    text += r.content.length;
+    for (const v of Object.values(r.meta)) text += v.length;
+  }
+  return records.length * 4096 + 4 * text + 4 * 1024 * 1024;
+}
+
 /** FNV-1a over a string's UTF-16 units, as a number in [0, 1): a stable, well-spread draw per path. */
 export function pathDraw(path: string): number {
   let h = 0x811c9dc5;

@@ -5,7 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../../src/build/build-search-index.ts';
 import { mergePagefind } from '../../../src/build/merge-pagefind.ts';
-import { writePartBundle } from '../../../src/build/pagefind-part.ts';
+import { memoryScratch, writePartBundle } from '../../../src/build/pagefind-part.ts';
+import { bundleBytes } from '../../../src/lib/search/parts.ts';
 import { readEntry, readPagefindFile, readWordIndex, writePagefindFile } from '../../../src/build/pagefind-files.ts';
 import { decodeCbor, encodeCbor, type CborValue } from '../../../src/lib/search/cbor.ts';
 
@@ -148,5 +149,52 @@ describe('joining parts whose pages share a file name', () => {
     await mergePagefind([a, b], out, 2500);
     const urls = indexOf(out).pages.map(([fragment]) => (JSON.parse((fragment as string).slice(12)) as { url: string }).url);
     expect(urls).toEqual(['/a/#1', '/a/#2', '/b/#1']);
+  }, 60_000);
+});
+
+describe('a part bundle written in memory first', () => {
+  /** Every file under `dir` with its bytes, by path relative to it. */
+  const tree = (dir: string): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => {
+          const file = join(d.parentPath, d.name);
+          return [file.slice(dir.length + 1), readFileSync(file).toString('base64')];
+        }),
+    );
+  const records = Array.from({ length: 120 }, (_, i) => ({
+    url: `/threads/t${i % 7}/#c-${i}`,
+    content: `Comment ${i} on gradient descent, situational awareness and the counting argument, café ${i * 13}.`,
+    language: 'en' as const,
+    meta: { title: `Comment ${i}`, author: i % 2 ? 'Adrià R. Moret' : 'DavidW' },
+    filters: { kind: ['comment'] },
+  }));
+
+  test('is the same bundle, file for file and byte for byte, as one written straight to disk, and leaves nothing in memory', async () => {
+    const scratchRoot = join(root, 'memory');
+    mkdirSync(scratchRoot);
+    const [viaMemory, onDisk] = [join(root, 'via-memory'), join(root, 'on-disk')];
+    // A folder that is no tmpfs is refused, so this run writes on disk: the reference.
+    expect(memoryScratch(1, scratchRoot)).toBeNull();
+    await writePartBundle(records, onDisk, scratchRoot);
+    // These machines have a tmpfs at /dev/shm, so the default takes the memory route.
+    const probe = memoryScratch(bundleBytes(records));
+    expect(probe).not.toBeNull();
+    rmSync(probe!, { recursive: true });
+    await writePartBundle(records, viaMemory);
+    const written = tree(viaMemory);
+    expect(Object.keys(written).filter((f) => f.startsWith('fragment/'))).toHaveLength(120);
+    expect(written).toEqual(tree(onDisk));
+    expect(readdirSync('/dev/shm').filter((f) => f.startsWith('search-bundle-'))).toEqual([]);
+  }, 60_000);
+
+  test('is given room enough: the bound holds a real bundle with margin to spare', async () => {
+    const out = join(root, 'sized');
+    await writePartBundle(records, out, null);
+    const bytes = Object.values(tree(out)).reduce((n, b64) => n + Buffer.from(b64, 'base64').length, 0);
+    // Each file takes at least a memory page on a tmpfs.
+    const files = Object.keys(tree(out)).length;
+    expect(bundleBytes(records)).toBeGreaterThan(bytes + files * 4096);
   }, 60_000);
 });
