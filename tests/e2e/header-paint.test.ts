@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pagePaths, startSession, type Session } from './helpers.ts';
+
+// A phone can paint a page before its header is fully parsed. The header's row is pushed to the
+// right, so a button parsed later would push the earlier ones left: a layout shift, which one
+// Lighthouse run in about thirty caught on a glossary page. This file sends a page in two pieces,
+// cut just before the header's last button, lets the browser paint the first piece, and requires
+// the header to show up once, whole, with no layout shift.
+
+let s: Session;
+let server: Server;
+let origin = '';
+/** Lets the held-back second piece go. */
+let release: () => void = () => {};
+
+const page = pagePaths(/^\/glossary\/[^/]+\/$/)[0];
+const CUT = '<button type="button" class="header-button menu-toggle';
+
+beforeAll(async () => {
+  s = await startSession();
+  // The test page is cut in two; everything else it asks for comes from the built site as usual.
+  server = createServer((req, res) => {
+    void (async () => {
+      const upstream = await fetch(`${s.served.url}${req.url ?? '/'}`);
+      const body = Buffer.from(await upstream.arrayBuffer());
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+      if (req.url !== page) {
+        res.end(body);
+        return;
+      }
+      const html = body.toString('utf8');
+      const at = html.indexOf(CUT);
+      res.write(html.slice(0, at));
+      await new Promise<void>((resolve) => (release = resolve));
+      res.end(html.slice(at));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  release();
+  await new Promise((resolve) => server?.close(resolve));
+  await s?.close();
+});
+
+describe('the header on a page that arrives in pieces', () => {
+  for (const [label, width] of [
+    ['a phone', 412],
+    ['a tablet', 800],
+    ['a desktop', 1350],
+  ] as const) {
+    test(`on ${label}, stays hidden until its last button is parsed, then shows whole without a layout shift`, async () => {
+      expect(page, 'a glossary page to load').toBeDefined();
+      const ctx = await s.context({ viewport: { width, height: 823 } });
+      const tab = await ctx.newPage();
+      await tab.addInitScript(() => {
+        const w = window as unknown as { shifts: number[] };
+        w.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifts.push(e.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const loaded = tab.goto(`${origin}${page}`, { waitUntil: 'load' });
+      // The first piece is in: the search button is parsed, the menu button not yet; let it paint.
+      await tab.waitForSelector('[data-search-toggle]', { state: 'attached' });
+      const half = await tab.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const bar = document.querySelector('.site-header .bar');
+        return { menu: document.querySelector('[data-menu-toggle]') !== null, visibility: bar ? getComputedStyle(bar).visibility : null };
+      });
+      expect(half).toEqual({ menu: false, visibility: 'hidden' });
+      release();
+      await loaded;
+      const whole = await tab.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const bar = document.querySelector('.site-header .bar');
+        return { visibility: bar ? getComputedStyle(bar).visibility : null, shifts: (window as unknown as { shifts: number[] }).shifts };
+      });
+      expect(whole).toEqual({ visibility: 'visible', shifts: [] });
+      await ctx.close();
+    }, 30_000);
+  }
+});
