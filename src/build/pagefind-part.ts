@@ -60,15 +60,16 @@ export interface PartResult {
 // from the tmpfs to disk took 0.08 s; so a bundle is written in memory first where there is room.
 const SCRATCH_ROOT = '/dev/shm';
 const TMPFS_MAGIC = 0x01021994;
-// Memory a bundle leaves free on the tmpfs for everything else that uses it.
-const SCRATCH_MARGIN = 256 * 1024 * 1024;
+// A bundle takes at most a quarter of the tmpfs's free room, leaving the rest to everything else
+// that uses it (two workers at once, Chromium in the tests; a container's tmpfs may be 64 MB).
+const SCRATCH_SHARE = 4;
 
 /** A fresh folder on the tmpfs at `root` with room for `bytes`, or null where there is no such tmpfs or too little room. */
 export function memoryScratch(bytes: number, root: string | null = SCRATCH_ROOT): string | null {
   if (root === null) return null;
   try {
     const fs = statfsSync(root);
-    if (fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < 2 * bytes + SCRATCH_MARGIN) return null;
+    if (fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < SCRATCH_SHARE * bytes) return null;
     return mkdtempSync(join(root, 'search-bundle-'));
   } catch {
     // No such folder, or not ours to write in: the bundle is written on disk as before.

@@ -178,9 +178,11 @@ describe('a part bundle written in memory first', () => {
     // A folder that is no tmpfs is refused, so this run writes on disk: the reference.
     expect(memoryScratch(1, scratchRoot)).toBeNull();
     await writePartBundle(records, onDisk, scratchRoot);
-    // These machines have a tmpfs at /dev/shm, so the default takes the memory route.
+    // Linux has a tmpfs at /dev/shm (a container's may be as small as 64 MB: room for this bundle),
+    // so the default takes the memory route; a bundle larger than the room left is refused.
     const probe = memoryScratch(bundleBytes(records));
     expect(probe).not.toBeNull();
+    expect(memoryScratch(2 ** 50)).toBeNull();
     rmSync(probe!, { recursive: true });
     await writePartBundle(records, viaMemory);
     const written = tree(viaMemory);
