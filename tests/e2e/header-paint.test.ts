@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pagePaths, startSession, type Session } from './helpers.ts';
+import { dom, expectSome, pagePaths, startSession, type Session } from './helpers.ts';
 
 // A browser can paint a page before its header is fully parsed. The header's row is pushed to the
 // right, so an item parsed later would push the earlier ones left: a layout shift, which one
@@ -93,4 +94,18 @@ describe('the header on a page that arrives in pieces', () => {
       }, 30_000);
     }
   }
+});
+
+describe('the header on every built page', () => {
+  test('ends its row with the menu button, the item that lets the row show (else it would stay hidden)', () => {
+    const paths = pagePaths(/^\/(?!pagefind\/|_astro\/).*(\/|\.html)$/);
+    expectSome(paths, 'HTML pages');
+    const problems = paths.flatMap((path) => {
+      const bar = dom(path).querySelector('.site-header .bar');
+      if (!bar) return [`${path}: no header row`];
+      const last = bar.childNodes.filter((n): n is HTMLElement => n instanceof HTMLElement).at(-1);
+      return last?.classList.contains('menu-toggle') ? [] : [`${path}: the header row's last item is not the menu button`];
+    });
+    expect(problems).toEqual([]);
+  });
 });
