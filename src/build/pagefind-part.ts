@@ -7,7 +7,7 @@
 // BUNDLE_RECORDS) unless that folder is already there complete (then the part is unchanged since
 // an earlier build). It answers each job with a line of JSON (PartReply).
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
@@ -64,13 +64,45 @@ const TMPFS_MAGIC = 0x01021994;
 // that uses it (two workers at once, Chromium in the tests; a container's tmpfs may be 64 MB).
 const SCRATCH_SHARE = 4;
 
+// Scratch folders are named by the worker's process id, so one left by a worker killed mid-write
+// (an interrupted build) can be told from one in use: the tmpfs is memory, and nothing else frees it.
+const SCRATCH_NAME = /^search-bundle-(\d+)-/;
+const sweptRoots = new Set<string>();
+
+/** Whether a process with this id is running (EPERM: it is, but not ours to signal). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the scratch folders under `root` whose worker is no longer running; the names of those removed. */
+export function sweepScratch(root: string): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(root)) {
+    const pid = Number(SCRATCH_NAME.exec(name)?.[1] ?? 0);
+    if (pid <= 0 || pid === process.pid || running(pid)) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** A fresh folder on the tmpfs at `root` with room for `bytes`, or null where there is no such tmpfs or too little room. */
 export function memoryScratch(bytes: number, root: string | null = SCRATCH_ROOT): string | null {
   if (root === null) return null;
   try {
     const fs = statfsSync(root);
-    if (fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < SCRATCH_SHARE * bytes) return null;
-    return mkdtempSync(join(root, 'search-bundle-'));
+    if (fs.type !== TMPFS_MAGIC) return null;
+    if (!sweptRoots.has(root)) {
+      sweptRoots.add(root);
+      sweepScratch(root);
+    }
+    if (fs.bavail * fs.bsize < SCRATCH_SHARE * bytes) return null;
+    return mkdtempSync(join(root, `search-bundle-${process.pid}-`));
   } catch {
     // No such folder, or not ours to write in: the bundle is written on disk as before.
     return null;

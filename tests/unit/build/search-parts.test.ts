@@ -1,11 +1,12 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../../src/build/build-search-index.ts';
 import { mergePagefind } from '../../../src/build/merge-pagefind.ts';
-import { memoryScratch, writePartBundle } from '../../../src/build/pagefind-part.ts';
+import { memoryScratch, sweepScratch, writePartBundle } from '../../../src/build/pagefind-part.ts';
 import { bundleBytes } from '../../../src/lib/search/parts.ts';
 import { readEntry, readPagefindFile, readWordIndex, writePagefindFile } from '../../../src/build/pagefind-files.ts';
 import { decodeCbor, encodeCbor, type CborValue } from '../../../src/lib/search/cbor.ts';
@@ -199,4 +200,21 @@ describe('a part bundle written in memory first', () => {
     const files = Object.keys(tree(out)).length;
     expect(bundleBytes(records)).toBeGreaterThan(bytes + files * 4096);
   }, 60_000);
+});
+
+describe('scratch folders left on the tmpfs', () => {
+  test('a folder whose worker has exited is removed; this process’s, a running process’s and other files stay', () => {
+    const scratch = join(root, 'sweep');
+    mkdirSync(scratch);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      const names = [`search-bundle-${gone}-a1b2c3`, `search-bundle-${process.pid}-d4e5f6`, `search-bundle-${alive.pid}-g7h8i9`, 'someone-elses-folder'];
+      for (const n of names) mkdirSync(join(scratch, n, 'fragment'), { recursive: true });
+      expect(sweepScratch(scratch)).toEqual([names[0]]);
+      expect(readdirSync(scratch).sort()).toEqual(names.slice(1).sort());
+    } finally {
+      alive.kill();
+    }
+  });
 });
