@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { builtPages, type BuiltPage } from '../../src/build/dist.ts';
@@ -11,6 +10,7 @@ import { AFTER_PAINT_MARK } from '../../src/lib/security/after-paint.ts';
 // DIST_DIR lets a developer test a build kept apart from the shared dist/ (npm test uses dist/).
 export const DIST = process.env['DIST_DIR'] ?? 'dist';
 export { CHROMIUM, CHROMIUM_ARGS };
+export { filesOf } from '../files.ts';
 
 /** Playwright's wait for an action or navigation (its default is 30 s). */
 export const ACTION_TIMEOUT = 10_000;
@@ -22,17 +22,6 @@ export const SOURCE_KINDS = {
   person: /^\/people\/[^/]+\/$/,
 } as const;
 export type SourceKind = keyof typeof SOURCE_KINDS;
-
-/** Every file under `dir` with its bytes, by path from `dir` (`/`-separated): a built site or an index bundle, for comparing two file by file. */
-export function filesOf(dir: string, under = ''): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const entry of readdirSync(join(dir, under), { withFileTypes: true })) {
-    const rel = under ? `${under}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const [k, v] of filesOf(dir, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(join(dir, rel)));
-  }
-  return out;
-}
 
 let cache: BuiltPage[] | undefined;
 /** The built pages (read once per test file), failing loudly when there is no build to test. */

@@ -8,6 +8,7 @@ import { buildSearchIndex } from '../../../src/build/build-search-index.ts';
 import { mergePagefind } from '../../../src/build/merge-pagefind.ts';
 import { memoryScratch, sweepScratch, writePartBundle } from '../../../src/build/pagefind-part.ts';
 import { bundleBytes } from '../../../src/lib/search/parts.ts';
+import { filesOf } from '../../files.ts';
 import { readEntry, readPagefindFile, readWordIndex, writePagefindFile } from '../../../src/build/pagefind-files.ts';
 import { decodeCbor, encodeCbor, type CborValue } from '../../../src/lib/search/cbor.ts';
 
@@ -154,16 +155,6 @@ describe('joining parts whose pages share a file name', () => {
 });
 
 describe('a part bundle written in memory first', () => {
-  /** Every file under `dir` with its bytes, by path relative to it. */
-  const tree = (dir: string): Record<string, string> =>
-    Object.fromEntries(
-      readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((d) => d.isFile())
-        .map((d) => {
-          const file = join(d.parentPath, d.name);
-          return [file.slice(dir.length + 1), readFileSync(file).toString('base64')];
-        }),
-    );
   const records = Array.from({ length: 120 }, (_, i) => ({
     url: `/threads/t${i % 7}/#c-${i}`,
     content: `Comment ${i} on gradient descent, situational awareness and the counting argument, café ${i * 13}.`,
@@ -186,19 +177,19 @@ describe('a part bundle written in memory first', () => {
     expect(memoryScratch(2 ** 50)).toBeNull();
     rmSync(probe!, { recursive: true });
     await writePartBundle(records, viaMemory);
-    const written = tree(viaMemory);
-    expect(Object.keys(written).filter((f) => f.startsWith('fragment/'))).toHaveLength(120);
-    expect(written).toEqual(tree(onDisk));
+    const written = filesOf(viaMemory);
+    expect([...written.keys()].filter((f) => f.startsWith('fragment/'))).toHaveLength(120);
+    expect(written).toEqual(filesOf(onDisk));
     expect(readdirSync('/dev/shm').filter((f) => f.startsWith('search-bundle-'))).toEqual([]);
   }, 60_000);
 
   test('is given room enough: the bound holds a real bundle with margin to spare', async () => {
     const out = join(root, 'sized');
     await writePartBundle(records, out, null);
-    const bytes = Object.values(tree(out)).reduce((n, b64) => n + Buffer.from(b64, 'base64').length, 0);
+    const files = filesOf(out);
+    const bytes = [...files.values()].reduce((n, b) => n + b.length, 0);
     // Each file takes at least a memory page on a tmpfs.
-    const files = Object.keys(tree(out)).length;
-    expect(bundleBytes(records)).toBeGreaterThan(bytes + files * 4096);
+    expect(bundleBytes(records)).toBeGreaterThan(bytes + files.size * 4096);
   }, 60_000);
 });
 
