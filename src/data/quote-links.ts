@@ -15,14 +15,29 @@
 // different texts, the model finds no set under its key and finds the links itself.
 //   node src/data/quote-links.ts --cache-dir <dir> --root <project root> [--entry-data <the loader's folder>]
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRONTMATTER_COLLECTIONS } from '../loaders/collections.ts';
+import { QUOTE_LINKS_READY } from '../lib/site/build-handoff.ts';
 import { checkedDataText, dataFileEntryId, entryFiles, entryIdOf } from '../loaders/frontmatter.ts';
 import { quoteLinksOf } from '../lib/links/graph.ts';
 import { quoteCorpusOf, type Entry } from '../lib/site/model.ts';
 import type { QuoteLink } from '../lib/text/quotes.ts';
+import { readerChunks, readerFromBytes, TextReader } from '../lib/text/reading.ts';
 import type { EssayData } from '../schemas/essay.ts';
 import type { ThreadsEntryData } from '../schemas/thread.ts';
 
@@ -30,6 +45,7 @@ import type { ThreadsEntryData } from '../schemas/thread.ts';
 export const QUOTE_CODE = [
   'src/lib/text/quotes.ts',
   'src/lib/text/postings.ts',
+  'src/lib/text/reading.ts',
   'src/lib/links/graph.ts',
   'src/lib/site/model.ts',
   'src/data/quote-links.ts',
@@ -140,9 +156,52 @@ export function readSourceEntries<D>(root: string, collection: keyof typeof FRON
   return byId(entries);
 }
 
-/** The quote links of a corpus read as above (the model's own mapping, quoteCorpusOf). */
-export function findQuoteLinks(essays: readonly Entry<EssayData>[], threads: readonly Entry<ThreadsEntryData>[]): QuoteLink[] {
-  return quoteLinksOf(quoteCorpusOf(essays, threads));
+/** The quote links of a corpus read as above (the model's own mapping, quoteCorpusOf), its texts read with `reader` when given. */
+export function findQuoteLinks(essays: readonly Entry<EssayData>[], threads: readonly Entry<ThreadsEntryData>[], reader?: TextReader): QuoteLink[] {
+  return quoteLinksOf(quoteCorpusOf(essays, threads), reader);
+}
+
+/**
+ * The name of the kept reader's file for this code: its numbers are only good for the same way of
+ * reading, which also rests on the Unicode tables of the Node that runs it (NFKC, letter classes).
+ */
+export function readerFile(dir: string, code: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const text of code) hash.update(text).update('\0');
+  hash.update(`unicode ${process.versions.unicode ?? '?'} icu ${process.versions.icu ?? '?'}`);
+  return join(dir, `reader-${hash.digest('hex').slice(0, 32)}.bin`);
+}
+
+/** The reader kept in `file`, or a fresh one when there is none or it is damaged. */
+export function keptReader(file: string): TextReader {
+  try {
+    return readerFromBytes(readFileSync(file)) ?? new TextReader();
+  } catch {
+    return new TextReader();
+  }
+}
+
+/**
+ * Keeps `reader` in `file` (written whole, then renamed into place) and removes every other kept
+ * reader; when the reader says it should not be kept (too many of its texts are gone), none is.
+ */
+export function keepReader(file: string, reader: TextReader): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const chunks = readerChunks(reader);
+  if (chunks) {
+    const temp = `${file}.${process.pid}.partial`;
+    const fd = openSync(temp, 'w');
+    try {
+      for (const chunk of chunks) for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  }
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('reader-') && name.endsWith('.bin') && (!chunks || join(dir, name) !== file)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /** What a run of this file did: the key, the number of links, and whether they were kept from an earlier build. */
@@ -155,17 +214,29 @@ export interface QuoteRun {
 /**
  * The quote links of the essays and threads under `root` (with the loader's earlier data files in
  * `entryData`, if any), read back from `cacheDir` when kept for this exact corpus and code, else
- * found and kept.
+ * found (reading the texts with the reader kept from the last build) and kept. `found` hears of the
+ * links as soon as they are kept; the reader is kept after it, since nothing in this build waits
+ * for that.
  */
-export function quoteLinksForSources(root: string, cacheDir: string, entryData: string | null = null): QuoteRun {
+export function quoteLinksForSources(root: string, cacheDir: string, entryData: string | null = null, found: (run: QuoteRun) => void = () => {}): QuoteRun {
   const essays = readSourceEntries<EssayData>(root, 'essays', entryData);
   const threads = readSourceEntries<ThreadsEntryData>(root, 'threads', entryData);
-  const key = quoteKey(quoteCode(root), essays, threads);
+  const code = quoteCode(root);
+  const key = quoteKey(code, essays, threads);
   const kept = keptQuoteLinks(cacheDir, key);
-  if (kept) return { key, links: kept.length, reused: true };
-  const links = findQuoteLinks(essays, threads);
+  if (kept) {
+    const run = { key, links: kept.length, reused: true };
+    found(run);
+    return run;
+  }
+  const file = readerFile(cacheDir, code);
+  const reader = keptReader(file);
+  const links = findQuoteLinks(essays, threads, reader);
   keepQuoteLinks(cacheDir, key, links);
-  return { key, links: links.length, reused: false };
+  const run = { key, links: links.length, reused: false };
+  found(run);
+  keepReader(file, reader);
+  return run;
 }
 
 // Compared as real paths: a project reached through a symbolic link names the script by the link.
@@ -182,13 +253,15 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
   };
   const started = performance.now();
   try {
-    const run = quoteLinksForSources(option('root'), option('cache-dir'), args.includes('--entry-data') ? option('entry-data') : null);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
-      run.reused
-        ? `quote links: ${run.links} kept from an earlier build of the same corpus, read in ${seconds} s`
-        : `quote links: ${run.links} found in ${seconds} s beside the content sync and bundling, kept for the next build`,
-    );
+    // The integration goes on at this line (QUOTE_LINKS_READY), while the reader is kept.
+    quoteLinksForSources(option('root'), option('cache-dir'), args.includes('--entry-data') ? option('entry-data') : null, (run) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        run.reused
+          ? `${QUOTE_LINKS_READY} ${run.links} kept from an earlier build of the same corpus, read in ${seconds} s`
+          : `${QUOTE_LINKS_READY} ${run.links} found in ${seconds} s beside the content sync and bundling, kept for the next build`,
+      );
+    });
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);

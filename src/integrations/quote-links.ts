@@ -6,7 +6,7 @@
 // this integration, only its speed.
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { handOver, QUOTE_CACHE_DIR, QUOTE_LINKS_PENDING } from '../lib/site/build-handoff.ts';
+import { handOver, QUOTE_CACHE_DIR, QUOTE_LINKS_PENDING, QUOTE_LINKS_READY } from '../lib/site/build-handoff.ts';
 import { runScript } from './child.ts';
 
 /** Astro integration: the quote links found beside the content sync and bundling, for the site model to read. */
@@ -34,7 +34,14 @@ export default function quoteLinksIntegration(): AstroIntegration {
           fileURLToPath(new URL('entry-data/', config.cacheDir)),
         ];
         const script = fileURLToPath(new URL('src/data/quote-links.ts', root));
-        const running = runScript(script, args, 'the quote links could not be found beside the build', (line) => logger.info(line));
+        // The child prints its result line once the links are kept; the model need not wait while it keeps its reader.
+        const running = runScript(
+          script,
+          args,
+          'the quote links could not be found beside the build',
+          (line) => logger.info(line),
+          (line) => line.startsWith(QUOTE_LINKS_READY),
+        );
         running.catch((err: unknown) => logger.warn(`${err instanceof Error ? err.message : String(err)}\nThe site model finds them itself instead.`));
         handOver(QUOTE_LINKS_PENDING, running);
       },

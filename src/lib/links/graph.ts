@@ -4,6 +4,7 @@
  * side-comment markers only read it, so all of them agree with each other.
  */
 import { excerpt, firstOwnWords } from '../text/excerpt.ts';
+import type { TextReader } from '../text/reading.ts';
 import { essayPassages, findQuoteLinks, paragraphKey, threadQuoteInputs, type QuoteCandidate, type QuoteLink, type QuoteMatchKind } from '../text/quotes.ts';
 import { nodeId, splitNodeId } from './anchors.ts';
 import { attributionOf, authorLabel, type Attribution } from '../text/attribution.ts';
@@ -129,9 +130,10 @@ function commentSources(input: QuoteCorpus): { page: string; comments: readonly 
 /**
  * The automatic quote links of a corpus: what buildLinkGraph finds when it is not handed them.
  * Exported so that a build can find them in a process of its own, beside Astro's bundling, and
- * keep them for the next build (src/data/quote-links.ts).
+ * keep them for the next build (src/data/quote-links.ts), reading the texts with a reader kept
+ * from the last build when it hands one.
  */
-export function quoteLinksOf(input: QuoteCorpus): QuoteLink[] {
+export function quoteLinksOf(input: QuoteCorpus, reader?: TextReader): QuoteLink[] {
   const passages = (input.essays ?? []).flatMap((e) => essayPassages(`essays/${e.slug}`, e));
   const candidates: QuoteCandidate[] = [];
   for (const [i, { page, comments }] of commentSources(input).entries()) {
@@ -139,7 +141,7 @@ export function quoteLinksOf(input: QuoteCorpus): QuoteLink[] {
     passages.push(...inputs.passages);
     candidates.push(...inputs.candidates);
   }
-  return findQuoteLinks(passages, candidates);
+  return findQuoteLinks(passages, candidates, reader ? { reader } : {});
 }
 
 /** Builds the graph: nodes for every page and passage, then quote, reply, citation and term edges. */

@@ -7,6 +7,9 @@
 /** Where the quote links are kept between builds, from the project root: beside Astro's and Vite's own caches, so `rm -rf node_modules` clears it (src/data/quote-links.ts). */
 export const QUOTE_CACHE_DIR = 'node_modules/.cache/site-quote-links';
 
+/** How the quote-links child's result line starts: printed once the links are kept, before it keeps its reader for the next build. */
+export const QUOTE_LINKS_READY = 'quote links:';
+
 /** The global key under which the quote-links integration leaves a promise that settles when its child process has finished (src/data/quote-links.ts). */
 export const QUOTE_LINKS_PENDING = Symbol.for('deceptive-alignment-explainer.quote-links-pending');
 

@@ -11,6 +11,9 @@
  *               essay was edited after some comments quoted it: "ChatGPT" became "GPT-4").
  */
 import { isFull, postingLists, postingsOf, type PostingLists } from './postings.ts';
+import { ELLIPSIS, TextReader, type ReadText } from './reading.ts';
+
+export { normaliseText, tokenise } from './reading.ts';
 
 /** Where a passage or quote lives: page path (`essays/x`), anchor on that page, export line. */
 export interface TextLocation {
@@ -87,6 +90,8 @@ export interface QuoteMatchOptions {
   maxPairPostings?: number;
   /** Most word-by-word alignments per quote (see MAX_ALIGNMENTS). */
   maxAlignments?: number;
+  /** Reads the texts (see TextReader); one kept from an earlier run reads only the texts it has not seen. */
+  reader?: TextReader;
   /** Counts the passage comparisons and alignments made, so tests can bound the work without timing it. */
   stats?: { comparisons: number; alignments?: number; maxPerQuote?: number };
 }
@@ -173,31 +178,6 @@ export const LONG_RUN_THRESHOLD = 0.4;
  * and a reader wants the original.
  */
 export const ESSAY_PREFERENCE_MARGIN = 0.15;
-
-const DOUBLE_QUOTES = /[“”„‟«»″〝〞＂]/g;
-const SINGLE_QUOTES = /[‘’‚‛′`´]/g;
-const DASHES = /[‐‑‒–—―−]/g;
-const ELLIPSIS = '…';
-
-/** Folds typographic variants (quote marks, dashes, "...", spacing before punctuation) to one form. */
-export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DASHES, '-')
-    .replace(/\.\s*\.\s*\./g, ELLIPSIS)
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,.;:!?)\]}])/g, '$1')
-    .replace(/([([{])\s+/g, '$1')
-    .trim()
-    .toLowerCase();
-}
-
-/** Splits text into lower-case word tokens; "…" survives as its own token, marking an elision. */
-export function tokenise(text: string): string[] {
-  return normaliseText(text).match(/[\p{L}\p{N}]+|…/gu) ?? [];
-}
 
 /** Quote marks that may wrap a whole line, stripped before the exact comparison. */
 const WRAPPING = /^[\s"“”'‘’«»„]+|[\s"“”'‘’«»„]+$/g;
@@ -421,92 +401,6 @@ function sharedRun<T>(a: ArrayLike<T>, b: ArrayLike<T>, ell: T): number {
  */
 const MIN_SHARED_BIGRAMS = 0.1;
 
-/**
- * Numbers for words and for word pairs, so a pair is one small integer instead of a joined string:
- * the index is looked up once for every pair of every line, and small-integer keys are the cheapest
- * a Map or an array can have.
- */
-class WordIds {
-  private readonly ids = new Map<string, number>();
-  private readonly pairs = new PairTable();
-  /** The word's number, given on first sight. */
-  of(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(word, id);
-    }
-    return id;
-  }
-  /** The number of the pair (first, second) of word numbers, given on first sight. */
-  pair(first: number, second: number): number {
-    return this.pairs.idOf(first, second);
-  }
-}
-
-/**
- * Numbers for pairs of word numbers: an open-addressing hash table in one typed array, a slot's
- * first word, second word and pair number side by side. A Map of Maps cost more than a microsecond
- * a pair, and a corpus holds millions of pairs; kept in three arrays, a look-up touched three
- * far-apart places in a table of some hundred megabytes at 5,000 threads, and waited on memory
- * three times.
- */
-class PairTable {
-  /** Slot s is [3s] first word (−1 when empty), [3s + 1] second word, [3s + 2] the pair's number. */
-  private slots = new Int32Array(3 << 12).fill(-1);
-  private count = 0;
-  /** The pair's number, given on first sight. */
-  idOf(first: number, second: number): number {
-    if (2 * (this.count + 1) > this.slots.length / 3) this.grow();
-    const { slots } = this;
-    const mask = slots.length / 3 - 1;
-    let slot = slotOf(first, second, mask);
-    for (;;) {
-      const at = 3 * slot;
-      const f = slots[at] ?? -1;
-      if (f === -1) {
-        slots[at] = first;
-        slots[at + 1] = second;
-        slots[at + 2] = this.count;
-        return this.count++;
-      }
-      if (f === first && slots[at + 1] === second) return slots[at + 2] ?? 0;
-      slot = (slot + 1) & mask;
-    }
-  }
-  private grow(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2).fill(-1);
-    const mask = slots.length / 3 - 1;
-    for (let at = 0; at < old.length; at += 3) {
-      const first = old[at] ?? -1;
-      if (first === -1) continue;
-      const second = old[at + 1] ?? 0;
-      let slot = slotOf(first, second, mask);
-      while ((slots[3 * slot] ?? -1) !== -1) slot = (slot + 1) & mask;
-      slots[3 * slot] = first;
-      slots[3 * slot + 1] = second;
-      slots[3 * slot + 2] = old[at + 2] ?? 0;
-    }
-    this.slots = slots;
-  }
-}
-
-/** Where a pair's search starts in a table of `mask + 1` slots. */
-function slotOf(first: number, second: number, mask: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
-}
-
-/** The distinct neighbouring pairs of a list of word numbers, each as one number, in ascending order. */
-function pairsOf(ids: ArrayLike<number>, words: WordIds): Int32Array {
-  const all = new Int32Array(Math.max(0, ids.length - 1));
-  for (let i = 0; i + 1 < ids.length; i++) all[i] = words.pair(ids[i] ?? 0, ids[i + 1] ?? 0);
-  all.sort();
-  let n = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i] ?? 0;
-  return all.slice(0, n);
-}
-
 /** Whether a sorted list of pair numbers holds `pair` (binary search). */
 function holds(sorted: Int32Array, pair: number): boolean {
   let lo = 0;
@@ -519,16 +413,6 @@ function holds(sorted: Int32Array, pair: number): boolean {
     else hi = mid - 1;
   }
   return false;
-}
-
-/**
- * A text as the matcher reads it: its tokens as word numbers (see WordIds) and its distinct word
- * pairs, sorted. Typed arrays, not lists of strings and Sets: a forum's worth of passages held as
- * strings and Sets took gigabytes while matching.
- */
-interface ReadText {
-  ids: Int32Array;
-  bigrams: Int32Array;
 }
 
 interface PreparedPassage extends ReadText {
@@ -634,11 +518,11 @@ interface PairNeeds {
   fuzzy: number;
 }
 
-function pairNeeds(quote: ReadText, ell: number, words: WordIds, fuzzy: 'full' | 'strict' | 'none', limits: FuzzyLimits): PairNeeds {
+function pairNeeds(quote: ReadText, ell: number, fuzzy: 'full' | 'strict' | 'none', limits: FuzzyLimits): PairNeeds {
   const { ids, bigrams: grams } = quote;
   const inner = new Set<number>();
   for (let i = 1; i + 2 < ids.length; i++) {
-    if (ids[i] !== ell && ids[i + 1] !== ell) inner.add(words.pair(ids[i] ?? 0, ids[i + 1] ?? 0));
+    if (ids[i] !== ell && ids[i + 1] !== ell) inner.add(quote.pairs[i] ?? 0);
   }
   if (fuzzy === 'none' || grams.length === 0) return { inner, fuzzy: Number.POSITIVE_INFINITY };
   const count = countWords(ids, ell);
@@ -754,18 +638,11 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
   };
   const margin = options.essayMargin ?? ESSAY_PREFERENCE_MARGIN;
 
-  const wordIds = new WordIds();
-  // A comment's own paragraph is both a passage and a quote candidate: its words are read once.
-  const read = new Map<string, ReadText>();
-  const readText = (text: string): ReadText => {
-    let got = read.get(text);
-    if (!got) {
-      const ids = Int32Array.from(tokenise(text), (t) => wordIds.of(t));
-      read.set(text, (got = { ids, bigrams: pairsOf(ids, wordIds) }));
-    }
-    return got;
-  };
-  const ell = wordIds.of(ELLIPSIS);
+  // Kept between runs by the caller when given (src/data/quote-links.ts): texts it has read before are not read again.
+  const reader = options.reader ?? new TextReader();
+  reader.begin();
+  const readText = (text: string): ReadText => reader.read(text);
+  const ell = reader.words.of(ELLIPSIS);
   const prepared: PreparedPassage[] = passages.map((passage) => ({ passage, ...readText(passage.text) }));
 
   // Comparing every quote with every passage grows with the square of the corpus (about 10 s for
@@ -802,7 +679,7 @@ export function findQuoteLinks(passages: readonly QuotablePassage[], candidates:
       const fuzzyHere = words >= minFuzzy && !short ? fuzzy : 'none';
       // `used` is counted, not derived: an unbounded budget (tests) leaves nothing to subtract from.
       const budget = { alignments: options.maxAlignments ?? MAX_ALIGNMENTS, used: 0 };
-      const needs = pairNeeds(quote, ell, wordIds, fuzzyHere, limits);
+      const needs = pairNeeds(quote, ell, fuzzyHere, limits);
       for (const i of index ? reachablePassages(index, prepared, quote, ell, needs) : everyPassage) {
         const p = prepared[i];
         if (!p || !eligible(p.passage, cand)) continue;

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import {
   byId,
   keepQuoteLinks,
@@ -9,7 +9,9 @@ import {
   QUOTE_CODE,
   quoteCode,
   quoteKey,
+  keptReader,
   quoteLinksForSources,
+  readerFile,
   readSourceEntries,
 } from '../../../src/data/quote-links.ts';
 import { frontmatterLoader } from '../../../src/loaders/frontmatter.ts';
@@ -200,7 +202,49 @@ describe('quoteLinksForSources', () => {
     expect(after.reused).toBe(false);
     expect(after.links).toBeLessThan(before.links);
     expect(after.key).not.toBe(before.key);
-    expect(readdirSync(cache)).toEqual([`${after.key}.json`]);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.json'))).toEqual([`${after.key}.json`]);
+  });
+
+  test('keeps the reader for the next build, and a build that reads with it finds what a fresh one finds', () => {
+    const at = sources('reader');
+    const cache = join(dir, 'reader-cache');
+    quoteLinksForSources(at, cache);
+    const file = readerFile(cache, quoteCode(at));
+    expect(readdirSync(cache).filter((f) => f.startsWith('reader-'))).toEqual([basename(file)]);
+    const before = keptReader(file);
+    expect(before.words.size.words).toBeGreaterThan(1000);
+    editThread(at);
+    const after = quoteLinksForSources(at, cache);
+    // A second cache that never had a reader finds the edited corpus's links from nothing.
+    const fresh = quoteLinksForSources(at, join(dir, 'reader-fresh-cache'));
+    expect(after.key).toBe(fresh.key);
+    expect(keptQuoteLinks(cache, after.key)).toEqual(keptQuoteLinks(join(dir, 'reader-fresh-cache'), fresh.key));
+    // The edited thread's new paragraphs were numbered after the words the first build knew.
+    expect(keptReader(file).words.size.words).toBeGreaterThan(before.words.size.words);
+  });
+
+  test('reports the links before keeping the reader, which nothing in the build waits for', () => {
+    const at = sources('found');
+    const cache = join(dir, 'found-cache');
+    const seen: string[] = [];
+    const run = quoteLinksForSources(at, cache, null, (r) => {
+      seen.push(...readdirSync(cache));
+      expect(r.reused).toBe(false);
+    });
+    expect(seen).toEqual([`${run.key}.json`]);
+    expect(existsSync(readerFile(cache, quoteCode(at)))).toBe(true);
+  });
+
+  test('reads the texts afresh when the kept reader is damaged', () => {
+    const at = sources('damaged');
+    const cache = join(dir, 'damaged-cache');
+    const first = quoteLinksForSources(at, cache);
+    const file = readerFile(cache, quoteCode(at));
+    writeFileSync(file, readFileSync(file).subarray(0, 100));
+    expect(keptReader(file).words.size.words).toBe(0);
+    rmSync(join(cache, `${first.key}.json`));
+    const again = quoteLinksForSources(at, cache);
+    expect(keptQuoteLinks(cache, again.key)).toHaveLength(first.links);
   });
 });
 
@@ -231,5 +275,55 @@ describe('the quote-links script, run as the integration runs it', () => {
 
   test('refuses to run without the folders it needs, saying which', async () => {
     await expect(runScript(script, ['--root', root], 'quote links failed', () => {})).rejects.toThrow(/--cache-dir takes a folder/);
+  });
+});
+
+describe('runScript with a ready line', () => {
+  /** A script that prints `ready`, then after a pause prints more and exits with `code`. */
+  function script(name: string, code: number): string {
+    const file = join(dir, `${name}.ts`);
+    writeFileSync(
+      file,
+      `console.log('warming up');\nconsole.log('ready: 3');\nsetTimeout(() => { console.log('done'); console.error('it broke'); process.exit(${code}); }, 300);\n`,
+    );
+    return file;
+  }
+
+  test('settles at the ready line, while the child goes on', async () => {
+    const lines: string[] = [];
+    await runScript(
+      script('ready-ok', 0),
+      [],
+      'failed',
+      (l) => lines.push(l),
+      (l) => l.startsWith('ready:'),
+    );
+    // Settled before the child's last line: the caller goes on while it finishes.
+    expect(lines).toEqual(['warming up', 'ready: 3']);
+    await vi.waitFor(() => expect(lines).toEqual(['warming up', 'ready: 3', 'done']), { timeout: 10_000 });
+  });
+
+  test('logs a failure after the ready line instead of throwing it', async () => {
+    const lines: string[] = [];
+    await runScript(
+      script('ready-fail', 1),
+      [],
+      'the cache could not be kept',
+      (l) => lines.push(l),
+      (l) => l.startsWith('ready:'),
+    );
+    await vi.waitFor(() => expect(lines).toEqual(['warming up', 'ready: 3', 'done', 'the cache could not be kept (exit 1):\nit broke']), { timeout: 10_000 });
+  });
+
+  test('rejects a failure before the ready line', async () => {
+    await expect(
+      runScript(
+        script('never-ready', 1),
+        [],
+        'failed',
+        () => {},
+        (l) => l === 'never printed',
+      ),
+    ).rejects.toThrow(/failed \(exit 1\):\nit broke/);
   });
 });

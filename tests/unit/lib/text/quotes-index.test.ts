@@ -9,6 +9,7 @@ import {
   type QuotablePassage,
   type QuoteCandidate,
 } from '../../../../src/lib/text/quotes.ts';
+import { readerChunks, readerFromBytes, TextReader } from '../../../../src/lib/text/reading.ts';
 import seed000 from '../../../fixtures/quotes/seed-000.json' with { type: 'json' };
 import seed001 from '../../../fixtures/quotes/seed-001.json' with { type: 'json' };
 
@@ -65,6 +66,21 @@ const corpus = fc.array(SENTENCE, { minLength: 1, maxLength: 12 }).chain((texts)
   }),
 );
 
+/** A corpus, then a later one that keeps some of its texts (read from a kept reader) and adds new ones. */
+const evolving = corpus.chain((before) =>
+  fc.record({ kept: fc.subarray(before.texts), added: fc.array(SENTENCE, { minLength: 1, maxLength: 4 }) }).chain(({ kept, added }) => {
+    const texts = [...kept, ...added];
+    return fc.record({
+      before: fc.constant(before),
+      now: fc.record({
+        texts: fc.constant(texts),
+        essayCount: fc.nat({ max: texts.length }),
+        quotes: fc.array(quoteOf(texts), { minLength: 1, maxLength: 12 }),
+      }),
+    });
+  }),
+);
+
 /** Passages and quote candidates of the two seed excerpts, in one reading order. */
 function seedInputs(): { passages: QuotablePassage[]; candidates: QuoteCandidate[] } {
   const essay = essayPassages('essays/p1', seed000.essay as QuotableEssay);
@@ -118,6 +134,39 @@ describe('findQuoteLinks', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('returns the same links with a reader kept from another corpus as with a fresh one', () => {
+    // A kept reader numbers words in the order an earlier corpus met them, and holds words and
+    // texts this corpus lacks; the matcher must not depend on the numbers (src/lib/text/reading.ts).
+    // Small pair caps make lists full and ties in list length common, where an order could leak.
+    fc.assert(
+      fc.property(evolving, fc.integer({ min: 1, max: 64 }), ({ before, now }, maxPairPostings) => {
+        const earlier = randomInputs(before);
+        const reader = new TextReader();
+        findQuoteLinks(earlier.passages, earlier.candidates, { reader, maxPairPostings });
+        const chunks = readerChunks(reader);
+        expect(chunks).not.toBeNull();
+        const kept = readerFromBytes(Buffer.concat(chunks ?? []));
+        if (!kept) throw new Error('the kept reader could not be taken up');
+        const { passages, candidates } = randomInputs(now);
+        expect(findQuoteLinks(passages, candidates, { reader: kept, maxPairPostings })).toEqual(findQuoteLinks(passages, candidates, { maxPairPostings }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('returns the same seed links with a reader that met the texts in another order', () => {
+    const { passages, candidates } = seedInputs();
+    const reader = new TextReader();
+    // The first seed thread's texts only, backwards: the second's are read afresh after the kept ones.
+    const first = (l: { page: string }) => l.page !== 'threads/p2';
+    findQuoteLinks(passages.filter(first).reverse(), candidates.filter(first).reverse(), { reader });
+    const kept = readerFromBytes(Buffer.concat(readerChunks(reader) ?? []));
+    if (!kept) throw new Error('the kept reader could not be taken up');
+    const fresh = findQuoteLinks(passages, candidates);
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(findQuoteLinks(passages, candidates, { reader: kept })).toEqual(fresh);
   });
 
   test('returns an exact link when a verbatim quote cuts its first and last words short', () => {
