@@ -22,13 +22,15 @@ const SITE_URL = siteUrl(process.env.SITE_URL);
 // Content stays on Astro 7's default Markdown processor (Sätteri); formulas are rendered with
 // KaTeX at build time by components/Formula.astro only where they appear. README "Design notes"
 // records the measurement behind this choice.
+const search = searchIndex();
+
 export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
   // Pages are finished as they are rendered (src/middleware.ts: moved anchors, deferred scripts, the
   // Content-Security-Policy). contentSecurityPolicy() finishes the few pages Astro writes without
-  // rendering (its redirect pages), so it is the last to rewrite pages; searchIndex() only reads
-  // them, and goes after it so the index is built from exactly the pages we ship.
+  // rendering (its redirect pages), so it is the last to rewrite pages; the search index only reads
+  // them, and starts after it so the index is built from exactly the pages we ship.
   integrations: [
     siteAddress(process.env.SITE_URL),
     // Before every integration that reads the built pages: it removes the pages a rebuild left in
@@ -42,9 +44,11 @@ export default defineConfig({
     // modules here with no JSX, 1.5 s of a rebuild's bundling in a CPU profile. Only the islands'
     // .tsx files have JSX; Vite strips the types of the rest on its own.
     preact({ include: [/\.[jt]sx$/] }),
-    sitemap(),
     contentSecurityPolicy(),
-    searchIndex(),
+    // The index is built in a child process from here to `search.finish`, while the sitemap reads the pages.
+    search.start,
+    sitemap(),
+    search.finish,
   ],
   // Whole pages that moved (content/permalinks/redirects.json); moved anchors are written into
   // each page as it is finished (src/lib/security/finish-page.ts).

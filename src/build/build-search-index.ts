@@ -8,7 +8,7 @@
 // `astro build` runs this through src/integrations/search.ts; the command line re-indexes a dist
 // that is already there (`npm run build:search`) or builds a reference index with Pagefind's own
 // chunks for the tests:
-//   node src/build/build-search-index.ts [--chunk-positions N] [--cache-dir DIR] [--part-bytes N] [distDir]
+//   node src/build/build-search-index.ts [--chunk-positions N] [--cache-dir DIR] [--part-bytes N] [--fresh-since MS] [distDir]
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -321,6 +321,8 @@ export interface SearchIndexOptions {
   concurrency?: number;
   /** Most records one Pagefind bundle of a part holds (see BUNDLE_RECORDS). */
   bundleRecords?: number;
+  /** When the build began (ms since 1970): parts with a page written since then go first (see jobOrder). */
+  freshSince?: number;
 }
 
 const PART_SCRIPT = fileURLToPath(new URL('./pagefind-part.ts', import.meta.url));
@@ -385,14 +387,26 @@ class PartWorker {
   }
 }
 
+/** A part job with what its order of work goes by. */
+type SizedJob = PartJob & { bytes: number; fresh: boolean };
+
 /**
- * Runs `jobs` on `limit` workers, the largest first (so a big one never starts last while the
- * other workers idle); results in the jobs' order; the first failure rejects once the workers
- * have stopped taking jobs.
+ * The order to run jobs in: those holding a page written since the build began first (after one
+ * more thread, those are the parts to index again: each of the others only checks its pages and
+ * takes its kept bundle, and the one part Pagefind must redo should not wait behind them), then
+ * the largest first (so a big one never starts last while the other workers idle).
  */
-async function runParts(jobs: readonly (PartJob & { bytes: number })[], limit: number): Promise<PartResult[]> {
+export function jobOrder(jobs: readonly { bytes: number; fresh: boolean }[]): number[] {
+  return jobs.map((_, i) => i).sort((a, b) => Number(jobs[b]!.fresh) - Number(jobs[a]!.fresh) || jobs[b]!.bytes - jobs[a]!.bytes);
+}
+
+/**
+ * Runs `jobs` on `limit` workers in jobOrder; results in the jobs' order; the first failure
+ * rejects once the workers have stopped taking jobs.
+ */
+async function runParts(jobs: readonly SizedJob[], limit: number): Promise<PartResult[]> {
   const results = new Array<PartResult>(jobs.length);
-  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.bytes - jobs[a]!.bytes);
+  const order = jobOrder(jobs);
   let next = 0;
   let failure: Error | undefined;
   const lane = async (): Promise<void> => {
@@ -400,7 +414,7 @@ async function runParts(jobs: readonly (PartJob & { bytes: number })[], limit: n
     try {
       while (next < order.length && failure === undefined) {
         const i = order[next++]!;
-        const { bytes: _, ...job } = jobs[i]!;
+        const { bytes: _, fresh: __, ...job } = jobs[i]!;
         try {
           results[i] = await worker.run(job);
         } catch (err) {
@@ -426,6 +440,7 @@ export async function buildSearchIndex(
     partBytes = PART_BYTES,
     concurrency = availableParallelism(),
     bundleRecords = BUNDLE_RECORDS,
+    freshSince = 0,
   }: SearchIndexOptions = {},
 ): Promise<void> {
   const started = performance.now();
@@ -437,21 +452,25 @@ export async function buildSearchIndex(
   // Pagefind's own chunks (the reference the tests compare with) exist only for an index built in one part.
   const target = chunkPositions > 0 ? partBytes : Infinity;
   const perBundle = chunkPositions > 0 ? bundleRecords : 0;
-  const jobs: (PartJob & { bytes: number })[] = [];
+  const jobs: SizedJob[] = [];
   let pending: PartJob['pages'] = [];
   let pendingBytes = 0;
+  let pendingFresh = false;
+  const close = (): void => {
+    jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bundleRecords: perBundle, bytes: pendingBytes, fresh: pendingFresh });
+    pending = [];
+    pendingBytes = 0;
+    pendingFresh = false;
+  };
   for (const page of builtPageFiles(dist)) {
     if (!pageKindFor(page.path)) continue;
-    const size = statSync(page.file).size;
+    const { size, mtimeMs } = statSync(page.file);
     pending.push(page);
     pendingBytes += size;
-    if (endsPart(page.path, size, pendingBytes, target)) {
-      jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bundleRecords: perBundle, bytes: pendingBytes });
-      pending = [];
-      pendingBytes = 0;
-    }
+    pendingFresh ||= mtimeMs >= freshSince;
+    if (endsPart(page.path, size, pendingBytes, target)) close();
   }
-  if (pending.length > 0) jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bundleRecords: perBundle, bytes: pendingBytes });
+  if (pending.length > 0) close();
   try {
     const all = await runParts(jobs, concurrency);
     // A part whose pages gave no records has no bundle to join, but its pages' cache entries stay.
@@ -518,7 +537,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('--part-bytes takes a positive number');
     process.exit(2);
   }
-  buildSearchIndex(args[0] ?? 'dist', { chunkPositions, cacheDir, partBytes }).catch((err: unknown) => {
+  const freshFlag = args.indexOf('--fresh-since');
+  const freshSince = freshFlag >= 0 ? Number(args.splice(freshFlag, 2)[1]) : 0;
+  if (!Number.isFinite(freshSince)) {
+    console.error('--fresh-since takes a time in milliseconds since 1970');
+    process.exit(2);
+  }
+  buildSearchIndex(args[0] ?? 'dist', { chunkPositions, cacheDir, partBytes, freshSince }).catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });
