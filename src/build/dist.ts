@@ -39,6 +39,42 @@ export function builtPages(dist: string): BuiltPage[] {
   return [...eachBuiltPage(dist)];
 }
 
+/**
+ * A page's text up to and including its first `</head>` (the whole page when it has none), read a
+ * piece at a time: what a pass over every page's head needs, without reading the rest (at 1,000
+ * threads the pages are 130 MB, their heads about a third of that).
+ */
+export function readUntilHeadEnd(file: string, piece = 64 * 1024): string {
+  // The tag is ASCII, and no byte of a longer UTF-8 character is: a search of the bytes finds
+  // exactly where the text's tag is.
+  const tag = Buffer.from('</head>');
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let offset = 0;
+    // The last bytes of the piece before, so a tag cut between two pieces is still found.
+    let tail = Buffer.alloc(0);
+    for (;;) {
+      const buffer = Buffer.alloc(piece);
+      const read = readSync(fd, buffer, 0, piece, offset);
+      if (read === 0) break;
+      const got = buffer.subarray(0, read);
+      const window = Buffer.concat([tail, got]);
+      const at = window.indexOf(tag);
+      if (at >= 0) {
+        chunks.push(got.subarray(0, at + tag.length - tail.length));
+        break;
+      }
+      chunks.push(got);
+      offset += read;
+      tail = window.subarray(Math.max(0, window.length - (tag.length - 1)));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The first `bytes` bytes of a file as text (a page's head, without reading the whole page). */
 export function readHead(file: string, bytes = 4096): string {
   const fd = openSync(file, 'r');

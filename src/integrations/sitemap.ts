@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { absoluteUrl, robotsTxt, sitemapPaths, sitemapXml } from '../lib/seo/sitemap.ts';
-import { eachBuiltPage } from '../build/dist.ts';
+import { builtPageFiles, readUntilHeadEnd } from '../build/dist.ts';
 
 /** Astro integration: sitemap.xml and robots.txt in the build output. */
 export default function sitemapIntegration(): AstroIntegration {
@@ -20,7 +20,8 @@ export default function sitemapIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         if (!site) throw new Error('sitemap.xml needs `site` in astro.config.mjs (set SITE_URL)');
         const out = fileURLToPath(dir);
-        const paths = sitemapPaths(eachBuiltPage(out));
+        // Only the heads are read: the robots tag counts only there (isNoindex).
+        const paths = sitemapPaths(builtPageFiles(out).map((p) => ({ path: p.path, html: readUntilHeadEnd(p.file) })));
         writeFileSync(join(out, 'sitemap.xml'), sitemapXml(site, paths));
         writeFileSync(join(out, 'robots.txt'), robotsTxt(absoluteUrl(site, '/sitemap.xml')));
         logger.info(`sitemap.xml lists ${paths.length} pages under ${site}`);
