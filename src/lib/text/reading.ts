@@ -5,7 +5,7 @@
 // (readerFromBytes): only texts it has not seen are read. The numbers a reader gives depend on the
 // order texts came in, and the matcher never depends on them: it compares numbers only for
 // equality, and every order it takes (lists, sets, ties) follows the passages, never the numbers
-// (tests/unit/lib/text/reading.test.ts checks the links a kept reader gives against a fresh one's).
+// (tests/unit/lib/text/quotes-index.test.ts checks the links a kept reader gives against a fresh one's).
 
 const DOUBLE_QUOTES = /[“”„‟«»″〝〞＂]/g;
 const SINGLE_QUOTES = /[‘’‚‛′`´]/g;
