@@ -29,7 +29,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRONTMATTER_COLLECTIONS } from '../loaders/collections.ts';
 import { QUOTE_LINKS_READY } from '../lib/site/build-handoff.ts';
@@ -92,14 +92,30 @@ export function keptQuoteLinks(dir: string, key: string): QuoteLink[] | null {
   }
 }
 
-/** Keeps `links` under `key` in `dir` (written whole, then renamed into place) and removes every other kept set, so the cache holds one corpus. */
-export function keepQuoteLinks(dir: string, key: string, links: readonly QuoteLink[]): void {
+/**
+ * Puts the file `name` in `dir` (written by `write` to a temporary name, then renamed into place, so
+ * no reader sees half of it; none when `name` is null) and removes every other finished file that
+ * `ofKind` claims, so the cache holds one of each kind.
+ */
+function keepOnly(dir: string, name: string | null, ofKind: (file: string) => boolean, write: (temp: string) => void): void {
   mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `${key}.${process.pid}.partial`);
-  writeFileSync(temp, JSON.stringify(links));
-  renameSync(temp, join(dir, `${key}.json`));
-  // Only finished sets: a `.partial` file may be another build's, about to be renamed.
-  for (const name of readdirSync(dir)) if (name.endsWith('.json') && name !== `${key}.json`) rmSync(join(dir, name), { force: true });
+  if (name !== null) {
+    const temp = join(dir, `${name}.${process.pid}.partial`);
+    write(temp);
+    renameSync(temp, join(dir, name));
+  }
+  // Only finished files: a `.partial` file may be another build's, about to be renamed.
+  for (const file of readdirSync(dir)) if (ofKind(file) && file !== name) rmSync(join(dir, file), { force: true });
+}
+
+/** Keeps `links` under `key` in `dir` and removes every other kept set, so the cache holds one corpus. */
+export function keepQuoteLinks(dir: string, key: string, links: readonly QuoteLink[]): void {
+  keepOnly(
+    dir,
+    `${key}.json`,
+    (file) => file.endsWith('.json'),
+    (temp) => writeFileSync(temp, JSON.stringify(links)),
+  );
 }
 
 /**
@@ -182,26 +198,24 @@ export function keptReader(file: string): TextReader {
 }
 
 /**
- * Keeps `reader` in `file` (written whole, then renamed into place) and removes every other kept
- * reader; when the reader says it should not be kept (too many of its texts are gone), none is.
+ * Keeps `reader` in `file` and removes every other kept reader; when the reader says it should not
+ * be kept (too many of its texts are gone), none is.
  */
 export function keepReader(file: string, reader: TextReader): void {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
   const chunks = readerChunks(reader);
-  if (chunks) {
-    const temp = `${file}.${process.pid}.partial`;
-    const fd = openSync(temp, 'w');
-    try {
-      for (const chunk of chunks) for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  }
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith('reader-') && name.endsWith('.bin') && (!chunks || join(dir, name) !== file)) rmSync(join(dir, name), { force: true });
-  }
+  keepOnly(
+    dirname(file),
+    chunks && basename(file),
+    (name) => name.startsWith('reader-') && name.endsWith('.bin'),
+    (temp) => {
+      const fd = openSync(temp, 'w');
+      try {
+        for (const chunk of chunks ?? []) for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  );
 }
 
 /** What a run of this file did: the key, the number of links, and whether they were kept from an earlier build. */

@@ -289,29 +289,28 @@ describe('runScript with a ready line', () => {
     return file;
   }
 
-  test('settles at the ready line, while the child goes on', async () => {
+  /** Runs `script(name, code)` until its ready line; the lines logged, which keep coming after. */
+  async function untilReady(name: string, code: number, what: string): Promise<string[]> {
     const lines: string[] = [];
     await runScript(
-      script('ready-ok', 0),
+      script(name, code),
       [],
-      'failed',
+      what,
       (l) => lines.push(l),
       (l) => l.startsWith('ready:'),
     );
+    return lines;
+  }
+
+  test('settles at the ready line, while the child goes on', async () => {
+    const lines = await untilReady('ready-ok', 0, 'failed');
     // Settled before the child's last line: the caller goes on while it finishes.
     expect(lines).toEqual(['warming up', 'ready: 3']);
     await vi.waitFor(() => expect(lines).toEqual(['warming up', 'ready: 3', 'done']), { timeout: 10_000 });
   });
 
   test('logs a failure after the ready line instead of throwing it', async () => {
-    const lines: string[] = [];
-    await runScript(
-      script('ready-fail', 1),
-      [],
-      'the cache could not be kept',
-      (l) => lines.push(l),
-      (l) => l.startsWith('ready:'),
-    );
+    const lines = await untilReady('ready-fail', 1, 'the cache could not be kept');
     await vi.waitFor(() => expect(lines).toEqual(['warming up', 'ready: 3', 'done', 'the cache could not be kept (exit 1):\nit broke']), { timeout: 10_000 });
   });
 
