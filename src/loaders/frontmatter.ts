@@ -141,6 +141,10 @@ export function frontmatterLoader(base: string, schema: FrontmatterSchema): Load
         writes.push(awaitedLater(writeFile(dataFile, checkedDataText(filePath, text, schema, collection))));
         if (writes.length >= WRITES_IN_FLIGHT) await Promise.all(writes.splice(0));
         const data: EntryDataRef = { dataFile };
+        // The store skips an entry whose digest it already holds, so one that names another
+        // checkout's data file (a project copied or moved) would keep naming it, and be parsed
+        // again on every build: it is dropped first.
+        if (stored) store.delete(id);
         store.set({ id, data, digest, filePath });
       }
       // Every data file is on disk before the store that names them is used.

@@ -32,7 +32,12 @@ function project(name: string) {
   const logged: string[] = [];
   const store = {
     get: (id: string) => entries.get(id),
-    set: (e: Stored) => (entries.set(e.id, e), true),
+    // As Astro's store does: an entry whose digest it already holds is left as it is.
+    set: (e: Stored) => {
+      if (e.digest !== undefined && entries.get(e.id)?.digest === e.digest) return false;
+      entries.set(e.id, e);
+      return true;
+    },
     keys: () => [...entries.keys()],
     delete: (id: string) => void entries.delete(id),
   };
@@ -124,6 +129,10 @@ describe('frontmatterLoader', () => {
     await run(loader, p.context);
     expect(schema.calls).toBe(2);
     expect(p.entries.get('one')?.data.dataFile).toBe(own);
+    // And from then on it is this checkout's: the next load reuses it.
+    await run(loader, p.context);
+    expect(schema.calls).toBe(2);
+    expect(p.logged.at(-1)).toBe('1 of 1 unchanged since the last build, reused');
   });
 
   test('forgets a removed file and its data', async () => {
