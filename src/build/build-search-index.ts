@@ -37,6 +37,7 @@ import {
   type SearchRecord,
 } from '../lib/search/records.ts';
 import { builtPageFiles } from './dist.ts';
+import { FileMemo, signatureOf } from './file-memo.ts';
 import { mergePagefind } from './merge-pagefind.ts';
 import type { PartJob, PartReply, PartResult } from './pagefind-part.ts';
 
@@ -172,6 +173,8 @@ export const RECORD_CODE = createHash('sha256')
   .update(readFileSync(fileURLToPath(new URL('../lib/search/records.ts', import.meta.url))))
   .digest('hex');
 
+const RECORD_FILE = /^[0-9a-f]{64}\.json$/;
+
 /**
  * Records kept between builds, one file per page named by the hash of its path, its HTML and the
  * code above: after adding one thread, only the pages whose HTML changed are parsed again.
@@ -187,22 +190,40 @@ export class RecordCache {
   private keyOf(path: string, html: string): string {
     return createHash('sha256').update(RECORD_CODE).update(path).update('\0').update(html).digest('hex');
   }
-  /** The page's records from an earlier build, or the ones `make` gives (then kept). */
-  get(path: string, html: string, make: () => SearchRecord[]): { records: SearchRecord[]; hit: boolean } {
-    if (!this.dir) return { records: make(), hit: false };
-    const key = this.keyOf(path, html);
-    this.used.add(key);
+  /** The records kept under `key`, or null when there are none (or they cannot be read). */
+  private kept(key: string): SearchRecord[] | null {
+    if (!this.dir) return null;
     const file = join(this.dir, `${key}.json`);
-    if (existsSync(file)) {
-      try {
-        return { records: JSON.parse(readFileSync(file, 'utf8')) as SearchRecord[], hit: true };
-      } catch {
-        // A damaged cache file is rebuilt below.
+    if (!existsSync(file)) return null;
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as SearchRecord[];
+    } catch {
+      // A damaged cache file is rebuilt by the caller.
+      return null;
+    }
+  }
+  /**
+   * The page's records from an earlier build, or the ones `make` gives (then kept), with the key
+   * they are kept under. `known` is the key an earlier build found for this very file (see
+   * FileMemo): its records are taken without reading the page at all.
+   */
+  get(path: string, html: () => string, make: (html: string) => SearchRecord[], known?: string): { records: SearchRecord[]; hit: boolean; key: string } {
+    if (known !== undefined) {
+      const records = this.kept(known);
+      if (records) {
+        this.used.add(known);
+        return { records, hit: true, key: known };
       }
     }
-    const records = make();
-    writeFileSync(file, JSON.stringify(records));
-    return { records, hit: false };
+    const text = html();
+    const key = this.keyOf(path, text);
+    if (!this.dir) return { records: make(text), hit: false, key };
+    this.used.add(key);
+    const kept = this.kept(key);
+    if (kept) return { records: kept, hit: true, key };
+    const records = make(text);
+    writeFileSync(join(this.dir, `${key}.json`), JSON.stringify(records));
+    return { records, hit: false, key };
   }
   /** The cache keys this build has asked for, to hand to the process that prunes. */
   usedKeys(): string[] {
@@ -211,21 +232,29 @@ export class RecordCache {
   /** Removes the files no page of this build used (`used`: every process's keys), so the cache never outgrows the site. */
   prune(used: ReadonlySet<string> = this.used): void {
     if (!this.dir) return;
-    for (const f of readdirSync(this.dir)) if (f.endsWith('.json') && !used.has(f.slice(0, -5))) rmSync(join(this.dir, f), { force: true });
+    // Only record files (a key's 64 hex digits): the folder also holds the page memo and the parts.
+    for (const f of readdirSync(this.dir)) if (RECORD_FILE.test(f) && !used.has(f.slice(0, -5))) rmSync(join(this.dir, f), { force: true });
   }
 }
 
-/** Each listed page's search records in turn, with whether they came from the cache; pages we do not index are skipped. */
+/** Each listed page's search records in turn, with whether they came from the cache and their cache key; pages we do not index are skipped. */
 export function* recordsOfPages(
-  files: readonly { path: string; file: string }[],
+  files: readonly { path: string; file: string; key?: string | undefined }[],
   cache: RecordCache,
-): Generator<{ path: string; records: SearchRecord[]; hit: boolean }> {
+): Generator<{ path: string; records: SearchRecord[]; hit: boolean; key: string }> {
   // One page's HTML in memory at a time: a 5,000-thread site's pages are ~400 MB of text.
-  for (const { path, file } of files) {
+  for (const { path, file, key } of files) {
     const kind = pageKindFor(path);
     if (!kind) continue;
-    const html = readFileSync(file, 'utf8');
-    yield { path, ...cache.get(path, html, () => pageRecords(path, kind, html)) };
+    yield {
+      path,
+      ...cache.get(
+        path,
+        () => readFileSync(file, 'utf8'),
+        (html) => pageRecords(path, kind, html),
+        key,
+      ),
+    };
   }
 }
 
@@ -462,17 +491,29 @@ export async function buildSearchIndex(
     pendingBytes = 0;
     pendingFresh = false;
   };
+  // A page whose file is the one an earlier build read goes with the key its records are kept
+  // under, so its worker takes them without reading the page (after one more thread, 1,000 pages).
+  const memo = cacheDir ? new FileMemo<string>(join(cacheDir, 'pages.json'), RECORD_CODE) : null;
+  const signatures = new Map<string, string>();
   for (const page of builtPageFiles(dist)) {
     if (!pageKindFor(page.path)) continue;
-    const { size, mtimeMs } = statSync(page.file);
-    pending.push(page);
+    const stats = statSync(page.file, { bigint: true });
+    const size = Number(stats.size);
+    const signature = signatureOf(stats);
+    signatures.set(page.path, signature);
+    const key = memo?.get(page.path, signature);
+    pending.push(key === undefined ? page : { ...page, key });
     pendingBytes += size;
-    pendingFresh ||= mtimeMs >= freshSince;
+    pendingFresh ||= Number(stats.mtimeMs) >= freshSince;
     if (endsPart(page.path, size, pendingBytes, target)) close();
   }
   if (pending.length > 0) close();
   try {
     const all = await runParts(jobs, concurrency);
+    if (memo) {
+      for (const [path, key] of all.flatMap((r) => r.pageKeys)) memo.set(path, signatures.get(path)!, key);
+      memo.save();
+    }
     // A part whose pages gave no records has no bundle to join, but its pages' cache entries stay.
     if (cacheDir) new RecordCache(cacheDir).prune(new Set(all.flatMap((r) => r.recordKeys)));
     const results = all.filter((r) => r.records > 0);

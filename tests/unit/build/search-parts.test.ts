@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../../src/build/build-search-index.ts';
 import { mergePagefind } from '../../../src/build/merge-pagefind.ts';
-import { memoryScratch, sweepScratch, writePartBundle } from '../../../src/build/pagefind-part.ts';
+import { copyBundleLinking, keptBundleFiles, memoryScratch, sweepScratch, writePartBundle } from '../../../src/build/pagefind-part.ts';
 import { bundleBytes } from '../../../src/lib/search/parts.ts';
 import { filesOf } from '../../files.ts';
 import { readEntry, readPagefindFile, readWordIndex, writePagefindFile } from '../../../src/build/pagefind-files.ts';
@@ -207,5 +207,62 @@ describe('scratch folders left on the tmpfs', () => {
     } finally {
       alive.kill();
     }
+  });
+});
+
+describe('a re-indexed part copied from memory into the parts folder', () => {
+  const records = (n: number, edited = -1) =>
+    Array.from({ length: n }, (_, i) => ({
+      url: `/threads/t${i % 5}/#c-${i}`,
+      content: `Comment ${i}${i === edited ? ' (edited)' : ''} on gradient descent and the counting argument.`,
+      language: 'en' as const,
+      meta: { title: `Comment ${i}` },
+      filters: { kind: ['comment'] },
+    }));
+
+  test('links the files an earlier bundle holds byte for byte, copies the rest, and is the same bundle as one written afresh', async () => {
+    const partsDir = join(root, 'linking-parts');
+    const earlier = join(partsDir, 'earlier-part', '0');
+    await writePartBundle(records(60), earlier, null);
+    const kept = keptBundleFiles(partsDir);
+    expect([...kept.keys()].filter((k) => k.startsWith('fragment/'))).toHaveLength(60);
+    expect(kept.has('pagefind.js')).toBe(true);
+
+    // One comment edited, one added: Pagefind writes the other 59 records' files exactly as before.
+    const scratch = join(root, 'linking-scratch');
+    await writePartBundle(records(61, 7), scratch, null);
+    const out = join(partsDir, 'next-part', '0');
+    const { linked, copied } = copyBundleLinking(scratch, out, kept);
+    const fresh = filesOf(scratch);
+    expect(filesOf(out)).toEqual(fresh);
+    expect(linked + copied).toBe(fresh.size);
+    const fragments = [...fresh.keys()].filter((k) => k.startsWith('fragment/'));
+    const sharesInode = (rel: string) => kept.has(rel) && statSync(kept.get(rel)!).ino === statSync(join(out, rel)).ino;
+    expect(fragments.filter(sharesInode)).toHaveLength(59);
+    // The edited and the new comment have files of their own, and so does every word-index file (their pages moved).
+    expect(fragments.filter((f) => !sharesInode(f))).toHaveLength(2);
+    expect([...fresh.keys()].filter((k) => k.startsWith('index/')).some(sharesInode)).toBe(false);
+  }, 60_000);
+
+  test('a kept file of the same name but other bytes is not linked', () => {
+    const partsDir = join(root, 'linking-clash');
+    mkdirSync(join(partsDir, 'old', '0', 'fragment'), { recursive: true });
+    writeFileSync(join(partsDir, 'old', '0', 'fragment', 'en_a.pf_fragment'), 'old bytes');
+    writeFileSync(join(partsDir, 'old', '0', 'fragment', 'en_b.pf_fragment'), 'same bytes');
+    // A part still being written is not a source of files.
+    mkdirSync(join(partsDir, 'writing.partial', '0'), { recursive: true });
+    writeFileSync(join(partsDir, 'writing.partial', '0', 'pagefind.js'), 'half');
+    const from = join(root, 'linking-clash-from');
+    mkdirSync(join(from, 'fragment'), { recursive: true });
+    writeFileSync(join(from, 'fragment', 'en_a.pf_fragment'), 'new bytes');
+    writeFileSync(join(from, 'fragment', 'en_b.pf_fragment'), 'same bytes');
+    writeFileSync(join(from, 'pagefind.js'), 'whole');
+    const kept = keptBundleFiles(partsDir);
+    expect([...kept.keys()].sort()).toEqual(['fragment/en_a.pf_fragment', 'fragment/en_b.pf_fragment']);
+    const to = join(root, 'linking-clash-to');
+    expect(copyBundleLinking(from, to, kept)).toEqual({ linked: 1, copied: 2 });
+    expect(readFileSync(join(to, 'fragment', 'en_a.pf_fragment'), 'utf8')).toBe('new bytes');
+    expect(readFileSync(join(partsDir, 'old', '0', 'fragment', 'en_a.pf_fragment'), 'utf8')).toBe('old bytes');
+    expect(readFileSync(join(to, 'pagefind.js'), 'utf8')).toBe('whole');
   });
 });
