@@ -352,12 +352,14 @@ export interface SearchIndexOptions {
   bundleRecords?: number;
   /** When the build began (ms since 1970): parts with a page written since then go first (see jobOrder). */
   freshSince?: number;
+  /** Workers started ahead of time (see `--wait`), used before any new one is started. */
+  workers?: readonly PartWorker[];
 }
 
 const PART_SCRIPT = fileURLToPath(new URL('./pagefind-part.ts', import.meta.url));
 
 /** A worker process (pagefind-part.ts) that takes part jobs one at a time. */
-class PartWorker {
+export class PartWorker {
   private readonly child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', PART_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
   private waiting: { resolve: (r: PartResult) => void; reject: (e: Error) => void; job: PartJob } | null = null;
   private errors = '';
@@ -433,13 +435,17 @@ export function jobOrder(jobs: readonly { bytes: number; fresh: boolean }[]): nu
  * Runs `jobs` on `limit` workers in jobOrder; results in the jobs' order; the first failure
  * rejects once the workers have stopped taking jobs.
  */
-async function runParts(jobs: readonly SizedJob[], limit: number): Promise<PartResult[]> {
+async function runParts(jobs: readonly SizedJob[], limit: number, started: readonly PartWorker[] = []): Promise<PartResult[]> {
   const results = new Array<PartResult>(jobs.length);
   const order = jobOrder(jobs);
+  const lanes = Math.max(1, Math.min(limit, jobs.length));
+  // Workers started ahead of time take the first lanes; any beyond the lanes needed are let go.
+  const spare = [...started];
+  for (const idle of spare.splice(lanes)) idle.end();
   let next = 0;
   let failure: Error | undefined;
   const lane = async (): Promise<void> => {
-    const worker = new PartWorker();
+    const worker = spare.pop() ?? new PartWorker();
     try {
       while (next < order.length && failure === undefined) {
         const i = order[next++]!;
@@ -454,9 +460,22 @@ async function runParts(jobs: readonly SizedJob[], limit: number): Promise<PartR
       worker.end();
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, lane));
+  await Promise.all(Array.from({ length: lanes }, lane));
   if (failure !== undefined) throw failure;
   return results;
+}
+
+/** The first line of `input`, or null when it ends without one. */
+export function firstLine(input: NodeJS.ReadableStream): Promise<string | null> {
+  return new Promise((resolve) => {
+    const lines = createInterface({ input });
+    let got: string | null = null;
+    lines.once('line', (line) => {
+      got = line.trim();
+      lines.close();
+    });
+    lines.once('close', () => resolve(got));
+  });
 }
 
 /** Writes `<dist>/pagefind`, replacing any index already there, from the built pages in `dist`. */
@@ -470,6 +489,7 @@ export async function buildSearchIndex(
     concurrency = availableParallelism(),
     bundleRecords = BUNDLE_RECORDS,
     freshSince = 0,
+    workers = [],
   }: SearchIndexOptions = {},
 ): Promise<void> {
   const started = performance.now();
@@ -509,7 +529,7 @@ export async function buildSearchIndex(
   }
   if (pending.length > 0) close();
   try {
-    const all = await runParts(jobs, concurrency);
+    const all = await runParts(jobs, concurrency, workers);
     if (memo) {
       for (const [path, key] of all.flatMap((r) => r.pageKeys)) memo.set(path, signatures.get(path)!, key);
       memo.save();
@@ -584,7 +604,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('--fresh-since takes a time in milliseconds since 1970');
     process.exit(2);
   }
-  buildSearchIndex(args[0] ?? 'dist', { chunkPositions, cacheDir, partBytes, freshSince }).catch((err: unknown) => {
+  const waitFlag = args.indexOf('--wait');
+  if (waitFlag >= 0) args.splice(waitFlag, 1);
+  // With --wait, the workers start now and the pages are read once a line `go` arrives: the build
+  // starts this process before its pages are written. Input that ends first means no pages are
+  // coming (the build failed): the workers are let go and nothing is written.
+  const workers = waitFlag >= 0 ? Array.from({ length: availableParallelism() }, () => new PartWorker()) : [];
+  const go = waitFlag >= 0 ? firstLine(process.stdin) : Promise.resolve('go');
+  go.then((line) => {
+    if (line !== 'go') {
+      for (const w of workers) w.end();
+      return;
+    }
+    return buildSearchIndex(args[0] ?? 'dist', { chunkPositions, cacheDir, partBytes, freshSince, workers });
+  }).catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });

@@ -4,6 +4,18 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
+/** A child started by startScript: its outcome, and lines sent to its standard input. */
+export interface StartedScript {
+  /** Settles as runScript's promise does. */
+  done: Promise<void>;
+  /** Sends one line to the child (only when started with `input`). */
+  send(line: string): void;
+  /** Closes the child's input: a child waiting for a line then sees the end of it. */
+  end(): void;
+  /** Whether the child (and its pipes) keep this process alive: not while it only waits, so a build that fails first can exit. */
+  hold(held: boolean): void;
+}
+
 /**
  * Runs a TypeScript `script` with `args` in a child Node process, passing each line it prints to
  * `log`; rejects with `what` and its error output on failure. With `ready`, the promise settles as
@@ -17,9 +29,28 @@ export function runScript(
   log: (line: string) => void,
   ready?: (line: string) => boolean,
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
+  return startScript(script, args, what, log, { ready }).done;
+}
+
+/**
+ * runScript, with a handle on the child: with `input`, its standard input is a pipe the caller
+ * writes lines to, so a child can be started early, get its code loaded and its workers going,
+ * and wait for a line saying its input is ready.
+ */
+export function startScript(
+  script: string,
+  args: readonly string[],
+  what: string,
+  log: (line: string) => void,
+  { ready, input = false }: { ready?: ((line: string) => boolean) | undefined; input?: boolean } = {},
+): StartedScript {
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // A child that exits before reading what was sent must not fail the parent.
+  child.stdin.on('error', () => {});
+  // Without input the child's input ends at once, as if there were none.
+  if (!input) child.stdin.end();
+  const done = new Promise<void>((resolve, reject) => {
     let settled = false;
-    const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.trim()) log(line);
       if (!settled && ready?.(line)) {
@@ -47,4 +78,19 @@ export function runScript(
       settled = true;
     });
   });
+  return {
+    done,
+    send: (line) => {
+      child.stdin.write(`${line}\n`);
+    },
+    end: () => {
+      child.stdin.end();
+    },
+    hold: (held) => {
+      for (const handle of [child, child.stdin, child.stdout, child.stderr] as { ref?: () => void; unref?: () => void }[]) {
+        if (held) handle.ref?.();
+        else handle.unref?.();
+      }
+    },
+  };
 }
