@@ -94,7 +94,12 @@ export function quoteCorpusOf(
 export interface PreviewFile {
   kind: Exclude<RoutedKind, 'guide'>;
   slug: string;
-  map: PreviewMap;
+  /**
+   * The file's previews, worked out when asked for: a rebuild copies the files of unchanged pages
+   * (their cache key says so) without asking, and working out a thousand threads' previews, an
+   * excerpt of every comment, was a quarter of a rebuild's site model.
+   */
+  map: () => PreviewMap;
 }
 
 /** The whole site, as pages, components, search records and tests read it. */
@@ -335,23 +340,27 @@ function previewFiles<S extends SiteShapes>(
 ): PreviewFile[] {
   const quoting = (page: string) => (id: string) => wholeQuoteParagraphs(graph, `${page}#${id}`);
   const out: PreviewFile[] = [];
-  for (const e of input.essays) out.push({ kind: 'essay', slug: e.id, map: essayPreviews(e.data.title, e.data.author, e.data.sections) });
+  for (const e of input.essays) out.push({ kind: 'essay', slug: e.id, map: () => essayPreviews(e.data.title, e.data.author, e.data.sections) });
   for (const t of threads) {
-    out.push({ kind: 'thread', slug: t.id, map: threadPreviews(`“${t.data.post.title}”`, t.data.comments, quoting(pageIdOf('thread', t.id))) });
+    out.push({ kind: 'thread', slug: t.id, map: () => threadPreviews(`“${t.data.post.title}”`, t.data.comments, quoting(pageIdOf('thread', t.id))) });
   }
   for (const p of input.people) {
-    const map: PreviewMap = {};
-    for (const prof of profiles) {
-      if (prof.data.person === p.id) Object.assign(map, threadPreviews(`${p.data.name}'s profile`, prof.data.comments, quoting(pageIdOf('person', p.id))));
-    }
-    map[''] = { title: p.data.name, text: p.data.description };
+    const map = (): PreviewMap => {
+      const previews: PreviewMap = {};
+      for (const prof of profiles) {
+        if (prof.data.person === p.id)
+          Object.assign(previews, threadPreviews(`${p.data.name}'s profile`, prof.data.comments, quoting(pageIdOf('person', p.id))));
+      }
+      previews[''] = { title: p.data.name, text: p.data.description };
+      return previews;
+    };
     out.push({ kind: 'person', slug: p.id, map });
   }
   // Our own pages: the byline says so, since a preview floats over an author's text.
   for (const t of input.glossary)
-    out.push({ kind: 'term', slug: t.id, map: { '': { title: t.data.term, byline: 'Glossary · our definition', text: t.data.short } } });
+    out.push({ kind: 'term', slug: t.id, map: () => ({ '': { title: t.data.term, byline: 'Glossary · our definition', text: t.data.short } }) });
   for (const c of input.claims)
-    out.push({ kind: 'claim', slug: c.id, map: { '': { title: c.data.title, byline: 'Argument map · our summary', text: c.data.summary } } });
+    out.push({ kind: 'claim', slug: c.id, map: () => ({ '': { title: c.data.title, byline: 'Argument map · our summary', text: c.data.summary } }) });
   return out;
 }
 

@@ -21,4 +21,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(JSON.stringify((props as { map: PreviewMap }).map), { headers: { 'Content-Type': 'application/json' } });
+  new Response(JSON.stringify((props as { map: () => PreviewMap }).map()), { headers: { 'Content-Type': 'application/json' } });

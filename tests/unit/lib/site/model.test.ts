@@ -128,6 +128,18 @@ describe('buildSiteModel', () => {
     expect(files.sort()).toEqual(['claim/goals-early', 'essay/essay', 'person/ann', 'term/goal', 'thread/talk']);
   });
 
+  test('gives each page’s previews when they are asked for, the same each time', () => {
+    const { previews } = buildSiteModel(input());
+    for (const p of previews) {
+      const map = p.map();
+      expect(Object.keys(map).length).toBeGreaterThan(0);
+      expect(p.map()).toEqual(map);
+    }
+    const thread = previews.find((p) => p.kind === 'thread')!.map();
+    expect(Object.keys(thread)).toContain('c-1');
+    expect(previews.find((p) => p.kind === 'term')!.map()['']?.byline).toBe('Glossary · our definition');
+  });
+
   test('throws naming the file and target when a claim source does not exist', () => {
     const bad = input();
     const claim = bad.claims[0];
