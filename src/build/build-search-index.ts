@@ -39,6 +39,7 @@ import {
 import { builtPageFiles } from './dist.ts';
 import { FileMemo, signatureOf } from './file-memo.ts';
 import { mergePagefind } from './merge-pagefind.ts';
+import { finishedParts } from './part-folders.ts';
 import type { PartJob, PartReply, PartResult } from './pagefind-part.ts';
 
 /**
@@ -498,6 +499,7 @@ export async function buildSearchIndex(
   // Parts are kept between builds beside the record cache; without a cache they live for this build only.
   const partsDir = cacheDir ? join(cacheDir, 'parts') : mkdtempSync(join(tmpdir(), 'search-parts-'));
   mkdirSync(partsDir, { recursive: true });
+  const earlierParts = finishedParts(partsDir);
   // Pagefind's own chunks (the reference the tests compare with) exist only for an index built in one part.
   const target = chunkPositions > 0 ? partBytes : Infinity;
   const perBundle = chunkPositions > 0 ? bundleRecords : 0;
@@ -506,7 +508,7 @@ export async function buildSearchIndex(
   let pendingBytes = 0;
   let pendingFresh = false;
   const close = (): void => {
-    jobs.push({ pages: pending, recordCache: cacheDir, partsDir, bundleRecords: perBundle, bytes: pendingBytes, fresh: pendingFresh });
+    jobs.push({ pages: pending, recordCache: cacheDir, partsDir, earlierParts, bundleRecords: perBundle, bytes: pendingBytes, fresh: pendingFresh });
     pending = [];
     pendingBytes = 0;
     pendingFresh = false;

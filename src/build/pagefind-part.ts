@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -25,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
 import { bundleBytes } from '../lib/search/parts.ts';
+import { BUNDLE_LIST, bundlesIn } from './part-folders.ts';
 import { recordAsHtml, type SearchRecord } from '../lib/search/records.ts';
 import { VocabularyCounter } from '../lib/search/vocabulary.ts';
 import { RECORD_CODE, RecordCache, recordsOfPages } from './build-search-index.ts';
@@ -46,6 +48,13 @@ export interface PartJob {
   /** Record cache folder, or null for none. */
   recordCache: string | null;
   partsDir: string;
+  /**
+   * The finished parts in `partsDir` when the build began: a part indexed again links the files
+   * its earlier version holds (keptBundleFiles). Parts written during the build are left out, so
+   * a cold build's workers never list each other's output (at 5,000 threads, 67 parts listing
+   * every part before them made the index step a fifth slower).
+   */
+  earlierParts: string[];
   /** Most records a bundle holds (see BUNDLE_RECORDS); 0 keeps the part in one bundle, as the reference index needs. */
   bundleRecords: number;
 }
@@ -125,9 +134,6 @@ export function memoryScratch(bytes: number, root: string | null = SCRATCH_ROOT)
   }
 }
 
-// The file naming a part's bundles, written last: a part folder with it is complete.
-const BUNDLE_LIST = 'bundles.json';
-
 /** Every file under `dir` by its path relative to it (`fragment/en_1a2b3c4.pf_fragment`); an unreadable folder has none. */
 function filesUnder(dir: string, prefix = ''): [rel: string, full: string][] {
   let entries;
@@ -143,31 +149,34 @@ function filesUnder(dir: string, prefix = ''): [rel: string, full: string][] {
 }
 
 /**
- * Every file of the bundles kept in `partsDir` (parts/<name>/<bundle>/…), by its path inside its
- * bundle (`fragment/en_1a2b3c4.pf_fragment`, `pagefind.js`). Pagefind names a record's file by
- * a hash of its content, so a part indexed again after one more thread writes 2,000 files that
- * the part's earlier bundle already holds, byte for byte.
+ * Every file of the bundles of `parts` (finished part folders in `partsDir`: parts/<name>/<bundle>/…),
+ * by its path inside its bundle (`fragment/en_1a2b3c4.pf_fragment`, `pagefind.js`). Pagefind names
+ * a record's file by a hash of its content, so a part indexed again after one more thread writes
+ * 2,000 files that the part's earlier bundle already holds, byte for byte.
  */
-export function keptBundleFiles(partsDir: string): Map<string, string> {
+export function keptBundleFiles(partsDir: string, parts: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  let parts: string[];
-  try {
-    parts = readdirSync(partsDir);
-  } catch {
-    return out;
-  }
   for (const part of parts) {
-    // A folder still being written (`.partial`) may be removed under us: only finished parts count.
-    if (part.endsWith('.partial') || part.endsWith('.json')) continue;
     let bundles: string[];
     try {
       bundles = readdirSync(join(partsDir, part)).filter((b) => b !== BUNDLE_LIST);
     } catch {
+      // Removed since the build began: nothing to link to.
       continue;
     }
     for (const bundle of bundles) for (const [rel, full] of filesUnder(join(partsDir, part, bundle))) if (!out.has(rel)) out.set(rel, full);
   }
   return out;
+}
+
+// A worker serves many parts of one build: the earlier parts' files are listed once.
+let listed: { key: string; files: Map<string, string> } | undefined;
+
+/** keptBundleFiles for a job, listed once per worker and build. */
+function keptFilesFor(job: PartJob): Map<string, string> {
+  const key = JSON.stringify([job.partsDir, job.earlierParts]);
+  if (listed?.key !== key) listed = { key, files: keptBundleFiles(job.partsDir, job.earlierParts) };
+  return listed.files;
 }
 
 /**
@@ -242,7 +251,9 @@ export async function writePartBundle(
     }
     const written = await index.writeFiles({ outputPath: scratch ?? temp });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-    if (scratch) copyBundleLinking(scratch, temp, kept);
+    // With nothing to link to (a cold build), Node's own copy of the whole tree is the faster.
+    if (scratch && kept.size === 0) cpSync(scratch, temp, { recursive: true });
+    else if (scratch) copyBundleLinking(scratch, temp, kept);
   } finally {
     await pagefind.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -276,17 +287,6 @@ export async function writePartBundles(
   rmSync(out, { recursive: true, force: true });
   renameSync(temp, out);
   return names.map((n) => join(out, n));
-}
-
-/** The bundles of a part folder written by writePartBundles, or null when it is missing or incomplete. */
-function bundlesIn(dir: string): string[] | null {
-  try {
-    const names: unknown = JSON.parse(readFileSync(join(dir, BUNDLE_LIST), 'utf8'));
-    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string' && existsSync(join(dir, n, 'pagefind-entry.json')))) return null;
-    return names.map((n: string) => join(dir, n));
-  } catch {
-    return null;
-  }
 }
 
 // Records counted between turns of the event loop, so the records bound for Pagefind keep flowing.
@@ -326,7 +326,7 @@ export async function indexPart(job: PartJob): Promise<PartResult> {
     // Counted only for a part built now (a reused part's counts are kept beside its bundle), and
     // while Pagefind's own process indexes the records: this thread would otherwise wait on it.
     const [written, vocabulary] = await Promise.all([
-      records.length > 0 ? writePartBundles(records, dir, job.bundleRecords, keptBundleFiles(job.partsDir)) : Promise.resolve([]),
+      records.length > 0 ? writePartBundles(records, dir, job.bundleRecords, keptFilesFor(job)) : Promise.resolve([]),
       countVocabulary(records),
     ]);
     bundles = written;

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../../src/build/build-search-index.ts';
 import { mergePagefind } from '../../../src/build/merge-pagefind.ts';
 import { copyBundleLinking, keptBundleFiles, memoryScratch, sweepScratch, writePartBundle } from '../../../src/build/pagefind-part.ts';
+import { finishedParts } from '../../../src/build/part-folders.ts';
 import { bundleBytes } from '../../../src/lib/search/parts.ts';
 import { filesOf } from '../../files.ts';
 import { readEntry, readPagefindFile, readWordIndex, writePagefindFile } from '../../../src/build/pagefind-files.ts';
@@ -224,7 +225,7 @@ describe('a re-indexed part copied from memory into the parts folder', () => {
     const partsDir = join(root, 'linking-parts');
     const earlier = join(partsDir, 'earlier-part', '0');
     await writePartBundle(records(60), earlier, null);
-    const kept = keptBundleFiles(partsDir);
+    const kept = keptBundleFiles(partsDir, ['earlier-part']);
     expect([...kept.keys()].filter((k) => k.startsWith('fragment/'))).toHaveLength(60);
     expect(kept.has('pagefind.js')).toBe(true);
 
@@ -249,16 +250,21 @@ describe('a re-indexed part copied from memory into the parts folder', () => {
     mkdirSync(join(partsDir, 'old', '0', 'fragment'), { recursive: true });
     writeFileSync(join(partsDir, 'old', '0', 'fragment', 'en_a.pf_fragment'), 'old bytes');
     writeFileSync(join(partsDir, 'old', '0', 'fragment', 'en_b.pf_fragment'), 'same bytes');
-    // A part still being written is not a source of files.
-    mkdirSync(join(partsDir, 'writing.partial', '0'), { recursive: true });
-    writeFileSync(join(partsDir, 'writing.partial', '0', 'pagefind.js'), 'half');
+    writeFileSync(join(partsDir, 'old', 'bundles.json'), '["0"]');
+    writeFileSync(join(partsDir, 'old', '0', 'pagefind-entry.json'), '{}');
+    // A part still being written, or left without its list of bundles, is not a source of files.
+    for (const unfinished of ['writing.partial', 'stopped']) {
+      mkdirSync(join(partsDir, unfinished, '0'), { recursive: true });
+      writeFileSync(join(partsDir, unfinished, '0', 'pagefind.js'), 'half');
+    }
+    expect(finishedParts(partsDir)).toEqual(['old']);
     const from = join(root, 'linking-clash-from');
     mkdirSync(join(from, 'fragment'), { recursive: true });
     writeFileSync(join(from, 'fragment', 'en_a.pf_fragment'), 'new bytes');
     writeFileSync(join(from, 'fragment', 'en_b.pf_fragment'), 'same bytes');
     writeFileSync(join(from, 'pagefind.js'), 'whole');
-    const kept = keptBundleFiles(partsDir);
-    expect([...kept.keys()].sort()).toEqual(['fragment/en_a.pf_fragment', 'fragment/en_b.pf_fragment']);
+    const kept = keptBundleFiles(partsDir, finishedParts(partsDir));
+    expect([...kept.keys()].sort()).toEqual(['fragment/en_a.pf_fragment', 'fragment/en_b.pf_fragment', 'pagefind-entry.json']);
     const to = join(root, 'linking-clash-to');
     expect(copyBundleLinking(from, to, kept)).toEqual({ linked: 1, copied: 2 });
     expect(readFileSync(join(to, 'fragment', 'en_a.pf_fragment'), 'utf8')).toBe('new bytes');
