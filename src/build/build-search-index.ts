@@ -226,10 +226,6 @@ export class RecordCache {
     writeFileSync(join(this.dir, `${key}.json`), JSON.stringify(records));
     return { records, hit: false, key };
   }
-  /** The cache keys this build has asked for, to hand to the process that prunes. */
-  usedKeys(): string[] {
-    return [...this.used];
-  }
   /** Removes the files no page of this build used (`used`: every process's keys), so the cache never outgrows the site. */
   prune(used: ReadonlySet<string> = this.used): void {
     if (!this.dir) return;
@@ -537,7 +533,7 @@ export async function buildSearchIndex(
       memo.save();
     }
     // A part whose pages gave no records has no bundle to join, but its pages' cache entries stay.
-    if (cacheDir) new RecordCache(cacheDir).prune(new Set(all.flatMap((r) => r.recordKeys)));
+    if (cacheDir) new RecordCache(cacheDir).prune(new Set(all.flatMap((r) => r.pageKeys.map(([, key]) => key))));
     const results = all.filter((r) => r.records > 0);
     if (results.length === 0) throw new Error(`search index: ${dist} has no page with text to index`);
     const sum = (f: (r: PartResult) => number) => all.reduce((n, r) => n + f(r), 0);

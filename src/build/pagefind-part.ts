@@ -74,9 +74,7 @@ export interface PartResult {
   reusedPages: number;
   /** True when a bundle for exactly these records was already there. */
   reusedPart: boolean;
-  /** Record cache keys used, for the parent to prune the cache by. */
-  recordKeys: string[];
-  /** Each page's record cache key, for the parent to keep against the page's file (see FileMemo). */
+  /** Each page's record cache key, for the parent to keep against the page's file (see FileMemo) and to prune the cache by. */
   pageKeys: [path: string, key: string][];
 }
 
@@ -332,7 +330,7 @@ export async function indexPart(job: PartJob): Promise<PartResult> {
     bundles = written;
     writeFileSync(countsFile, JSON.stringify(vocabulary.counts()));
   }
-  return { dir, bundles, countsFile, records: records.length, passages, pages, reusedPages, reusedPart, recordKeys: cache.usedKeys(), pageKeys };
+  return { dir, bundles, countsFile, records: records.length, passages, pages, reusedPages, reusedPart, pageKeys };
 }
 
 /** A line the worker answers with: a part's result, or why it failed. */

@@ -13,14 +13,6 @@ export function isNoindex(html: string): boolean {
   );
 }
 
-/** Paths of the built pages that belong in the sitemap: all but those marked noindex, sorted. */
-export function sitemapPaths(pages: Iterable<{ path: string; html: string }>): string[] {
-  const judged = function* () {
-    for (const p of pages) yield { path: p.path, noindex: isNoindex(p.html) };
-  };
-  return listedPaths(judged());
-}
-
 /** The sitemap's paths from each page's robots verdict (found now or kept from a build before): all but the noindex ones, sorted. */
 export function listedPaths(pages: Iterable<{ path: string; noindex: boolean }>): string[] {
   // Iterable, so a large site's pages can be read one at a time.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteUrl, isNoindex, robotsTxt, sitemapPaths, sitemapXml } from '../../../../src/lib/seo/sitemap.ts';
+import { absoluteUrl, isNoindex, listedPaths, robotsTxt, sitemapXml } from '../../../../src/lib/seo/sitemap.ts';
 import { isNotFound, metaDescription, ogType } from '../../../../src/lib/seo/meta.ts';
 
 describe('absoluteUrl', () => {
@@ -27,14 +27,14 @@ describe('isNoindex', () => {
   });
 });
 
-describe('sitemapPaths', () => {
+describe('listedPaths', () => {
   test('returns the sorted paths of pages not marked noindex', () => {
     const pages = [
       { path: '/b/', html: '<title>b</title>' },
       { path: '/404.html', html: '<meta name="robots" content="noindex">' },
       { path: '/', html: '' },
     ];
-    expect(sitemapPaths(pages)).toEqual(['/', '/b/']);
+    expect(listedPaths(pages.map((p) => ({ path: p.path, noindex: isNoindex(p.html) })))).toEqual(['/', '/b/']);
   });
 });
 
