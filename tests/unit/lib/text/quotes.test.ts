@@ -55,6 +55,54 @@ describe('tokenise', () => {
   test('returns an ellipsis token when the text elides words', () => {
     expect(tokenise('direction following ... without any')).toEqual(['direction', 'following', '…', 'without', 'any']);
   });
+  test('returns the tokens of the normalised text, whatever its quote marks, dashes, dots, spacing and compatibility forms', () => {
+    // The words of normaliseText's output: what tokenise returned before it skipped the folds that cannot touch a token.
+    const reference = (text: string) => normaliseText(text).match(/[\p{L}\p{N}]+|…/gu) ?? [];
+    const piece = fc.constantFrom(
+      ...[
+        'a',
+        'Z',
+        'é',
+        'É',
+        'ﬁ',
+        'Ａ',
+        '９',
+        'İ',
+        'ß',
+        '½',
+        '…',
+        '.',
+        '. .',
+        ' ',
+        '\u00a0',
+        '\n',
+        '“',
+        '”',
+        '‘',
+        '’',
+        '`',
+        '´',
+        '–',
+        '—',
+        '″',
+        '＂',
+        '(',
+        ')',
+        ',',
+        '!',
+        'x1',
+        'Long‐term',
+      ],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        expect(tokenise(text)).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(tokenise('The ﬁrst … “Ａ９” ... end')).toEqual(reference('The ﬁrst … “Ａ９” ... end'));
+  });
 });
 
 describe('quotedSpans', () => {
