@@ -10,6 +10,8 @@
 const DOUBLE_QUOTES = /[“”„‟«»″〝〞＂]/g;
 const SINGLE_QUOTES = /[‘’‚‛′`´]/g;
 const DASHES = /[‐‑‒–—―−]/g;
+/** Three dots, spaced or not: an elision once folded, in normaliseText and tokenise alike. */
+const ELLIPSES = /\.\s*\.\s*\./g;
 /** The token a "…" (or "...") in a text becomes: an elision, which a quote may skip words at. */
 export const ELLIPSIS = '…';
 
@@ -20,7 +22,7 @@ export function normaliseText(text: string): string {
     .replace(DOUBLE_QUOTES, '"')
     .replace(SINGLE_QUOTES, "'")
     .replace(DASHES, '-')
-    .replace(/\.\s*\.\s*\./g, ELLIPSIS)
+    .replace(ELLIPSES, ELLIPSIS)
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:!?)\]}])/g, '$1')
     .replace(/([([{])\s+/g, '$1')
@@ -29,7 +31,6 @@ export function normaliseText(text: string): string {
 }
 
 const TOKEN = /[\p{L}\p{N}]+|…/gu;
-const ELLIPSES = /\.\s*\.\s*\./g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
