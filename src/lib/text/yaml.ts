@@ -31,7 +31,17 @@ type YamlObject = { readonly [key: string]: YamlValue };
 /** Longest line a nested mapping may take in flow style. */
 const FLOW_LIMIT = 100;
 
-const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** Plain words that YAML's core schema reads as null or a boolean: as keys they would not read back as written. */
+const RESERVED_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+
+/**
+ * Whether `k` may be written as a plain (unquoted) key and still read back as itself. A leading
+ * `_` is excluded because js-yaml reads `_1` as the integer 1.
+ */
+export function isPlainKey(k: string): boolean {
+  return PLAIN_KEY.test(k) && !RESERVED_KEY.test(k);
+}
 
 function isScalar(v: YamlValue): v is string | number | boolean | null {
   return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
@@ -52,7 +62,7 @@ function scalar(v: string | number | boolean | null): string {
 }
 
 function key(k: string): string {
-  return PLAIN_KEY.test(k) ? k : yamlString(k);
+  return isPlainKey(k) ? k : yamlString(k);
 }
 
 function entries(o: YamlObject): [string, YamlValue][] {
