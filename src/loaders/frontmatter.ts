@@ -66,8 +66,8 @@ export function checkedDataText(filePath: string, text: string, schema: Frontmat
   if (front === null) throw new Error(`${filePath}: no frontmatter block (--- … ---) at the top of the file`);
   let raw: unknown;
   try {
-    // The importer's own output (every thread) is read by the small reader made for it, at about
-    // a third of js-yaml's time; anything else, and every error message, is js-yaml's.
+    // The importer's own output (every thread) is read by the small reader made for it, in about
+    // half js-yaml's time; anything else, and every error message, is js-yaml's.
     raw = readEmittedYaml(front) ?? parseYaml(front);
   } catch (e) {
     throw new Error(`${filePath}: the frontmatter is not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
