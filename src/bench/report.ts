@@ -19,6 +19,22 @@ export function medianItem<T>(items: readonly T[], key: (item: T) => number): T 
   return item;
 }
 
+/** One cold build of ours and, right after it, the bare floor's, in seconds. */
+export interface BuildPair {
+  seconds: number;
+  bareSeconds: number;
+}
+
+/**
+ * The ratio to the bare floor over alternating pairs of builds: each pair's own ratio and their
+ * median. Builds here vary by ±20 % within minutes, so one pair can land either side of a goal;
+ * the median of pairs measured back to back moves less.
+ */
+export function pairedRatio(pairs: readonly BuildPair[]): { ratios: number[]; median: number } {
+  const ratios = pairs.map((p) => p.seconds / p.bareSeconds);
+  return { ratios, median: median(ratios) };
+}
+
 /** Bytes as KiB with one decimal, the unit every bench table uses. */
 export function kib(bytes: number): string {
   return (bytes / 1024).toFixed(1);

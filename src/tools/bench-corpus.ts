@@ -3,9 +3,9 @@
 // build`, search index included), timing each part and sizing the output. N = 0 is the seed corpus.
 // Nothing is written to the repository; the temp directory is removed unless `keep` is set.
 //
-//   node src/tools/bench-corpus.ts [--threads 0,1000] [--keep] [--no-bare] [--no-rebuild]
+//   node src/tools/bench-corpus.ts [--threads 0,1000] [--pairs N] [--keep] [--no-bare] [--no-rebuild]
 //   node src/tools/bench-corpus.ts --repetitive 20000   (one thread of near-identical comments)
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -13,6 +13,7 @@ import { BARE_PROJECT_FILES, bareThreadMarkdown, type BareComment, type BareThre
 import { prng, repetitiveThreadExport, threadExport } from '../bench/corpus.ts';
 import { importExport } from '../importer/parse.ts';
 import { renderFiles } from '../importer/to-mdx.ts';
+import type { BuildPair } from '../bench/report.ts';
 import { buildTimes, dirStats, linkNodeModules, REPO, runNode } from './bench-util.ts';
 
 // What a build reads; dist/, caches and the repository's node_modules stay behind.
@@ -41,6 +42,11 @@ export interface CorpusRun {
   bare?: BareRun;
   /** The build run again after one more generated thread is imported: what the caches save. */
   rebuild?: RebuildRun;
+  /**
+   * With `pairs` > 1: every cold build of ours and the bare floor's right after it, alternating,
+   * the first pair being the figures above. The other figures are the first build's.
+   */
+  pairs?: BuildPair[];
 }
 
 /** A build after adding one thread to an already built corpus. */
@@ -165,6 +171,22 @@ function buildBare(threads: readonly BareThread[], log: (line: string) => void):
   return run;
 }
 
+// What a build leaves that the next would reuse: its output and every cache.
+const BUILD_STATE = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.cache', 'node_modules/.vite'];
+
+/**
+ * Makes the project at `dir` build cold again by moving its output and caches into `trash`. They
+ * are moved, not deleted: on this machine a build that starts just after tens of thousands of
+ * files were deleted runs markedly slower (creating files waits on the kernel), which would tax
+ * our build (28,000 files at 1,000 threads) far more than the floor's. The caller deletes `trash`
+ * when the timings are done.
+ */
+function moveBuildStateAside(dir: string, trash: string): void {
+  mkdirSync(trash, { recursive: true });
+  const slot = mkdtempSync(join(trash, 'state-'));
+  for (const [i, path] of BUILD_STATE.entries()) if (existsSync(join(dir, path))) renameSync(join(dir, path), join(slot, String(i)));
+}
+
 /** Imports one thread of `n` near-identical comments (repetitiveThreadExport) into the project at `dir`. */
 function generateRepetitive(dir: string, n: number): { comments: number; threads: BareThread[] } {
   const slug = 'generated-repetitive';
@@ -181,8 +203,10 @@ function generateRepetitive(dir: string, n: number): { comments: number; threads
  * Builds the site cold with `n` generated threads added, in a fresh temp copy; with `repetitive`,
  * the addition is instead one thread of `n` near-identical comments.
  */
-export function buildCorpus(n: number, { keep = false, bare = true, rebuild = true, repetitive = false, log = (_: string) => {} } = {}): CorpusRun {
+export function buildCorpus(n: number, { keep = false, bare = true, rebuild = true, repetitive = false, pairs = 1, log = (_: string) => {} } = {}): CorpusRun {
   const dir = mkdtempSync(join(tmpdir(), 'bench-corpus-'));
+  // Outside the project, so nothing in it is read by the builds.
+  const trash = `${dir}-trash`;
   try {
     copyProject(dir);
     const t0 = performance.now();
@@ -213,8 +237,23 @@ export function buildCorpus(n: number, { keep = false, bare = true, rebuild = tr
     };
     // The floor is built right after, on the same machine in the same state, from the same text.
     if (bare) {
-      out.bare = buildBare([...seedThreads(REPO), ...threads], log);
+      const floorThreads = [...seedThreads(REPO), ...threads];
+      out.bare = buildBare(floorThreads, log);
       log(`corpus +${n}: ${(out.buildSeconds / out.bare.buildSeconds).toFixed(2)}× the bare floor`);
+      // More pairs, alternating, before the rebuild below changes the corpus; the rebuild then
+      // starts from the last cold build's caches as it would from the first's.
+      if (pairs > 1) {
+        out.pairs = [{ seconds: out.buildSeconds, bareSeconds: out.bare.buildSeconds }];
+        for (let k = 2; k <= pairs; k++) {
+          moveBuildStateAside(dir, trash);
+          const again = runNode(dir, [join(REPO, 'node_modules/astro/bin/astro.mjs'), 'build']);
+          const floor = buildBare(floorThreads, log);
+          out.pairs.push({ seconds: again.seconds, bareSeconds: floor.buildSeconds });
+          log(
+            `corpus +${n}, pair ${k} of ${pairs}: ${again.seconds.toFixed(1)} s against ${floor.buildSeconds.toFixed(1)} s, ${(again.seconds / floor.buildSeconds).toFixed(2)}×`,
+          );
+        }
+      }
     }
     // One more thread, then the same build again: what the incremental and record caches save.
     if (!repetitive && rebuild) {
@@ -237,6 +276,7 @@ export function buildCorpus(n: number, { keep = false, bare = true, rebuild = tr
     );
     return out;
   } finally {
+    rmSync(trash, { recursive: true, force: true });
     if (keep) log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
@@ -245,9 +285,10 @@ export function buildCorpus(n: number, { keep = false, bare = true, rebuild = tr
 /** Builds each corpus size in turn (0 = the seed corpus alone). */
 export function benchCorpus(
   sizes: readonly number[],
-  options: { keep?: boolean; bare?: boolean; rebuild?: boolean; log?: (line: string) => void } = {},
+  options: { keep?: boolean; bare?: boolean; rebuild?: boolean; pairs?: (n: number) => number; log?: (line: string) => void } = {},
 ): CorpusRun[] {
-  return sizes.map((n) => buildCorpus(n, options));
+  const { pairs = () => 1, ...rest } = options;
+  return sizes.map((n) => buildCorpus(n, { ...rest, pairs: pairs(n) }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -264,10 +305,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const i = process.argv.indexOf('--threads');
   const sizes = (i < 0 ? '0,1000' : (process.argv[i + 1] ?? '')).split(',').map(Number);
+  const p = process.argv.indexOf('--pairs');
+  const pairs = p < 0 ? 1 : Number(process.argv[p + 1]);
+  if (!Number.isInteger(pairs) || pairs < 1) throw new Error(`--pairs wants a whole number of at least 1, not ${process.argv[p + 1]}`);
   const options = {
     keep: process.argv.includes('--keep'),
     bare: !process.argv.includes('--no-bare'),
     rebuild: !process.argv.includes('--no-rebuild'),
+    pairs: (n: number) => (n > 0 ? pairs : 1),
     log: console.error,
   };
   console.log(JSON.stringify(benchCorpus(sizes, options), null, 2));

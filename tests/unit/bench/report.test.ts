@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { kib, markdownTable, median, medianItem, textTable } from '../../../src/bench/report.ts';
+import { kib, markdownTable, median, medianItem, pairedRatio, textTable } from '../../../src/bench/report.ts';
 
 describe('medianItem', () => {
   test('returns the whole item at the median of its key, the lower middle for an even count', () => {
@@ -45,5 +45,19 @@ describe('textTable', () => {
 describe('markdownTable', () => {
   test('returns a GitHub table with numeric columns right-aligned', () => {
     expect(markdownTable(['kind', 'KiB'], [['home', '3.0']])).toBe('| kind | KiB |\n|---|---:|\n| home | 3.0 |');
+  });
+});
+
+describe('pairedRatio', () => {
+  test("gives each pair's own ratio, in order, and their median, not the ratio of summed times", () => {
+    const r = pairedRatio([
+      { seconds: 48, bareSeconds: 24 },
+      { seconds: 30, bareSeconds: 20 },
+      { seconds: 63, bareSeconds: 30 },
+    ]);
+    expect(r.ratios).toEqual([2, 1.5, 2.1]);
+    expect(r.median).toBe(2);
+    // Summed, the same builds would give 141 / 74 = 1.905…: one slow pair must not pull the figure.
+    expect(pairedRatio([{ seconds: 10, bareSeconds: 5 }]).median).toBe(2);
   });
 });
