@@ -46,6 +46,13 @@ const COLON = 58;
 const BRACKET = 91;
 const BRACE = 123;
 
+/**
+ * Deepest nesting the reader follows. The importer's files nest four deep; deeper text is left to
+ * js-yaml, which refuses past 100 levels with a message of its own, rather than overflowing the
+ * stack here.
+ */
+const MAX_DEPTH = 50;
+
 /** Thrown inside the reader when the text leaves the emitter's grammar; never escapes it. */
 class NotOurs extends Error {}
 
@@ -62,8 +69,14 @@ class Reader {
   readonly s: string;
   pos = 0;
   lineEnd = 0;
+  private depth = 0;
   constructor(s: string) {
     this.s = s;
+  }
+
+  /** Enters a nested value; a reader that fails is discarded, so only success needs to leave it. */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) fail();
   }
 
   /** The indent of the line starting at the cursor, or -1 at the end of the text; sets lineEnd. */
@@ -147,39 +160,38 @@ class Reader {
   }
 
   flowSequence(): ReadValue[] {
+    this.enter();
     this.pos++;
     const items: ReadValue[] = [];
-    if (this.s.charCodeAt(this.pos) === 93) {
-      this.pos++;
-      return items;
-    }
-    for (;;) {
-      items.push(this.value());
-      if (this.s.startsWith(', ', this.pos)) this.pos += 2;
-      else {
-        this.expect(']');
-        return items;
+    if (this.s.charCodeAt(this.pos) !== 93) {
+      for (;;) {
+        items.push(this.value());
+        if (!this.s.startsWith(', ', this.pos)) break;
+        this.pos += 2;
       }
     }
+    this.expect(']');
+    this.depth--;
+    return items;
   }
 
   flowMapping(): ReadMapping {
+    this.enter();
     const out: ReadMapping = {};
-    if (this.s.startsWith('{}', this.pos)) {
-      this.pos += 2;
-      return out;
-    }
-    this.expect('{ ');
-    for (;;) {
-      const k = this.key();
-      this.expect(': ');
-      put(out, k, this.value());
-      if (this.s.startsWith(', ', this.pos)) this.pos += 2;
-      else {
-        this.expect(' }');
-        return out;
+    if (this.s.startsWith('{}', this.pos)) this.pos += 2;
+    else {
+      this.expect('{ ');
+      for (;;) {
+        const k = this.key();
+        this.expect(': ');
+        put(out, k, this.value());
+        if (!this.s.startsWith(', ', this.pos)) break;
+        this.pos += 2;
       }
+      this.expect(' }');
     }
+    this.depth--;
+    return out;
   }
 
   /**
@@ -187,11 +199,15 @@ class Reader {
    * line after a sequence's `- `, where the cursor already is.
    */
   blockMapping(indent: number, inline: boolean): ReadMapping {
+    this.enter();
     const out: ReadMapping = {};
     for (let first = inline; ; first = false) {
       if (!first) {
         const at = this.indent();
-        if (at < indent) return out;
+        if (at < indent) {
+          this.depth--;
+          return out;
+        }
         if (at > indent) fail();
         this.pos += at;
       }
@@ -209,10 +225,14 @@ class Reader {
 
   /** A block sequence whose `-` marks sit at `indent`. */
   blockSequence(indent: number): ReadValue[] {
+    this.enter();
     const items: ReadValue[] = [];
     for (;;) {
       const at = this.indent();
-      if (at < indent) return items;
+      if (at < indent) {
+        this.depth--;
+        return items;
+      }
       if (at > indent) fail();
       this.pos += at;
       if (this.s.charCodeAt(this.pos) !== DASH) fail();

@@ -194,6 +194,20 @@ describe('readEmittedYaml', () => {
     expect(canonical(fast)).toBe(canonical(jsYaml.load(front ?? '')));
   });
 
+  test('leaves deep nesting to js-yaml (which refuses it by name) instead of overflowing the stack', () => {
+    const flow = `a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    let block = '';
+    for (let i = 0; i < 5_000; i++) block += `${' '.repeat(2 * i)}k:\n`;
+    block += `${' '.repeat(10_000)}k: 1\n`;
+    for (const text of [flow, block]) {
+      expect(readEmittedYaml(text)).toBeUndefined();
+      expect(() => jsYaml.load(text)).toThrow(/maxDepth/);
+    }
+    // Nesting as deep as anything the importer writes, and well beyond, is still read here.
+    const nested = toYaml({ a: { b: { c: { d: { e: [[[1, 'x']]] } } } } });
+    expect(canonical(readEmittedYaml(nested))).toBe(canonical(jsYaml.load(nested)));
+  });
+
   test('does not let a key touch the prototype', () => {
     const text = toYaml({ constructor: { prototype: 1 }, toString: 'x', hasOwnProperty: 2 });
     const o = readEmittedYaml(text);
