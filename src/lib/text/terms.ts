@@ -72,10 +72,11 @@ const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu;
 // the Unicode class for the rest (a regular expression per character was most of its time).
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD.test(String.fromCharCode(c)) ? 1 : 0));
 
-function isWordChar(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
-  return c < 128 ? ASCII_WORD[c] === 1 : WORD.test(ch);
+/** Whether the UTF-16 unit at `i` is a word character (false past either end); no string is made for ASCII. */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (Number.isNaN(c)) return false;
+  return c < 128 ? ASCII_WORD[c] === 1 : WORD.test(text[i] ?? '');
 }
 
 interface Form {
@@ -102,14 +103,16 @@ function compile(terms: readonly TermMatcher[]): Map<string, Form[]> {
   return byFirst;
 }
 
+/** What may follow a form for it to count: nothing, or a plural ending. */
+const ENDINGS = ['', 's', 'es'] as const;
+
 /** Length of the match of `form` at `i` (with an optional plural ending), or 0. */
 function matchAt(text: string, i: number, form: string): number {
   if (!startsFolded(text, i, form)) return 0;
-  if (isWordChar(text[i - 1])) return 0;
-  for (const ending of ['', 's', 'es']) {
-    const end = i + form.length + ending.length;
-    if (ending && text.slice(i + form.length, end).toLowerCase() !== ending) continue;
-    if (!isWordChar(text[end])) return form.length + ending.length;
+  if (isWordAt(text, i - 1)) return 0;
+  for (const ending of ENDINGS) {
+    if (!startsFolded(text, i + form.length, ending)) continue;
+    if (!isWordAt(text, i + form.length + ending.length)) return form.length + ending.length;
   }
   return 0;
 }
@@ -166,14 +169,22 @@ export function linkFirstUses(paragraphs: readonly InputParagraph[], terms: read
     let plain = 0;
     let i = 0;
     while (i < text.length) {
+      // Most positions are inside a word, where no use can start: passed over on their codes alone
+      // (a string and an iterator made for each character were most of this loop's time).
+      if (isWordAt(text, i - 1)) {
+        i++;
+        continue;
+      }
       const code = text.charCodeAt(i);
-      const candidates = isWordChar(text[i - 1]) ? undefined : code < 128 ? byAscii[code] : forms.get((text[i] ?? '').toLowerCase());
+      const candidates = code < 128 ? byAscii[code] : forms.get((text[i] ?? '').toLowerCase());
       let hit: { slug: string; len: number } | null = null;
-      for (const f of candidates ?? []) {
-        const len = matchAt(text, i, f.lower);
-        if (len > 0) {
-          hit = { slug: f.slug, len };
-          break;
+      if (candidates !== undefined) {
+        for (const f of candidates) {
+          const len = matchAt(text, i, f.lower);
+          if (len > 0) {
+            hit = { slug: f.slug, len };
+            break;
+          }
         }
       }
       if (!hit) {
