@@ -202,15 +202,7 @@ class Reader {
     this.enter();
     const out: ReadMapping = {};
     for (let first = inline; ; first = false) {
-      if (!first) {
-        const at = this.indent();
-        if (at < indent) {
-          this.depth--;
-          return out;
-        }
-        if (at > indent) fail();
-        this.pos += at;
-      }
+      if (!first && !this.nextLineAt(indent)) return out;
       const k = this.key();
       if (this.s.charCodeAt(this.pos) === COLON && this.pos + 1 === this.lineEnd) {
         this.pos = this.lineEnd + 1;
@@ -227,14 +219,7 @@ class Reader {
   blockSequence(indent: number): ReadValue[] {
     this.enter();
     const items: ReadValue[] = [];
-    for (;;) {
-      const at = this.indent();
-      if (at < indent) {
-        this.depth--;
-        return items;
-      }
-      if (at > indent) fail();
-      this.pos += at;
+    while (this.nextLineAt(indent)) {
       if (this.s.charCodeAt(this.pos) !== DASH) fail();
       if (this.pos + 1 === this.lineEnd) {
         this.pos = this.lineEnd + 1;
@@ -248,6 +233,23 @@ class Reader {
         this.endLine();
       }
     }
+    return items;
+  }
+
+  /**
+   * Moves the cursor to the content of the next line when that line belongs to the block at
+   * `indent`. False when the block has ended (the line is shallower, or there is none), and the
+   * block then leaves its depth; a deeper line is outside the grammar.
+   */
+  private nextLineAt(indent: number): boolean {
+    const at = this.indent();
+    if (at < indent) {
+      this.depth--;
+      return false;
+    }
+    if (at > indent) fail();
+    this.pos += at;
+    return true;
   }
 
   /**
