@@ -106,10 +106,9 @@ function compile(terms: readonly TermMatcher[]): Map<string, Form[]> {
 /** What may follow a form for it to count: nothing, or a plural ending. */
 const ENDINGS = ['', 's', 'es'] as const;
 
-/** Length of the match of `form` at `i` (with an optional plural ending), or 0. */
+/** Length of the match of `form` at `i`, a word start (with an optional plural ending), or 0. */
 function matchAt(text: string, i: number, form: string): number {
   if (!startsFolded(text, i, form)) return 0;
-  if (isWordAt(text, i - 1)) return 0;
   for (const ending of ENDINGS) {
     if (!startsFolded(text, i + form.length, ending)) continue;
     if (!isWordAt(text, i + form.length + ending.length)) return form.length + ending.length;
@@ -170,7 +169,8 @@ export function linkFirstUses(paragraphs: readonly InputParagraph[], terms: read
     let i = 0;
     while (i < text.length) {
       // Most positions are inside a word, where no use can start: passed over on their codes alone
-      // (a string and an iterator made for each character were most of this loop's time).
+      // (a string and an iterator made for each character were most of this loop's time). Every
+      // position past this test is a word start, which matchAt relies on.
       if (isWordAt(text, i - 1)) {
         i++;
         continue;
