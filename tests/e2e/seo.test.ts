@@ -42,6 +42,18 @@ describe('page meta', () => {
     expectNone(problems, 'pages with missing meta');
   });
 
+  test('every page carries the site icon inline, so showing it costs no request', () => {
+    const problems: string[] = [];
+    for (const { path } of pages()) {
+      const icons = dom(path).querySelectorAll('link[rel~="icon"]');
+      const href = icons[0]?.getAttribute('href') ?? '';
+      if (icons.length !== 1) problems.push(`${path}: ${icons.length} icon links`);
+      else if (!href.startsWith('data:image/svg+xml,')) problems.push(`${path}: icon at ${href}`);
+      else if (!/^<svg[\s>][\s\S]*<\/svg>$/.test(decodeURIComponent(href.slice(href.indexOf(',') + 1)))) problems.push(`${path}: the icon is not an SVG`);
+    }
+    expectNone(problems, 'pages without the inline icon');
+  });
+
   test('no two pages share a description, and none is longer than a search result shows', () => {
     const seen = new Map<string, string>();
     const problems: string[] = [];

@@ -133,7 +133,8 @@ export function contentSecurityPolicy(hashes: PolicyHashes): string {
     ["script-src 'self' 'wasm-unsafe-eval'", ...sources(hashes.scripts)].join(' '),
     ["style-src 'self'", ...sources(hashes.styles)].join(' '),
     attrs.length > 0 ? ["style-src-attr 'unsafe-hashes'", ...attrs].join(' ') : "style-src-attr 'none'",
-    "img-src 'self'",
+    // data: for the site icon, which every page carries inline (Base.astro) instead of fetching it.
+    "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
     "worker-src 'self'",

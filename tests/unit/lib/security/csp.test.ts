@@ -65,7 +65,7 @@ describe('contentSecurityPolicy', () => {
   test('returns a self-only policy with sorted, de-duplicated hashes', () => {
     expect(contentSecurityPolicy({ scripts: ['b', 'a', 'b'], styles: ['s'], styleAttributes: ['t'] })).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'; style-src 'self' 'sha256-s'; " +
-        "style-src-attr 'unsafe-hashes' 'sha256-t'; img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; " +
+        "style-src-attr 'unsafe-hashes' 'sha256-t'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'",
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { absoluteUrl, isNoindex, listedPaths, robotsTxt, sitemapXml } from '../../../../src/lib/seo/sitemap.ts';
-import { isNotFound, metaDescription, ogType } from '../../../../src/lib/seo/meta.ts';
+import { iconDataUrl, isNotFound, metaDescription, ogType } from '../../../../src/lib/seo/meta.ts';
 
 describe('absoluteUrl', () => {
   test.each([
@@ -92,5 +92,23 @@ describe('metaDescription', () => {
 
   test('returns the first sentence cut at a word when even it is too long', () => {
     expect(metaDescription('A very long first sentence without any full stop at all', 20)).toBe('A very long first…');
+  });
+});
+
+describe('iconDataUrl', () => {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect fill="#1a56a8" data-x='a&amp;b'/></svg>\n`;
+
+  test('decodes back to the icon, without its surrounding whitespace', () => {
+    const url = iconDataUrl(svg);
+    expect(url.startsWith('data:image/svg+xml,')).toBe(true);
+    expect(decodeURIComponent(url.slice('data:image/svg+xml,'.length))).toBe(svg.trim());
+  });
+
+  test('leaves nothing that could end an attribute, open a tag or cut the URL at a fragment', () => {
+    expect(iconDataUrl(svg)).not.toMatch(/["'<>&#\s]/);
+  });
+
+  test('keeps the characters that are plain in a URL readable', () => {
+    expect(iconDataUrl(svg)).toContain('xmlns=%22http://www.w3.org/2000/svg%22');
   });
 });
