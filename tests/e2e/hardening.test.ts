@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { policyFor } from '../../src/integrations/csp.ts';
+import { STYLE_CLASS_PREFIX } from '../../src/lib/security/style-classes.ts';
 import { dom, expectNone, expectSome, pagePaths, pages, startSession, type Session } from './helpers.ts';
 
 const allPages = pagePaths(/(\/|\.html)$/);
@@ -78,6 +79,41 @@ describe('the policy in the built pages', () => {
       }
     }
     expectNone(problems, 'style attributes outside KaTeX markup');
+  });
+
+  test('KaTeX’s style attributes all became classes, so no page allows a style attribute', () => {
+    const withMath = allPages.filter((p) => dom(p).querySelector('.katex'));
+    expectSome(withMath, 'pages with KaTeX markup');
+    const problems: string[] = [];
+    for (const path of allPages) {
+      const policy = shippedPolicy(path) ?? '';
+      if (!policy.includes("style-src-attr 'none'")) problems.push(`${path}: ${/style-src-attr[^;]*/.exec(policy)?.[0] ?? 'no style-src-attr'}`);
+      const left = dom(path).querySelectorAll('[style]').length;
+      if (left > 0) problems.push(`${path}: ${left} style attributes left`);
+    }
+    expectNone(problems, 'pages that still need style attributes');
+  });
+
+  test(`the classes made from them (${STYLE_CLASS_PREFIX}…, rules marked !important) are only on KaTeX’s static markup`, () => {
+    const problems: string[] = [];
+    let found = 0;
+    for (const path of allPages) {
+      for (const el of dom(path).querySelectorAll(`[class*="${STYLE_CLASS_PREFIX}"]`)) {
+        if (
+          !el.classList
+            .toString()
+            .split(/\s+/)
+            .some((c) => c.startsWith(STYLE_CLASS_PREFIX))
+        )
+          continue;
+        found++;
+        let inside = false;
+        for (let p = el.parentNode; p && !inside; p = p.parentNode) inside = p.classList?.contains('katex') ?? false;
+        if (!inside) problems.push(`${path}: <${el.tagName.toLowerCase()} class="${el.getAttribute('class')}">`);
+      }
+    }
+    expect(found).toBeGreaterThan(0);
+    expectNone(problems, 'made classes outside KaTeX markup');
   });
 });
 

@@ -40,11 +40,32 @@ export function decodeAttribute(value: string): string | null {
   return unknown ? null : out;
 }
 
-/** Finds the inline scripts, `<style>` elements and style attributes of one page's HTML. */
-export function inlineCode(source: string): InlineCode {
-  // The parser turns CR LF and lone CR into LF before anything else, and hashes what it parsed.
-  const html = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
-  const found: InlineCode = { scripts: [], styles: [], styleAttributes: [], problems: [] };
+/** One attribute of a start tag: its name (lower case), its text as written, where that sits. */
+export interface TagAttribute {
+  key: string;
+  /** The value as written, character references and all ('' for a bare attribute). */
+  raw: string;
+  /** Offsets in the HTML of the whole attribute (name, `=`, value and quotes). */
+  start: number;
+  end: number;
+}
+
+/** One start tag: its name (lower case), its attributes in order, and where it sits. */
+export interface StartTag {
+  name: string;
+  attributes: TagAttribute[];
+  /** Offset of `<` and just after `>`. */
+  start: number;
+  end: number;
+  /** For a raw-text element (script, style…): its text, which holds no tags. */
+  text?: string;
+}
+
+/**
+ * Every start tag of a page, in order, skipping comments, doctype, end tags and the contents of
+ * raw-text elements (handed over as `text`). CR LF and lone CR must already be LF.
+ */
+export function* startTags(html: string): Generator<StartTag> {
   const tagName = /[a-zA-Z][^\s/>]*/y;
   const attribute = /[\s/]*([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
   let i = 0;
@@ -68,14 +89,38 @@ export function inlineCode(source: string): InlineCode {
       continue;
     }
     let at = tagName.lastIndex;
-    const attrs = new Map<string, string>();
+    const attributes: TagAttribute[] = [];
     for (;;) {
       attribute.lastIndex = at;
       const m = attribute.exec(html);
       if (!m || m[0].length === 0) break;
+      const lead = /^[\s/]*/.exec(m[0])?.[0].length ?? 0;
+      attributes.push({ key: (m[1] ?? '').toLowerCase(), raw: m[2] ?? m[3] ?? m[4] ?? '', start: at + lead, end: attribute.lastIndex });
       at = attribute.lastIndex;
-      const key = (m[1] ?? '').toLowerCase();
-      const raw = m[2] ?? m[3] ?? m[4] ?? '';
+    }
+    const close = html.indexOf('>', at);
+    i = close < 0 ? html.length : close + 1;
+    const tag: StartTag = { name, attributes, start: lt, end: i };
+    if (RAW_TEXT.has(name)) {
+      const endTag = new RegExp(`</${name}[\\s/>]`, 'ig');
+      endTag.lastIndex = i;
+      const found = endTag.exec(html);
+      tag.text = html.slice(i, found ? found.index : html.length);
+      i = found ? found.index : html.length;
+    }
+    yield tag;
+  }
+}
+
+/** Finds the inline scripts, `<style>` elements and style attributes of one page's HTML. */
+export function inlineCode(source: string): InlineCode {
+  // The parser turns CR LF and lone CR into LF before anything else, and hashes what it parsed.
+  const html = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  const found: InlineCode = { scripts: [], styles: [], styleAttributes: [], problems: [] };
+  for (const tag of startTags(html)) {
+    const name = tag.name;
+    const attrs = new Map<string, string>();
+    for (const { key, raw } of tag.attributes) {
       if (attrs.has(key)) continue; // the parser keeps the first of duplicated attributes
       const value = decodeAttribute(raw);
       if (value === null) {
@@ -85,22 +130,15 @@ export function inlineCode(source: string): InlineCode {
       }
       attrs.set(key, value);
     }
-    const close = html.indexOf('>', at);
-    i = close < 0 ? html.length : close + 1;
     for (const [key, value] of attrs) {
       if (key === 'style') found.styleAttributes.push(value);
       else if (/^on[a-z]+$/.test(key)) found.problems.push(`<${name} ${key}="…">: inline event handlers are blocked by the policy`);
       else if (URL_ATTRIBUTES.has(key) && /^\s*javascript:/i.test(value))
         found.problems.push(`<${name} ${key}="${value}">: javascript: URLs are blocked by the policy`);
     }
-    if (RAW_TEXT.has(name)) {
-      const endTag = new RegExp(`</${name}[\\s/>]`, 'ig');
-      endTag.lastIndex = i;
-      const end = endTag.exec(html);
-      const text = html.slice(i, end ? end.index : html.length);
-      if (name === 'script' && !attrs.has('src')) found.scripts.push(text);
-      if (name === 'style') found.styles.push(text);
-      i = end ? end.index : html.length;
+    if (tag.text !== undefined) {
+      if (name === 'script' && !attrs.has('src')) found.scripts.push(tag.text);
+      if (name === 'style') found.styles.push(tag.text);
     }
   }
   return found;

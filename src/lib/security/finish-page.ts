@@ -1,7 +1,7 @@
 // What a rendered page still needs before it ships, in this order: the anchors that moved are
 // written into it (../links/permalinks.ts), its module scripts are made to wait until it has painted
-// (after-paint.ts), and it gets the Content-Security-Policy for the inline code it then holds
-// (csp.ts). The order matters: each step adds markup the next must see, and the policy's hashes
+// (after-paint.ts), its style attributes become classes (style-classes.ts), and it gets the
+// Content-Security-Policy for the inline code it then holds (csp.ts). The order matters: each step adds markup the next must see, and the policy's hashes
 // are taken last. The build runs this on each page as Astro renders it (src/middleware.ts), so a
 // page Astro later copies from its incremental cache is already finished; pages Astro writes
 // without rendering them (its redirect pages) are finished after the build
@@ -10,6 +10,7 @@ import type { Redirects } from '../links/permalinks.ts';
 import { applyAnchorRedirects, parseRedirects } from '../links/permalinks.ts';
 import { compactLoader, loadScriptsAfterPaint } from './after-paint.ts';
 import { policyOf, withPolicyMeta } from './csp.ts';
+import { styleAttributesToClasses } from './style-classes.ts';
 
 /** What finishing a page depends on besides the page. */
 export interface FinishInputs {
@@ -47,6 +48,7 @@ export function finishPage(path: string, html: string, inputs: FinishInputs): { 
   } catch (e) {
     throw new Error(`${path}: ${(e as Error).message}`);
   }
-  const { policy, problems } = policyOf(deferred, inputs.hash);
-  return { html: withPolicyMeta(deferred, policy), problems: problems.map((p) => `${path}: ${p}`) };
+  const classed = styleAttributesToClasses(deferred);
+  const { policy, problems } = policyOf(classed, inputs.hash);
+  return { html: withPolicyMeta(classed, policy), problems: problems.map((p) => `${path}: ${p}`) };
 }
