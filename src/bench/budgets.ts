@@ -12,6 +12,13 @@ export const SEARCH_MEDIAN_MS = 50;
 /** Every Lighthouse category, on every page kind and both presets. */
 export const LIGHTHOUSE_SCORE = 100;
 
+/**
+ * The gzipped HTML a page's first screen must fit in: what a server may send before the first
+ * acknowledgement comes back (TCP's initial window, ten 1,460-byte segments, RFC 6928), less
+ * about 400 bytes of response headers. On a slow link each further window is one more round trip.
+ */
+export const FIRST_WINDOW_BODY_BYTES = 10 * 1460 - 400;
+
 /** One budget line: what was measured against what was allowed. */
 export interface BudgetCheck {
   budget: string;

@@ -203,7 +203,11 @@ export function eagerJsBytes(files: DistFiles, assets: PageAssets): Bytes {
   return t;
 }
 
-/** True when a stylesheet is (or contains) KaTeX's: its class rules or its font faces. */
+/**
+ * True when a stylesheet is (or contains) KaTeX's: a rule for its `.katex` class and a font face
+ * of its own. Either alone is not enough: our Formula component's styles name `.katex-fonts` and
+ * KaTeX's families, and would pass for KaTeX's stylesheet when that was missing.
+ */
 export function isKatexCss(css: string): boolean {
-  return /\.katex\b[^{]*\{/.test(css) || /font-family:\s*["']?KaTeX_/.test(css);
+  return /(^|[},\s])\.katex[\s{.>:,]/.test(css) && /@font-face\s*\{[^}]*font-family:\s*["']?KaTeX_/.test(css);
 }

@@ -2,7 +2,8 @@
 // 140 distinct, on a calculator page. Allowed by hash, every distinct value put 50 bytes that do not
 // compress into the policy at the top of the page (6 KB gzipped), all of it ahead of the first
 // screen. This step gives each distinct value a class instead, with one rule in a <style> at the
-// end of <head>, so the policy needs one hash for them all and no style attribute at all.
+// end of <head> (or just before KaTeX's stylesheet where a page placed that in its body), so the
+// policy needs one hash for them all and no style attribute at all.
 //
 // Each declaration is marked !important: an attribute beats every ordinary rule, and KaTeX's own
 // stylesheet sets some of the same properties on the same elements. The only thing !important
@@ -39,8 +40,8 @@ function only(tag: StartTag, key: string): StartTag['attributes'][number] | null
 
 /**
  * The page with every plain style attribute replaced by a class, and the rules for those classes
- * in a `<style>` just before `</head>`. A page with no such attribute, or no `</head>`, comes back
- * unchanged.
+ * in a `<style>` just before `</head>`, or just before a `<style data-katex>` in the body. A page
+ * with no such attribute, or no `</head>`, comes back unchanged.
  */
 export function styleAttributesToClasses(html: string): string {
   // Most pages have no formula and no style attribute: one quick look spares them the tokenizer.
@@ -49,8 +50,11 @@ export function styleAttributesToClasses(html: string): string {
   const edits: { start: number; end: number; text: string }[] = [];
   /** Where the text of raw-text elements lies: a `</head>` in a script is not the head's end. */
   const rawText: [number, number][] = [];
+  /** Where the page put KaTeX's stylesheet, if in the body (components/KatexStylesInline.astro). */
+  let katexStyle = -1;
   for (const tag of startTags(html)) {
     if (tag.text !== undefined) rawText.push([tag.end, tag.end + tag.text.length]);
+    if (katexStyle < 0 && tag.name === 'style' && tag.attributes.some((a) => a.key === 'data-katex')) katexStyle = tag.start;
     const style = only(tag, 'style');
     if (!style) continue;
     const value = decodeAttribute(style.raw);
@@ -83,7 +87,10 @@ export function styleAttributesToClasses(html: string): string {
         .map((d) => `${d}!important`)
         .join(';')}}`,
   );
-  edits.push({ start: headEnd, end: headEnd, text: `<style>${rules.join('')}</style>\n` });
+  // Beside KaTeX's own rules when the page placed those in its body, so that neither holds up its
+  // first screen; else at the end of the head.
+  const rulesAt = katexStyle >= 0 ? katexStyle : headEnd;
+  edits.push({ start: rulesAt, end: rulesAt, text: `<style>${rules.join('')}</style>\n` });
   edits.sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;

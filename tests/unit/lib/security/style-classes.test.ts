@@ -51,6 +51,12 @@ describe('styleAttributesToClasses', () => {
     expect(out).toMatch(/<style>\.a\{\}<\/style><style>\.sa-0\{top:1em!important\}<\/style>\n<\/head>/);
   });
 
+  test('puts the rules just before KaTeX’s stylesheet where the page placed that in its body', () => {
+    const out = styleAttributesToClasses(page('<p>intro</p><style data-katex>.katex{}</style><i style="top:1em">x</i>'));
+    expect(out).toContain('<p>intro</p><style>.sa-0{top:1em!important}</style>\n<style data-katex>.katex{}</style><i class="sa-0">x</i>');
+    expect(out).toContain('<title>t</title></head>');
+  });
+
   test('leaves the text, other attributes and the order of the markup as they were', () => {
     const body = '<p id="x" title="a &gt; b">text style="height:1em" <span data-k="v" style="width:2em" class="c">y</span></p>';
     const out = styleAttributesToClasses(page(body));
