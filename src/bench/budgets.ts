@@ -19,6 +19,22 @@ export const LIGHTHOUSE_SCORE = 100;
  */
 export const FIRST_WINDOW_BODY_BYTES = 10 * 1460 - 400;
 
+/**
+ * Round trips a response of `gzipBytes` needs on a fresh connection when each window is twice the
+ * last (TCP slow start with no loss, before the link's bandwidth caps it): 1 up to the first window.
+ */
+export function roundTripsFor(gzipBytes: number): number {
+  let trips = 1;
+  let window = FIRST_WINDOW_BODY_BYTES;
+  let sent = window;
+  while (sent < gzipBytes) {
+    window *= 2;
+    sent += window;
+    trips++;
+  }
+  return trips;
+}
+
 /** One budget line: what was measured against what was allowed. */
 export interface BudgetCheck {
   budget: string;
@@ -37,6 +53,8 @@ export interface BudgetInputs {
   lighthouse?: Readonly<Record<string, Readonly<Record<string, { scores: Readonly<Record<string, number | null>>; cls: number }>>>>;
   /** Search: the costliest cold first query (and which it was), early fetches, the median time. */
   search?: { firstQueryGzip: number; firstQueryWhere?: string; bytesBeforeFirstUse: number; medianMs: number };
+  /** Per page kind, the gzipped bytes a phone needs to paint its first screen (src/tools/first-screen.ts). */
+  firstScreen?: Readonly<Record<string, { firstScreenGzip: number }>>;
   /** Pages whose stylesheets include KaTeX's, and whether each has KaTeX markup. */
   katex?: readonly { path: string; katexCss: boolean; katexMarkup: boolean; externalAssets: number }[];
 }
@@ -68,6 +86,15 @@ export function checkBudgets(inputs: BudgetInputs): BudgetCheck[] {
       });
       out.push({ budget: `Lighthouse ${preset}: CLS 0`, where: kind, limit: 0, actual: run.cls, ok: run.cls === 0 });
     }
+  }
+  for (const [kind, f] of Object.entries(inputs.firstScreen ?? {})) {
+    out.push({
+      budget: 'first screen within the first round trip (gzip)',
+      where: kind,
+      limit: FIRST_WINDOW_BODY_BYTES,
+      actual: f.firstScreenGzip,
+      ok: f.firstScreenGzip <= FIRST_WINDOW_BODY_BYTES,
+    });
   }
   if (inputs.search) {
     const s = inputs.search;

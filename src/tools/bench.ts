@@ -1,8 +1,8 @@
 // `npm run bench`: builds the site and measures it the way readers' browsers meet it.
 //
-//   npm run bench -- [--dist dist] [--no-build] [--no-browser] [--no-lighthouse] [--no-search]
+//   npm run bench -- [--dist dist] [--no-build] [--no-browser] [--no-lighthouse] [--no-first-screen] [--no-search]
 //                    [--no-calculators] [--no-corpus] [--corpus-threads 1000] [--corpus-pairs 3]
-//                    [--presets mobile,desktop] [--lighthouse-runs 3]
+//                    [--presets mobile,desktop,mobile-applied] [--lighthouse-runs 3]
 //                    [--markdown [--runs N] [--pages N]] [--out bench/results.json]
 //                    [--compare bench/before.json] [--from bench/results.json]
 //
@@ -14,9 +14,12 @@
 //   browser      one page per kind (the largest of its kind) loaded in Chromium from a local server:
 //                requests and bytes on load, then what the first search and the first link
 //                preview add
-//   lighthouse   the same pages, Lighthouse mobile and desktop presets, served as a static host
+//   lighthouse   the same pages, Lighthouse mobile and desktop presets and mobile with applied
+//                throttling (bench-lighthouse.ts PRESETS), served as a static host
 //                would (gzip, immutable hashed assets); each run --lighthouse-runs times, the
 //                run with the median LCP reported
+//   first screen first-screen.ts: per kind, the gzipped bytes a phone needs to paint what the
+//                whole page paints, against the first round trip's window
 //   search       bench-search.ts: index size, bytes for a first query, median time to results
 //   calculators  bench-calculators.ts: model timings in Node and each calculator page's JS
 //   corpus       bench-corpus.ts: cold builds of the seed corpus and of the seed plus
@@ -35,13 +38,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkBudgets, type BudgetCheck } from '../bench/budgets.ts';
+import { checkBudgets, FIRST_WINDOW_BODY_BYTES, roundTripsFor, type BudgetCheck } from '../bench/budgets.ts';
 import { isReadingPage, PAGE_KINDS, pageKindOf, representativePages, type PageKind } from '../bench/kinds.ts';
 import { kib, markdownTable, median, pairedRatio, textTable } from '../bench/report.ts';
 import { builtPages } from '../build/dist.ts';
 import type { BrowserPage } from './bench-browser.ts';
 import type { benchCalculators } from './bench-calculators.ts';
 import type { CorpusRun } from './bench-corpus.ts';
+import type { FirstScreen } from './first-screen.ts';
 import type { LighthouseRun } from './bench-lighthouse.ts';
 import type { SearchBench } from './bench-search.ts';
 import { buildTimes, dirStats, runNode, type BuildTimes } from './bench-util.ts';
@@ -116,6 +120,8 @@ interface BenchResults {
   lighthouseBare?: { path: string; runs: Partial<Record<string, LighthouseRun>> };
   /** When the Lighthouse figures were taken, if in a later run than the rest (merged in by hand). */
   lighthouseDate?: string;
+  /** Per page kind, the gzipped bytes a phone needs to paint what the whole page paints (src/tools/first-screen.ts). */
+  firstScreen?: Partial<Record<PageKind, FirstScreen>>;
   search?: SearchBench;
   calculators?: Awaited<ReturnType<typeof benchCalculators>>;
   corpus?: CorpusRun[];
@@ -301,6 +307,19 @@ function tables(r: BenchResults): Table[] {
         ...Object.entries(r.lighthouse).map(([kind, x]) => [kind, ...presets.flatMap((p) => cells(x[p], p))]),
         ...(bare ? [['bare floor (thread)', ...presets.flatMap((p) => cells(bare.runs[p], p))]] : []),
       ],
+    ]);
+  }
+  if (r.firstScreen) {
+    out.push([
+      `First screen on a slow phone link: the gzipped bytes of the page Chromium needs (412 px wide) to paint the largest element it paints from the whole page, found by cutting the response (to 256 bytes); a server's first window holds about ${kib(FIRST_WINDOW_BODY_BYTES)} KiB of it, each further window is one more round trip`,
+      ['kind', 'first screen KiB', 'whole page KiB', 'round trips for the first screen', 'largest element'],
+      Object.entries(r.firstScreen).map(([kind, f]) => [
+        kind,
+        kib(f.firstScreenGzip),
+        kib(f.wholeGzip),
+        String(roundTripsFor(f.firstScreenGzip)),
+        (f.largest ?? '—').replace(/\|/g, '/'),
+      ]),
     ]);
   }
   if (r.search?.firstQueries) {
@@ -550,6 +569,7 @@ function checkRun(r: BenchResults): void {
       },
     }),
     katex: r.pages.pages.map((p) => ({ path: p.path, katexCss: p.katexCss, katexMarkup: p.katexMarkup, externalAssets: p.external.length })),
+    ...(r.firstScreen && { firstScreen: r.firstScreen }),
   });
   // Per-page lines are many; the report keeps the failures and one summary line per budget.
   r.budgets = summariseBudgets(r.budgetChecks);
@@ -598,7 +618,7 @@ async function main(): Promise<void> {
   }
   if (!flag('no-lighthouse')) {
     const { benchLighthouse, PRESETS } = await import('./bench-lighthouse.ts');
-    const presets = option('presets', 'mobile,desktop').split(',');
+    const presets = option('presets', 'mobile,desktop,mobile-applied').split(',');
     const unknown = presets.filter((p) => !(PRESETS as readonly string[]).includes(p));
     if (unknown.length) throw new Error(`--presets: unknown ${unknown.join(', ')} (known: ${PRESETS.join(', ')})`);
     const runs = Number(option('lighthouse-runs', '3'));
@@ -623,6 +643,10 @@ async function main(): Promise<void> {
         }
       });
     }
+  }
+  if (!flag('no-first-screen')) {
+    const { benchFirstScreen } = await import('./first-screen.ts');
+    r.firstScreen = await timed('first screen', () => benchFirstScreen(dist, r.representative, log));
   }
   if (!flag('no-reading')) {
     const { benchReading } = await import('./bench-reading.ts');

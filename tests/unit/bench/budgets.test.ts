@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkBudgets } from '../../../src/bench/budgets.ts';
+import { checkBudgets, FIRST_WINDOW_BODY_BYTES, roundTripsFor } from '../../../src/bench/budgets.ts';
 
 const failed = (checks: ReturnType<typeof checkBudgets>) => checks.filter((c) => !c.ok).map((c) => `${c.budget} @ ${c.where}`);
 
@@ -34,5 +34,30 @@ describe('checkBudgets', () => {
   test('returns search budgets against the first query, early fetches and the median time', () => {
     const checks = checkBudgets({ search: { firstQueryGzip: 120_000, bytesBeforeFirstUse: 0, medianMs: 30 } });
     expect(checks.map((c) => c.ok)).toEqual([false, true, true]);
+  });
+});
+
+describe('roundTripsFor', () => {
+  test.each([
+    [0, 1],
+    [FIRST_WINDOW_BODY_BYTES, 1],
+    [FIRST_WINDOW_BODY_BYTES + 1, 2],
+    [3 * FIRST_WINDOW_BODY_BYTES, 2],
+    [3 * FIRST_WINDOW_BODY_BYTES + 1, 3],
+    [7 * FIRST_WINDOW_BODY_BYTES + 1, 4],
+  ])('returns for %i gzipped bytes: %i round trips (each window twice the last)', (bytes, trips) => {
+    expect(roundTripsFor(bytes)).toBe(trips);
+  });
+});
+
+describe('first screen budget', () => {
+  test('passes a first screen that fits the first window and fails one a byte over', () => {
+    const checks = checkBudgets({
+      firstScreen: { thread: { firstScreenGzip: FIRST_WINDOW_BODY_BYTES }, calculator: { firstScreenGzip: FIRST_WINDOW_BODY_BYTES + 1 } },
+    });
+    expect(checks.map((c) => [c.where, c.ok])).toEqual([
+      ['thread', true],
+      ['calculator', false],
+    ]);
   });
 });
