@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { HTMLElement } from 'node-html-parser';
+import { HTMLElement } from 'node-html-parser';
 import { DIST, dom, expectNone, expectSome, pages } from './helpers.ts';
 
 // Who said what: every quotation the built site shows is checked against the passage it says it
@@ -393,6 +393,8 @@ describe('labels', () => {
         const siblings = el.parentNode.childNodes;
         let after = '';
         for (const n of siblings.slice(siblings.indexOf(el) + 1)) {
+          // A <style> or <script> sibling (KaTeX's rules sit before the formulas) shows no text.
+          if (n instanceof HTMLElement && ['SCRIPT', 'STYLE', 'TEMPLATE'].includes(n.tagName)) continue;
           after += n.textContent;
           if (after.trim() !== '') break;
         }

@@ -36,7 +36,10 @@ const RULES: Record<string, Rule> = {
     may: ['src/pages', 'src/layouts', 'components', 'src/data', 'src/lib', 'src/schemas', 'src/scripts', 'src/styles'],
     packages: /^astro(:[a-z]+|\/[a-z]+)?$/,
   },
-  components: { may: ['components', 'src/data', 'src/lib', 'src/schemas'], packages: /^(katex(\/dist\/katex\.min\.css(\?(url|inline))?)?|astro(:[a-z]+|\/types)?)$/ },
+  components: {
+    may: ['components', 'src/data', 'src/lib', 'src/schemas'],
+    packages: /^(katex(\/dist\/katex\.min\.css(\?(url|inline))?)?|astro(:[a-z]+|\/types)?)$/,
+  },
   'components/islands': { may: ['components/islands', 'src/lib/calc', 'src/lib/site/routes.ts'], packages: /^preact(\/|$)|^@preact\/signals$/ },
 };
 
