@@ -67,7 +67,8 @@ export interface StartTag {
  */
 export function* startTags(html: string): Generator<StartTag> {
   const tagName = /[a-zA-Z][^\s/>]*/y;
-  const attribute = /[\s/]*([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
+  // The separators before a name are a group of their own: their length places the attribute.
+  const attribute = /([\s/]*)([^\s"'>/=][^\s"'>/=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -94,8 +95,7 @@ export function* startTags(html: string): Generator<StartTag> {
       attribute.lastIndex = at;
       const m = attribute.exec(html);
       if (!m || m[0].length === 0) break;
-      const lead = /^[\s/]*/.exec(m[0])?.[0].length ?? 0;
-      attributes.push({ key: (m[1] ?? '').toLowerCase(), raw: m[2] ?? m[3] ?? m[4] ?? '', start: at + lead, end: attribute.lastIndex });
+      attributes.push({ key: (m[2] ?? '').toLowerCase(), raw: m[3] ?? m[4] ?? m[5] ?? '', start: at + (m[1] ?? '').length, end: attribute.lastIndex });
       at = attribute.lastIndex;
     }
     const close = html.indexOf('>', at);
