@@ -16,6 +16,7 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
  * phone's speed (DevTools throttling), so it paints as the page arrives, as a real phone does.
  */
 export const PRESETS = ['mobile', 'desktop', 'mobile-applied'] as const;
+export type Preset = (typeof PRESETS)[number];
 
 /** The Lighthouse config for a preset (undefined: Lighthouse's default, the simulated phone). */
 function presetConfig(preset: Preset): Parameters<typeof lighthouse>[2] {
@@ -23,7 +24,6 @@ function presetConfig(preset: Preset): Parameters<typeof lighthouse>[2] {
   if (preset === 'mobile-applied') return { extends: 'lighthouse:default', settings: { throttlingMethod: 'devtools' } };
   return undefined;
 }
-export type Preset = (typeof PRESETS)[number];
 
 /** One Lighthouse run: category scores (0–100), the three metrics, and what it flagged. */
 export interface LighthouseRun {

@@ -3,6 +3,7 @@
 // for anything or trips the policy. Pages are discovered from dist/, so new ones are covered.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import type { HTMLElement } from 'node-html-parser';
 import { policyFor } from '../../src/integrations/csp.ts';
 import { STYLE_CLASS_PREFIX } from '../../src/lib/security/style-classes.ts';
 import { dom, expectNone, expectSome, pagePaths, pages, startSession, type Session } from './helpers.ts';
@@ -17,6 +18,12 @@ function shippedPolicy(path: string): string | null {
     .querySelectorAll('meta[http-equiv]')
     .filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy');
   return metas.length === 1 ? (metas[0]?.getAttribute('content') ?? null) : null;
+}
+
+/** Whether an element sits inside KaTeX's build-time markup (a `.katex` ancestor). */
+function insideKatex(el: HTMLElement): boolean {
+  for (let p = el.parentNode; p; p = p.parentNode) if (p.classList?.contains('katex')) return true;
+  return false;
 }
 
 describe('the policy in the built pages', () => {
@@ -73,9 +80,7 @@ describe('the policy in the built pages', () => {
     const problems: string[] = [];
     for (const path of allPages) {
       for (const el of dom(path).querySelectorAll('[style]')) {
-        let inside = false;
-        for (let p = el.parentNode; p && !inside; p = p.parentNode) inside = p.classList?.contains('katex') ?? false;
-        if (!inside) problems.push(`${path}: <${el.tagName.toLowerCase()} style="${el.getAttribute('style')}">`);
+        if (!insideKatex(el)) problems.push(`${path}: <${el.tagName.toLowerCase()} style="${el.getAttribute('style')}">`);
       }
     }
     expectNone(problems, 'style attributes outside KaTeX markup');
@@ -99,17 +104,9 @@ describe('the policy in the built pages', () => {
     let found = 0;
     for (const path of allPages) {
       for (const el of dom(path).querySelectorAll(`[class*="${STYLE_CLASS_PREFIX}"]`)) {
-        if (
-          !el.classList
-            .toString()
-            .split(/\s+/)
-            .some((c) => c.startsWith(STYLE_CLASS_PREFIX))
-        )
-          continue;
+        if (!(el.getAttribute('class') ?? '').split(/\s+/).some((c) => c.startsWith(STYLE_CLASS_PREFIX))) continue;
         found++;
-        let inside = false;
-        for (let p = el.parentNode; p && !inside; p = p.parentNode) inside = p.classList?.contains('katex') ?? false;
-        if (!inside) problems.push(`${path}: <${el.tagName.toLowerCase()} class="${el.getAttribute('class')}">`);
+        if (!insideKatex(el)) problems.push(`${path}: <${el.tagName.toLowerCase()} class="${el.getAttribute('class')}">`);
       }
     }
     expect(found).toBeGreaterThan(0);

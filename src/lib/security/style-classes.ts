@@ -9,7 +9,7 @@
 // stylesheet sets some of the same properties on the same elements. The only thing !important
 // changes is that a script setting the property inline would lose; KaTeX's markup is static, and
 // tests/e2e/hardening.test.ts holds these classes to KaTeX's markup.
-import { decodeAttribute, startTags, type StartTag } from './csp.ts';
+import { decodeAttribute, startTags, type StartTag, type TagAttribute } from './csp.ts';
 
 /** The prefix of the classes this step makes (`sa-0`, `sa-1`, … in order of first use). */
 export const STYLE_CLASS_PREFIX = 'sa-';
@@ -33,7 +33,7 @@ export function plainDeclarations(value: string): string[] | null {
 }
 
 /** The one attribute named `key` on a tag; undefined when absent or written twice (left alone). */
-function only(tag: StartTag, key: string): StartTag['attributes'][number] | null | undefined {
+function only(tag: StartTag, key: string): TagAttribute | null | undefined {
   const found = tag.attributes.filter((a) => a.key === key);
   return found.length > 1 ? null : found[0];
 }
